@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using DesSim.Cli.Commands;
+
+namespace DesSim.Cli;
+
+/// <summary>The <c>dessim</c> entry point: builds the command tree and maps parse errors to exit code 2.</summary>
+public static class Program
+{
+    /// <summary>Runs the CLI.</summary>
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the CLI with the given writers (used by tests).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var root = BuildRoot();
+        var parse = root.Parse(args);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                stderr.WriteLine($"error: {e.Message}");
+            }
+
+            stderr.WriteLine("(see 'dessim --help')");
+            return ExitCodes.BadInput;
+        }
+
+        return CommandGuard.Run(() => parse.Invoke(config), parse.GetValue(GlobalOptions.Verbose), stderr);
+    }
+
+    /// <summary>The command tree.</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("DesSim: a discrete-event cluster simulator for LLM inference (TP/PP/DP/EP/CP layouts, serving schedulers, SLO metrics).");
+        root.Options.Add(GlobalOptions.Verbose);
+        root.Subcommands.Add(BenchCommand.Create());
+        return root;
+    }
+}

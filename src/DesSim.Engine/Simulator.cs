@@ -1,0 +1,169 @@
+namespace DesSim.Engine;
+
+/// <summary>The discrete-event simulator: a clock, a stable event queue and the run's random streams.</summary>
+/// <remarks>
+/// Lifecycle: construct with a seed, let models schedule their first events, then <see cref="Run()"/>,
+/// <see cref="Run(SimTime)"/> or <see cref="Step"/>. Events at the same time run by ascending priority, then
+/// FIFO by scheduling order. Cancellation is lazy: a cancelled event stays queued and is skipped when it
+/// surfaces. Single-threaded; one simulator per run.
+/// </remarks>
+public sealed class Simulator : ISimContext
+{
+    private readonly EventQueue _queue = new();
+    private readonly HashSet<long> _cancelled = [];
+    private long _nextSequence = 1;
+    private bool _stopRequested;
+
+    /// <summary>Creates a simulator whose random streams derive from <paramref name="seed"/>.</summary>
+    public Simulator(ulong seed = 0) => Streams = new RandomStreams(seed);
+
+    /// <inheritdoc />
+    public SimTime Now { get; private set; }
+
+    /// <inheritdoc />
+    public RandomStreams Streams { get; }
+
+    /// <summary>Events handled so far (cancelled events are not counted).</summary>
+    public long ProcessedEvents { get; private set; }
+
+    /// <summary>Events still queued and not cancelled.</summary>
+    public int PendingEvents => _queue.Count - _cancelled.Count;
+
+    /// <summary>Time of the next live event, or <see cref="SimTime.MaxValue"/> when none is pending.</summary>
+    public SimTime NextEventTime
+    {
+        get
+        {
+            DropCancelledHead();
+            return _queue.Count == 0 ? SimTime.MaxValue : new SimTime(_queue.Peek().Time);
+        }
+    }
+
+    /// <inheritdoc />
+    public EventHandle Schedule(SimTime delay, IEventHandler handler, long argument = 0, int priority = EventPriority.Normal)
+    {
+        if (delay.Nanoseconds < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, "cannot schedule an event in the past (negative delay)");
+        }
+
+        return Enqueue(Now.Nanoseconds + delay.Nanoseconds, handler, argument, priority);
+    }
+
+    /// <inheritdoc />
+    public EventHandle ScheduleAt(SimTime time, IEventHandler handler, long argument = 0, int priority = EventPriority.Normal)
+    {
+        if (time < Now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time, $"cannot schedule an event in the past (now is {Now})");
+        }
+
+        return Enqueue(time.Nanoseconds, handler, argument, priority);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Returns true when the handle names an event scheduled on this simulator that was not cancelled before.
+    /// Cancelling an event that has already run has no effect.</remarks>
+    public bool Cancel(EventHandle handle)
+    {
+        if (!handle.IsValid || handle.Sequence >= _nextSequence || _queue.Count == 0)
+        {
+            return false;
+        }
+
+        return _cancelled.Add(handle.Sequence);
+    }
+
+    /// <summary>Makes the current <see cref="Run()"/> return after the event being handled.</summary>
+    public void Stop() => _stopRequested = true;
+
+    /// <summary>Handles the next live event; returns false when none is pending.</summary>
+    public bool Step()
+    {
+        while (_queue.Count > 0)
+        {
+            var e = _queue.Pop();
+            if (_cancelled.Count > 0 && _cancelled.Remove(EventQueue.SequenceOf(e.Key)))
+            {
+                continue;
+            }
+
+            Now = new SimTime(e.Time);
+            ProcessedEvents++;
+            e.Handler.OnEvent(e.Argument);
+            return true;
+        }
+
+        _cancelled.Clear();
+        return false;
+    }
+
+    /// <summary>Runs until no event is pending or <see cref="Stop"/> is called.</summary>
+    public void Run() => Run(SimTime.MaxValue);
+
+    /// <summary>Runs every event at or before <paramref name="until"/>, then sets the clock to <paramref name="until"/>
+    /// (unless the queue ran dry first with <paramref name="until"/> = <see cref="SimTime.MaxValue"/>, or <see cref="Stop"/> was called).</summary>
+    public void Run(SimTime until)
+    {
+        if (until < Now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(until), until, $"cannot run until a time in the past (now is {Now})");
+        }
+
+        _stopRequested = false;
+        long limit = until.Nanoseconds;
+        while (!_stopRequested && _queue.Count > 0)
+        {
+            if (_queue.Peek().Time > limit)
+            {
+                break;
+            }
+
+            var e = _queue.Pop();
+            if (_cancelled.Count > 0 && _cancelled.Remove(EventQueue.SequenceOf(e.Key)))
+            {
+                continue;
+            }
+
+            Now = new SimTime(e.Time);
+            ProcessedEvents++;
+            e.Handler.OnEvent(e.Argument);
+        }
+
+        if (_queue.Count == 0)
+        {
+            _cancelled.Clear();
+        }
+
+        if (!_stopRequested && until != SimTime.MaxValue)
+        {
+            Now = until;
+        }
+    }
+
+    private EventHandle Enqueue(long time, IEventHandler handler, long argument, int priority)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (priority < EventPriority.Min || priority > EventPriority.Max)
+        {
+            throw new ArgumentOutOfRangeException(nameof(priority), priority, $"priority must be in {EventPriority.Min}..{EventPriority.Max}");
+        }
+
+        long seq = _nextSequence++;
+        if (seq > EventQueue.MaxSequence)
+        {
+            throw new InvalidOperationException("event sequence space exhausted");
+        }
+
+        _queue.Push(time, EventQueue.PackKey(priority, seq), handler, argument);
+        return new EventHandle(seq);
+    }
+
+    private void DropCancelledHead()
+    {
+        while (_queue.Count > 0 && _cancelled.Count > 0 && _cancelled.Contains(EventQueue.SequenceOf(_queue.Peek().Key)))
+        {
+            _cancelled.Remove(EventQueue.SequenceOf(_queue.Pop().Key));
+        }
+    }
+}
