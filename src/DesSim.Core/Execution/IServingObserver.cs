@@ -1,0 +1,38 @@
+using DesSim.Core.Cost;
+using DesSim.Core.Scheduling;
+using DesSim.Engine;
+
+namespace DesSim.Core.Execution;
+
+/// <summary>Callbacks the executor raises as requests and micro-batches move; metrics and timelines subscribe.</summary>
+/// <remarks>Called synchronously inside events, in simulation order; observers must not schedule events or mutate sequences.</remarks>
+public interface IServingObserver
+{
+    /// <summary>A request arrived and was routed to <see cref="Sequence.Replica"/>.</summary>
+    void OnArrived(Sequence sequence, SimTime now);
+
+    /// <summary>A request was admitted for the first time.</summary>
+    void OnScheduled(Sequence sequence, SimTime now);
+
+    /// <summary>A running request was preempted (its KV freed, to be recomputed).</summary>
+    void OnPreempted(Sequence sequence, SimTime now);
+
+    /// <summary>A request produced an output token (<paramref name="first"/> for its first). Called before the sequence's
+    /// <see cref="Sequence.LastToken"/> moves to <paramref name="now"/>, so it still holds the previous token's time.</summary>
+    void OnToken(Sequence sequence, SimTime now, bool first);
+
+    /// <summary>A request produced its last token.</summary>
+    void OnCompleted(Sequence sequence, SimTime now);
+
+    /// <summary>A request can never be served (e.g. longer than the KV capacity); it is dropped.</summary>
+    void OnRejected(Sequence sequence, SimTime now, string reason);
+
+    /// <summary>A stage ran a micro-batch from <paramref name="start"/> to <paramref name="end"/> (compute + TP comm).</summary>
+    void OnStageSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, in StageCost cost, int tokens);
+
+    /// <summary>A stage sent a micro-batch's activations to the next stage from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    void OnTransferSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, long bytes);
+
+    /// <summary>The periodic state sample.</summary>
+    void OnSample(SimTime now, in ClusterSnapshot snapshot);
+}

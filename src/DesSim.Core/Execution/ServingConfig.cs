@@ -1,0 +1,46 @@
+using DesSim.Core.Cost;
+using DesSim.Core.Scheduling;
+
+namespace DesSim.Core.Execution;
+
+/// <summary>Everything the serving executor needs about the cluster and the scheduler, independent of how it was planned.</summary>
+/// <remarks>
+/// <see cref="StageGpuIds"/> is indexed [replica][stage] → the global GPU ids of that stage's TP ranks (all of equal count).
+/// Sizes in bytes and tokens; times in seconds.
+/// </remarks>
+/// <param name="StageGpuIds">GPU ids per replica and stage.</param>
+/// <param name="GpuCount">GPUs in the cluster (ids are 0..GpuCount−1).</param>
+/// <param name="CostModel">Prices a stage for a micro-batch.</param>
+/// <param name="ActivationBytesPerToken">Bytes per token crossing a stage boundary (hidden × activation bytes), before TP split.</param>
+/// <param name="KvBlocksPerReplica">KV cache blocks per replica (from the memory planner).</param>
+/// <param name="BlockSizeTokens">Tokens per KV block.</param>
+/// <param name="Scheduler">Batching policy and limits.</param>
+/// <param name="Router">DP routing policy.</param>
+public sealed record ServingConfig(
+    int[][][] StageGpuIds,
+    int GpuCount,
+    IStageCostModel CostModel,
+    long ActivationBytesPerToken,
+    long KvBlocksPerReplica,
+    int BlockSizeTokens,
+    SchedulerConfig Scheduler,
+    RouterKind Router)
+{
+    /// <summary>Per-iteration CPU work of the serving engine (scheduling, input preparation), added before stage 0 runs; seconds.</summary>
+    public double IterationOverheadSeconds { get; init; }
+
+    /// <summary>Per-sequence per-iteration overhead (sampling, detokenization), added on the last stage; seconds.</summary>
+    public double PerSequenceOverheadSeconds { get; init; }
+
+    /// <summary>Sampling step of the time series; zero disables sampling.</summary>
+    public double SampleStepSeconds { get; init; }
+
+    /// <summary>Data-parallel replicas.</summary>
+    public int Replicas => StageGpuIds.Length;
+
+    /// <summary>Pipeline stages per replica.</summary>
+    public int Stages => StageGpuIds[0].Length;
+
+    /// <summary>Tensor-parallel ranks per stage.</summary>
+    public int TensorParallel => StageGpuIds[0][0].Length;
+}

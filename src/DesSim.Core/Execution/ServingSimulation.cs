@@ -1,0 +1,212 @@
+using DesSim.Core.Cost;
+using DesSim.Core.Hardware;
+using DesSim.Core.Scheduling;
+using DesSim.Core.Workload;
+using DesSim.Engine;
+
+namespace DesSim.Core.Execution;
+
+/// <summary>Replays a workload through DP replicas of TP × PP pipelines on a simulator; the only domain code that schedules events.</summary>
+/// <remarks>
+/// Lifecycle: construct, <see cref="Run"/> once, then read <see cref="Stages"/>, <see cref="ReplicaActiveNanoseconds"/> and the observer's records.
+/// End-of-run invariants (every request completed or rejected exactly once, every server idle, every KV block freed)
+/// are checked by <see cref="Run"/>; a violation is an internal error.
+/// </remarks>
+public sealed class ServingSimulation
+{
+    private readonly Simulator _sim;
+    private readonly ServingConfig _config;
+    private readonly ReplicaEngine[] _replicas;
+    private readonly ArrivalDriver _arrivals;
+    private readonly Router _router;
+    private readonly int[] _outstandingRequests;
+    private readonly long[] _outstandingTokens;
+    private readonly bool[] _up;
+    private readonly long _maxContextTokens;
+    private long _microBatches;
+
+    /// <summary>Wires the replicas, router and arrivals onto <paramref name="simulator"/>.</summary>
+    public ServingSimulation(Simulator simulator, ServingConfig config, IRequestSource source, ITransferNetwork network, IServingObserver observer)
+    {
+        _sim = simulator;
+        _config = config;
+        Network = network;
+        Observer = observer;
+        _replicas = new ReplicaEngine[config.Replicas];
+        for (int r = 0; r < _replicas.Length; r++)
+        {
+            _replicas[r] = new ReplicaEngine(simulator, this, r, config);
+        }
+
+        _router = new Router(config.Router, config.Router == RouterKind.PowerOfTwo ? simulator.Streams.Get("router") : null);
+        _outstandingRequests = new int[_replicas.Length];
+        _outstandingTokens = new long[_replicas.Length];
+        _up = Enumerable.Repeat(true, _replicas.Length).ToArray();
+        _arrivals = new ArrivalDriver(simulator, source, Dispatch);
+        _maxContextTokens = config.KvBlocksPerReplica * config.BlockSizeTokens;
+    }
+
+    /// <summary>Observer receiving every callback.</summary>
+    public IServingObserver Observer { get; }
+
+    /// <summary>The network carrying activations between stages.</summary>
+    public ITransferNetwork Network { get; }
+
+    /// <summary>Requests that arrived.</summary>
+    public long Arrived { get; private set; }
+
+    /// <summary>Requests that completed.</summary>
+    public long Completed { get; private set; }
+
+    /// <summary>Requests dropped as impossible to serve.</summary>
+    public long Rejected { get; private set; }
+
+    /// <summary>Time of the last completion.</summary>
+    public SimTime LastCompletion { get; private set; }
+
+    /// <summary>Whether every offered request has finished and nothing more will arrive.</summary>
+    public bool IsFinished => _arrivals.IsDone && Completed + Rejected == Arrived;
+
+    /// <summary>Per replica, per stage time breakdown.</summary>
+    public IReadOnlyList<IReadOnlyList<StageTimes>> Stages =>
+        _replicas.Select(r => (IReadOnlyList<StageTimes>)Enumerable.Range(0, r.Stages).Select(s => r.Stage(s).Times).ToArray()).ToArray();
+
+    /// <summary>Per replica: nanoseconds with at least one micro-batch in flight.</summary>
+    public IReadOnlyList<long> ReplicaActiveNanoseconds => _replicas.Select(r => r.ActiveNanoseconds).ToArray();
+
+    /// <summary>Preemptions over all replicas.</summary>
+    public long Preemptions => _replicas.Sum(r => r.State.PreemptionCount);
+
+    /// <summary>Per replica peak KV blocks in use.</summary>
+    public IReadOnlyList<long> PeakKvBlocks => _replicas.Select(r => r.State.Kv.PeakUsedBlocks).ToArray();
+
+    /// <summary>The configuration.</summary>
+    public ServingConfig Config => _config;
+
+    /// <summary>Runs the workload to the end and checks the end-of-run invariants.</summary>
+    public void Run()
+    {
+        if (_config.SampleStepSeconds > 0)
+        {
+            new Sampler(_sim, this, Math.Max(1, Nanoseconds.FromSeconds(_config.SampleStepSeconds))).Start();
+        }
+
+        _arrivals.Pull();
+        _sim.Run();
+        CheckInvariants();
+    }
+
+    /// <summary>The state summed over replicas.</summary>
+    public ClusterSnapshot Snapshot()
+    {
+        int waiting = 0, running = 0, inflight = 0, tokens = 0;
+        long used = 0, cap = 0;
+        foreach (var r in _replicas)
+        {
+            waiting += r.State.Waiting.Count;
+            running += r.State.Running.Count;
+            inflight += r.InFlight;
+            tokens += r.InFlightTokens;
+            used += r.State.Kv.UsedBlocks;
+            cap += r.State.Kv.CapacityBlocks;
+        }
+
+        return new ClusterSnapshot(waiting, running, inflight, tokens, used, cap);
+    }
+
+    internal long NextMicroBatchNumber() => _microBatches++;
+
+    internal long ActivationBytesPerPair(int tokens) => tokens * _config.ActivationBytesPerToken / _config.TensorParallel;
+
+    internal StageCost Price(BatchPlan plan, int stage)
+    {
+        var cost = _config.CostModel.Price(plan.Shape, stage);
+        double overhead = 0;
+        if (stage == 0)
+        {
+            overhead += _config.IterationOverheadSeconds;
+        }
+
+        if (stage == _config.Stages - 1)
+        {
+            overhead += _config.PerSequenceOverheadSeconds * plan.Shape.Sequences;
+        }
+
+        return overhead == 0 ? cost : cost with { ComputeSeconds = cost.ComputeSeconds + overhead };
+    }
+
+    internal void OnRequestFinished(Sequence s)
+    {
+        Completed++;
+        _outstandingRequests[s.Replica]--;
+        _outstandingTokens[s.Replica] = _replicas[s.Replica].OutstandingTokens;
+        LastCompletion = _sim.Now;
+        Observer.OnCompleted(s, _sim.Now);
+        _arrivals.OnCompleted(s.Id);
+    }
+
+    private void Dispatch(RequestSpec request)
+    {
+        Arrived++;
+        for (int r = 0; r < _replicas.Length; r++)
+        {
+            _outstandingTokens[r] = _replicas[r].OutstandingTokens;
+        }
+
+        int replica = _router.Pick(_outstandingRequests, _outstandingTokens, _up);
+        var s = new Sequence(request, replica, _sim.Now);
+        Observer.OnArrived(s, _sim.Now);
+        long context = (long)request.InputTokens + request.OutputTokens;
+        if (context > _maxContextTokens)
+        {
+            s.Status = SequenceStatus.Rejected;
+            Rejected++;
+            Observer.OnRejected(s, _sim.Now, $"prompt + output = {context} tokens exceeds the replica's KV capacity of {_maxContextTokens} tokens");
+            _arrivals.OnCompleted(s.Id);
+            return;
+        }
+
+        _outstandingRequests[replica]++;
+        _replicas[replica].Enqueue(s);
+    }
+
+    private void CheckInvariants()
+    {
+        var problems = new List<string>();
+        if (!_arrivals.IsDone)
+        {
+            problems.Add("the workload still had requests when the event queue ran dry");
+        }
+
+        if (Completed + Rejected != Arrived)
+        {
+            problems.Add($"{Arrived} requests arrived but {Completed} completed and {Rejected} were rejected");
+        }
+
+        foreach (var r in _replicas)
+        {
+            if (r.InFlight != 0 || r.State.HasRequests)
+            {
+                problems.Add($"replica {r.Index} still holds work ({r.InFlight} micro-batches, {r.OutstandingRequests} requests)");
+            }
+
+            if (r.State.Kv.UsedBlocks != 0)
+            {
+                problems.Add($"replica {r.Index} still holds {r.State.Kv.UsedBlocks} KV blocks");
+            }
+
+            for (int s = 0; s < r.Stages; s++)
+            {
+                if (!r.Stage(s).IsIdle || r.Stage(s).QueueLength != 0)
+                {
+                    problems.Add($"replica {r.Index} stage {s} is not idle");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("end-of-run invariant violated: " + string.Join("; ", problems));
+        }
+    }
+}

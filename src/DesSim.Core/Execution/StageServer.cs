@@ -1,0 +1,118 @@
+using DesSim.Core.Cost;
+using DesSim.Core.Hardware;
+using DesSim.Engine;
+
+namespace DesSim.Core.Execution;
+
+/// <summary>One pipeline stage of one replica: a server with a busy flag and a FIFO of micro-batches.</summary>
+/// <remarks>
+/// A micro-batch occupies the stage for its priced time (compute, TP all-reduces, engine overheads), then, unless this
+/// is the last stage, while its activations travel to the next stage's GPUs over the network. Idle gaps while the
+/// replica has work in flight are the pipeline bubbles; they are not computed, they emerge.
+/// </remarks>
+internal sealed class StageServer : IEventHandler
+{
+    private const long ComputeDoneKind = 1L << 32;
+    private const long SendDoneKind = 2L << 32;
+    private const long SlotMask = 0xFFFF_FFFFL;
+
+    private readonly ISimContext _ctx;
+    private readonly ReplicaEngine _replica;
+    private readonly int _index;
+    private readonly int[] _gpus;
+    private readonly int[]? _nextGpus;
+    private readonly Queue<int> _queue = new();
+    private readonly ServingSimulation _simulation;
+    private long _startNs;
+
+    public StageServer(ISimContext ctx, ServingSimulation simulation, ReplicaEngine replica, int index, int[] gpus, int[]? nextGpus)
+    {
+        _ctx = ctx;
+        _simulation = simulation;
+        _replica = replica;
+        _index = index;
+        _gpus = gpus;
+        _nextGpus = nextGpus;
+    }
+
+    public StageTimes Times { get; } = new();
+
+    public bool IsIdle { get; private set; } = true;
+
+    public int QueueLength => _queue.Count;
+
+    public IReadOnlyList<int> Gpus => _gpus;
+
+    public void Accept(int slot)
+    {
+        if (IsIdle)
+        {
+            Start(slot);
+        }
+        else
+        {
+            _queue.Enqueue(slot);
+        }
+    }
+
+    public void OnEvent(long argument)
+    {
+        int slot = (int)(argument & SlotMask);
+        var mb = _replica.Slot(slot);
+        if ((argument & ~SlotMask) == ComputeDoneKind)
+        {
+            _simulation.Observer.OnStageSpan(_replica.Index, _index, mb.Number, new SimTime(_startNs), _ctx.Now, _lastCost, mb.Plan.Shape.TotalTokens);
+            if (_nextGpus is null)
+            {
+                Release();
+                _replica.OnMicroBatchDone(slot);
+            }
+            else
+            {
+                mb.SendStartNanoseconds = _ctx.Now.Nanoseconds;
+                long bytes = _simulation.ActivationBytesPerPair(mb.Plan.Shape.TotalTokens);
+                _simulation.Network.Send(_gpus, _nextGpus, bytes, this, SendDoneKind | (uint)slot);
+            }
+        }
+        else
+        {
+            long start = mb.SendStartNanoseconds;
+            Times.PpCommNanoseconds += _ctx.Now.Nanoseconds - start;
+            _simulation.Observer.OnTransferSpan(_replica.Index, _index, mb.Number, new SimTime(start), _ctx.Now, _simulation.ActivationBytesPerPair(mb.Plan.Shape.TotalTokens) * _gpus.Length);
+            Release();
+            _replica.Stage(_index + 1).Accept(slot);
+        }
+    }
+
+    private StageCost _lastCost;
+
+    private void Start(int slot)
+    {
+        IsIdle = false;
+        var mb = _replica.Slot(slot);
+        var cost = _simulation.Price(mb.Plan, _index);
+        _lastCost = cost;
+        long compute = Nanoseconds.FromSeconds(cost.ComputeSeconds);
+        long tp = Nanoseconds.FromSeconds(cost.TpCommSeconds);
+        long other = Nanoseconds.FromSeconds(cost.OtherCommSeconds);
+        Times.ComputeNanoseconds += compute;
+        Times.TpCommNanoseconds += tp;
+        Times.OtherCommNanoseconds += other;
+        Times.MicroBatches++;
+        _startNs = _ctx.Now.Nanoseconds;
+        _ctx.Schedule(new SimTime(compute + tp + other), this, ComputeDoneKind | (uint)slot, EventPriority.Completion);
+    }
+
+    private void Release()
+    {
+        IsIdle = true;
+        if (_queue.Count > 0)
+        {
+            Start(_queue.Dequeue());
+        }
+        else if (_index == 0)
+        {
+            _replica.RequestDecision();
+        }
+    }
+}

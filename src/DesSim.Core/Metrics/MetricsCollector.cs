@@ -1,0 +1,146 @@
+using DesSim.Core.Cost;
+using DesSim.Core.Execution;
+using DesSim.Core.Scheduling;
+using DesSim.Engine;
+
+namespace DesSim.Core.Metrics;
+
+/// <summary>Subscribes to the executor and keeps what the reports need: per-request records, the ITL histogram,
+/// the time series and a window of the pipeline timeline.</summary>
+/// <remarks>Memory: one 80-byte record per request, a fixed histogram, one row per sample, and at most
+/// <see cref="TimelineWindow.MaxSpans"/> spans.</remarks>
+public sealed class MetricsCollector : IServingObserver
+{
+    private readonly List<RequestRecord> _records = [];
+    private readonly List<TimeSeriesRow> _samples = [];
+    private readonly List<TimelineSpan> _spans = [];
+    private readonly TimelineWindow _window;
+    private readonly long _windowStartNs;
+    private readonly long _windowEndNs;
+    private long _tokensAtLastSample;
+    private long _lastSampleNs;
+
+    /// <summary>Creates a collector keeping timeline spans inside <paramref name="window"/>.</summary>
+    public MetricsCollector(TimelineWindow? window = null)
+    {
+        _window = window ?? new TimelineWindow();
+        _windowStartNs = SimTime.FromSeconds(_window.StartSeconds).Nanoseconds;
+        _windowEndNs = _windowStartNs + SimTime.FromSeconds(_window.DurationSeconds).Nanoseconds;
+    }
+
+    /// <summary>Inter-token latencies (ns).</summary>
+    public LogHistogram InterTokenLatency { get; } = new();
+
+    /// <summary>Output tokens emitted.</summary>
+    public long OutputTokens { get; private set; }
+
+    /// <summary>Requests that arrived.</summary>
+    public long Arrived { get; private set; }
+
+    /// <summary>Time of the first arrival (ns), or -1.</summary>
+    public long FirstArrivalNs { get; private set; } = -1;
+
+    /// <summary>Whether the timeline hit its span cap.</summary>
+    public bool TimelineTruncated { get; private set; }
+
+    /// <summary>Records of completed and rejected requests, in finishing order.</summary>
+    public IReadOnlyList<RequestRecord> Records => _records;
+
+    /// <summary>Samples in time order.</summary>
+    public IReadOnlyList<TimeSeriesRow> Samples => _samples;
+
+    /// <summary>Spans kept for the timeline, in start order per stage.</summary>
+    public IReadOnlyList<TimelineSpan> Spans => _spans;
+
+    /// <summary>The timeline window.</summary>
+    public TimelineWindow Window => _window;
+
+    /// <inheritdoc />
+    public void OnArrived(Sequence sequence, SimTime now)
+    {
+        Arrived++;
+        if (FirstArrivalNs < 0)
+        {
+            FirstArrivalNs = now.Nanoseconds;
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnScheduled(Sequence sequence, SimTime now)
+    {
+    }
+
+    /// <inheritdoc />
+    public void OnPreempted(Sequence sequence, SimTime now)
+    {
+    }
+
+    /// <inheritdoc />
+    public void OnToken(Sequence sequence, SimTime now, bool first)
+    {
+        OutputTokens++;
+        if (!first && sequence.LastToken is { } previous)
+        {
+            InterTokenLatency.Record(now.Nanoseconds - previous.Nanoseconds);
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnCompleted(Sequence s, SimTime now) =>
+        _records.Add(new RequestRecord(
+            s.Id,
+            s.Replica,
+            s.PromptTokens,
+            s.OutputTokens,
+            s.Arrival.Nanoseconds,
+            s.FirstScheduled?.Nanoseconds ?? -1,
+            s.FirstToken?.Nanoseconds ?? -1,
+            now.Nanoseconds,
+            s.Preemptions,
+            s.MaxInterTokenNanoseconds,
+            Rejected: false));
+
+    /// <inheritdoc />
+    public void OnRejected(Sequence s, SimTime now, string reason) =>
+        _records.Add(new RequestRecord(s.Id, s.Replica, s.PromptTokens, s.OutputTokens, s.Arrival.Nanoseconds, -1, -1, -1, 0, 0, Rejected: true));
+
+    /// <inheritdoc />
+    public void OnStageSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, in StageCost cost, int tokens) =>
+        KeepSpan(new TimelineSpan(replica, stage, microBatch, start.Nanoseconds, end.Nanoseconds, false, tokens));
+
+    /// <inheritdoc />
+    public void OnTransferSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, long bytes) =>
+        KeepSpan(new TimelineSpan(replica, stage, microBatch, start.Nanoseconds, end.Nanoseconds, true, 0));
+
+    /// <inheritdoc />
+    public void OnSample(SimTime now, in ClusterSnapshot snapshot)
+    {
+        double dt = (now.Nanoseconds - _lastSampleNs) / 1e9;
+        double rate = dt > 0 ? (OutputTokens - _tokensAtLastSample) / dt : 0;
+        _samples.Add(new TimeSeriesRow(
+            now.Seconds,
+            snapshot.WaitingRequests,
+            snapshot.RunningRequests,
+            snapshot.InFlightTokens,
+            snapshot.KvCapacityBlocks > 0 ? snapshot.KvUsedBlocks / (double)snapshot.KvCapacityBlocks : 0,
+            rate));
+        _tokensAtLastSample = OutputTokens;
+        _lastSampleNs = now.Nanoseconds;
+    }
+
+    private void KeepSpan(in TimelineSpan span)
+    {
+        if (span.StartNs < _windowStartNs || span.StartNs >= _windowEndNs)
+        {
+            return;
+        }
+
+        if (_spans.Count >= _window.MaxSpans)
+        {
+            TimelineTruncated = true;
+            return;
+        }
+
+        _spans.Add(span);
+    }
+}

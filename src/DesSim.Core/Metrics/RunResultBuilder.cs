@@ -1,0 +1,75 @@
+using DesSim.Core.Execution;
+
+namespace DesSim.Core.Metrics;
+
+/// <summary>Turns a finished simulation and its collector into a <see cref="RunResult"/>.</summary>
+public static class RunResultBuilder
+{
+    /// <summary>Builds the result; <paramref name="notes"/> are carried through (warnings, fallbacks).</summary>
+    public static RunResult Build(ServingSimulation simulation, MetricsCollector collector, SloSpec slo, IReadOnlyList<string> notes)
+    {
+        var records = collector.Records.OrderBy(r => r.Id).ToArray();
+        var done = records.Where(r => !r.Rejected).ToArray();
+        long firstNs = collector.FirstArrivalNs < 0 ? 0 : collector.FirstArrivalNs;
+        long endNs = done.Length == 0 ? firstNs : done.Max(r => r.CompletionNs);
+        double duration = (endNs - firstNs) / 1e9;
+        double Per(double x) => duration > 0 ? x / duration : 0;
+
+        long outTokens = done.Sum(r => (long)r.OutputTokens);
+        long inTokens = done.Sum(r => (long)r.InputTokens);
+        int met = done.Count(r => slo.IsMet(r));
+        var gpus = BuildGpus(simulation, duration);
+        double total = gpus.Sum(g => g.TotalSeconds);
+        double Share(Func<GpuRecord, double> f) => total > 0 ? gpus.Sum(f) / total : 0;
+        var peakKv = simulation.PeakKvBlocks.Max() / (double)simulation.Config.KvBlocksPerReplica;
+
+        var summary = new RunSummary(
+            RequestsCompleted: done.Length,
+            RequestsRejected: records.Length - done.Length,
+            DurationSeconds: duration,
+            RequestThroughput: Per(done.Length),
+            OutputThroughput: Per(outTokens),
+            TotalTokenThroughput: Per(inTokens + outTokens),
+            Goodput: Per(met),
+            SloAttainment: records.Length > 0 ? met / (double)records.Length : 0,
+            TtftMs: LatencyStats.FromMilliseconds(done.Select(r => r.TtftMs).ToArray()),
+            TpotMs: LatencyStats.FromMilliseconds(done.Where(r => r.OutputTokens > 1).Select(r => r.TpotMs).ToArray()),
+            ItlMs: LatencyStats.FromHistogram(collector.InterTokenLatency),
+            E2elMs: LatencyStats.FromMilliseconds(done.Select(r => r.E2elMs).ToArray()),
+            QueueMs: LatencyStats.FromMilliseconds(done.Select(r => r.QueueMs).ToArray()),
+            Preemptions: simulation.Preemptions,
+            ComputeShare: Share(g => g.ComputeSeconds),
+            TpCommShare: Share(g => g.TpCommSeconds),
+            PpCommShare: Share(g => g.PpCommSeconds),
+            OtherCommShare: Share(g => g.OtherCommSeconds),
+            BubbleShare: Share(g => g.BubbleSeconds),
+            IdleShare: Share(g => g.IdleSeconds),
+            PeakKvOccupancy: peakKv);
+
+        return new RunResult(summary, records, gpus, simulation.Network.Links, collector.Samples, collector.Spans, collector.Window, collector.TimelineTruncated, notes);
+    }
+
+    private static List<GpuRecord> BuildGpus(ServingSimulation simulation, double durationSeconds)
+    {
+        var gpus = new List<GpuRecord>();
+        var stages = simulation.Stages;
+        var active = simulation.ReplicaActiveNanoseconds;
+        var ids = simulation.Config.StageGpuIds;
+        for (int r = 0; r < stages.Count; r++)
+        {
+            for (int s = 0; s < stages[r].Count; s++)
+            {
+                var t = stages[r][s];
+                double busy = t.BusyNanoseconds / 1e9;
+                double bubble = Math.Max(0, (active[r] / 1e9) - busy);
+                double idle = Math.Max(0, durationSeconds - busy - bubble);
+                for (int k = 0; k < ids[r][s].Length; k++)
+                {
+                    gpus.Add(new GpuRecord(ids[r][s][k], r, s, k, t.ComputeNanoseconds / 1e9, t.TpCommNanoseconds / 1e9, t.PpCommNanoseconds / 1e9, t.OtherCommNanoseconds / 1e9, bubble, idle, t.MicroBatches));
+                }
+            }
+        }
+
+        return gpus.OrderBy(g => g.Gpu).ToList();
+    }
+}

@@ -1,0 +1,26 @@
+namespace DesSim.Core.Metrics;
+
+/// <summary>The headline numbers of a run: the contract of <c>summary.json</c> (see docs/metrics.md).</summary>
+/// <remarks>Throughputs per second of <see cref="DurationSeconds"/> (first arrival to last completion); latencies in ms.</remarks>
+public sealed record RunSummary(
+    long RequestsCompleted,
+    long RequestsRejected,
+    double DurationSeconds,
+    double RequestThroughput,
+    double OutputThroughput,
+    double TotalTokenThroughput,
+    double Goodput,
+    double SloAttainment,
+    LatencyStats TtftMs,
+    LatencyStats TpotMs,
+    LatencyStats ItlMs,
+    LatencyStats E2elMs,
+    LatencyStats QueueMs,
+    long Preemptions,
+    double ComputeShare,
+    double TpCommShare,
+    double PpCommShare,
+    double OtherCommShare,
+    double BubbleShare,
+    double IdleShare,
+    double PeakKvOccupancy);

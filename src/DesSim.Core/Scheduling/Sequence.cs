@@ -1,0 +1,82 @@
+using DesSim.Core.Workload;
+using DesSim.Engine;
+
+namespace DesSim.Core.Scheduling;
+
+/// <summary>One request's state on a replica: KV held, prompt progress, tokens produced.</summary>
+/// <remarks>
+/// Token bookkeeping: <see cref="ContextTokens"/> is the number of tokens whose KV is cached. A (re)admitted sequence
+/// prefills up to <see cref="PrefillTargetTokens"/> = prompt + tokens generated so far (recompute after preemption);
+/// the iteration that completes the prefill emits one token; every decode iteration then adds one cached token and
+/// emits one token. Invariant: <c>ContextTokens ≤ AllocatedBlocks · blockSize</c> while running.
+/// </remarks>
+public sealed class Sequence
+{
+    /// <summary>Creates the state of a request that just arrived.</summary>
+    public Sequence(RequestSpec request, int replica, SimTime arrival)
+    {
+        Request = request;
+        Replica = replica;
+        Arrival = arrival;
+    }
+
+    /// <summary>The request.</summary>
+    public RequestSpec Request { get; }
+
+    /// <summary>Request id.</summary>
+    public long Id => Request.Id;
+
+    /// <summary>Prompt length in tokens.</summary>
+    public int PromptTokens => Request.InputTokens;
+
+    /// <summary>Output tokens requested.</summary>
+    public int OutputTokens => Request.OutputTokens;
+
+    /// <summary>The replica serving it (changes if the request is retried elsewhere).</summary>
+    public int Replica { get; set; }
+
+    /// <summary>Arrival time at the cluster.</summary>
+    public SimTime Arrival { get; }
+
+    /// <summary>Status.</summary>
+    public SequenceStatus Status { get; set; } = SequenceStatus.Waiting;
+
+    /// <summary>Tokens whose KV is cached.</summary>
+    public int ContextTokens { get; set; }
+
+    /// <summary>Tokens to prefill before decoding (prompt plus tokens generated before a preemption).</summary>
+    public int PrefillTargetTokens { get; set; }
+
+    /// <summary>Output tokens produced so far.</summary>
+    public int GeneratedTokens { get; set; }
+
+    /// <summary>KV blocks held.</summary>
+    public int AllocatedBlocks { get; set; }
+
+    /// <summary>Whether it is part of a micro-batch now in the pipeline.</summary>
+    public bool InFlight { get; set; }
+
+    /// <summary>Times it was preempted (KV freed, to be recomputed).</summary>
+    public int Preemptions { get; set; }
+
+    /// <summary>First time it was admitted (scheduled), or null.</summary>
+    public SimTime? FirstScheduled { get; set; }
+
+    /// <summary>Time of its first output token, or null.</summary>
+    public SimTime? FirstToken { get; set; }
+
+    /// <summary>Time of its latest output token, or null.</summary>
+    public SimTime? LastToken { get; set; }
+
+    /// <summary>Largest gap between consecutive output tokens so far (ns).</summary>
+    public long MaxInterTokenNanoseconds { get; set; }
+
+    /// <summary>Admission order stamp (larger = admitted later); used to preempt the newest.</summary>
+    public long AdmissionStamp { get; set; }
+
+    /// <summary>Whether it is still prefilling.</summary>
+    public bool IsPrefilling => ContextTokens < PrefillTargetTokens;
+
+    /// <summary>Whether every output token has been produced.</summary>
+    public bool IsDone => GeneratedTokens >= OutputTokens;
+}
