@@ -1,0 +1,100 @@
+using System.Text.Json;
+using DesSim.Core.Metrics;
+
+namespace DesSim.Reporting.Results;
+
+/// <summary>Writes <c>summary.json</c>: the contract other tools read (keys in docs/metrics.md).</summary>
+/// <remarks>Numbers are rounded to 6 decimals; NaN (no samples) is written as null. Key order is fixed.</remarks>
+public static class SummaryJsonWriter
+{
+    /// <summary>Writes the summary of a run named <paramref name="name"/> with its SLO, layout label and notes.</summary>
+    public static void Write(Stream stream, string name, string layout, RunSummary s, SloSpec slo, IEnumerable<string> notes, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("name", name);
+        w.WriteString("layout", layout);
+        w.WriteNumber("requests_completed", s.RequestsCompleted);
+        w.WriteNumber("requests_rejected", s.RequestsRejected);
+        Num(w, "duration_s", s.DurationSeconds);
+        Num(w, "request_throughput", s.RequestThroughput);
+        Num(w, "output_throughput", s.OutputThroughput);
+        Num(w, "total_token_throughput", s.TotalTokenThroughput);
+        Num(w, "goodput", s.Goodput);
+        Num(w, "slo_attainment", s.SloAttainment);
+        Stats(w, "ttft_ms", s.TtftMs);
+        Stats(w, "tpot_ms", s.TpotMs);
+        Stats(w, "itl_ms", s.ItlMs);
+        Stats(w, "e2el_ms", s.E2elMs);
+        Stats(w, "queue_ms", s.QueueMs);
+        w.WriteNumber("preemptions", s.Preemptions);
+        w.WriteStartObject("gpu_time_shares");
+        Num(w, "compute", s.ComputeShare);
+        Num(w, "tp_comm", s.TpCommShare);
+        Num(w, "pp_comm", s.PpCommShare);
+        Num(w, "other_comm", s.OtherCommShare);
+        Num(w, "bubble", s.BubbleShare);
+        Num(w, "idle", s.IdleShare);
+        w.WriteEndObject();
+        Num(w, "peak_kv_occupancy", s.PeakKvOccupancy);
+        w.WriteStartObject("slo");
+        NullableNum(w, "ttft_ms", slo.TtftMs);
+        NullableNum(w, "tpot_ms", slo.TpotMs);
+        NullableNum(w, "e2el_ms", slo.E2elMs);
+        NullableNum(w, "queue_ms", slo.QueueMs);
+        w.WriteEndObject();
+        if (extra is not null)
+        {
+            foreach (var (k, v) in extra.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                w.WriteString(k, v);
+            }
+        }
+
+        w.WriteStartArray("notes");
+        foreach (var n in notes)
+        {
+            w.WriteStringValue(n);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Stats(Utf8JsonWriter w, string key, LatencyStats s)
+    {
+        w.WriteStartObject(key);
+        Num(w, "mean", s.Mean);
+        Num(w, "median", s.Median);
+        Num(w, "p90", s.P90);
+        Num(w, "p95", s.P95);
+        Num(w, "p99", s.P99);
+        Num(w, "p999", s.P999);
+        w.WriteNumber("count", s.Count);
+        w.WriteEndObject();
+    }
+
+    private static void Num(Utf8JsonWriter w, string key, double v)
+    {
+        if (double.IsFinite(v))
+        {
+            w.WriteNumber(key, Fmt.Round(v));
+        }
+        else
+        {
+            w.WriteNull(key);
+        }
+    }
+
+    private static void NullableNum(Utf8JsonWriter w, string key, double? v)
+    {
+        if (v is { } x)
+        {
+            Num(w, key, x);
+        }
+        else
+        {
+            w.WriteNull(key);
+        }
+    }
+}
