@@ -1,0 +1,31 @@
+using System.CommandLine;
+using DesSim.Core.Scenarios;
+using DesSim.Reporting.Results;
+
+namespace DesSim.Cli.Commands;
+
+/// <summary><c>dessim run SCENARIO [--out DIR] [--set path=value ...] [--report]</c>: simulate one scenario and write its results.</summary>
+public static class RunCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file (see docs/scenarios.md)" };
+        var output = new Option<string?>("--out") { Description = "Output directory (default: results/<scenario name>)" };
+        var sets = new Option<string[]>("--set") { Description = "Override a scenario key, e.g. --set parallelism.tp=8 (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var report = new Option<bool>("--report") { Description = "Also write a self-contained report.html" };
+        var quiet = new Option<bool>("--quiet") { Description = "Print only the output directory" };
+        var cmd = new Command("run", "Simulate a scenario and write summary.json, requests.csv, gpus.csv, links.csv, timeseries.csv, trace.json") { scenario, output, sets, report, quiet };
+        cmd.SetAction(parse =>
+        {
+            var console = new RunConsole(parse.InvocationConfiguration.Output, parse.GetValue(quiet));
+            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, parse.GetValue(sets) ?? []);
+            var run = console.WithProgress(progress => ScenarioRunner.Run(loaded, progress));
+            var dir = parse.GetValue(output) ?? Path.Combine("results", loaded.Name);
+            var files = RunOutputs.Write(run, dir, parse.GetValue(report));
+            console.PrintSummary(run, dir, files);
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+}

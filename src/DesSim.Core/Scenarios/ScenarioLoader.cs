@@ -1,0 +1,132 @@
+using DesSim.Core.Metrics;
+using DesSim.Core.Parallelism;
+using DesSim.Core.Scheduling;
+using DesSim.Core.Workload;
+using YamlDotNet.RepresentationModel;
+
+namespace DesSim.Core.Scenarios;
+
+/// <summary>Reads a scenario YAML file (plus <c>--set</c> overrides) into a validated <see cref="Scenario"/>.</summary>
+/// <remarks>Every key is documented in docs/scenarios.md; unknown keys are rejected with the key path and the nearest valid key.</remarks>
+public static class ScenarioLoader
+{
+    private static readonly string[] Policies = ["vllm", "sarathi", "static"];
+    private static readonly string[] Routers = ["round-robin", "least-outstanding", "power-of-two"];
+
+    /// <summary>Loads and validates <paramref name="path"/> with <paramref name="overrides"/> (<c>path=value</c>) applied first.</summary>
+    public static Scenario Load(string path, IEnumerable<string>? overrides = null)
+    {
+        var root = YamlDocumentLoader.Load(path);
+        var list = overrides?.ToList() ?? [];
+        if (list.Count > 0)
+        {
+            YamlDocumentLoader.ApplyOverrides(root, list);
+        }
+
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
+        return Read(root, path, dir);
+    }
+
+    /// <summary>Builds a scenario from an already-parsed root mapping.</summary>
+    public static Scenario Read(YamlSection root, string sourcePath, string scenarioDirectory)
+    {
+        var name = root.GetString("name") ?? Path.GetFileNameWithoutExtension(sourcePath);
+        if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('/', StringComparison.Ordinal))
+        {
+            throw root.Error("name", $"'{name}' cannot be used as a directory name");
+        }
+
+        ulong seed = (ulong)(root.GetLong("seed", 0, min: 0) ?? 0);
+        var deployment = DeploymentSpecReader.Read(root);
+        var scheduler = ReadScheduler(root);
+        var router = ReadRouter(root);
+        var workloadSection = root.GetSection("workload") ?? throw root.Error("workload", "is required: a trace file or a synthetic arrival process", "e.g. workload: { trace: traces/azure-conv-10min.csv }");
+        var workload = WorkloadSpecReader.Read(workloadSection, scenarioDirectory);
+        var slo = ReadSlo(root);
+        var outputs = ReadOutputs(root);
+        var engine = EngineOverheadsReader.Read(root);
+        root.RejectUnknownKeys();
+        return new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine);
+    }
+
+    private static SchedulerConfig ReadScheduler(YamlSection root)
+    {
+        var s = root.GetSection("scheduler");
+        if (s is null)
+        {
+            return new SchedulerConfig();
+        }
+
+        var policy = s.GetEnum("policy", Policies, "vllm") switch
+        {
+            "sarathi" => BatchPolicyKind.Sarathi,
+            "static" => BatchPolicyKind.Static,
+            _ => BatchPolicyKind.Vllm,
+        };
+        var cfg = new SchedulerConfig(
+            policy,
+            s.GetInt("max_num_seqs", SchedulerConfig.DefaultMaxNumSeqs, min: 1, max: 1_000_000)!.Value,
+            s.GetInt("max_num_batched_tokens", SchedulerConfig.DefaultMaxNumBatchedTokens, min: 1, max: 100_000_000)!.Value);
+        s.MarkKnown("block_size", "gpu_memory_utilization");
+        s.RejectUnknownKeys();
+        return cfg;
+    }
+
+    private static RouterKind ReadRouter(YamlSection root) =>
+        root.GetEnum("router", Routers, "round-robin") switch
+        {
+            "least-outstanding" => RouterKind.LeastOutstanding,
+            "power-of-two" => RouterKind.PowerOfTwo,
+            _ => RouterKind.RoundRobin,
+        };
+
+    private static SloSpec ReadSlo(YamlSection root)
+    {
+        var s = root.GetSection("slo");
+        if (s is null)
+        {
+            return SloSpec.Chat;
+        }
+
+        var slo = new SloSpec(
+            s.GetDouble("ttft_ms", min: 0, exclusiveMin: true),
+            s.GetDouble("tpot_ms", min: 0, exclusiveMin: true),
+            s.GetDouble("e2el_ms", min: 0, exclusiveMin: true),
+            s.GetDouble("queue_ms", min: 0, exclusiveMin: true));
+        s.RejectUnknownKeys();
+        return slo;
+    }
+
+    private static OutputSpec ReadOutputs(YamlSection root)
+    {
+        var s = root.GetSection("outputs");
+        if (s is null)
+        {
+            return OutputSpec.Default;
+        }
+
+        double step = s.GetDouble("timeseries_step_s", OutputSpec.DefaultTimeSeriesStepSeconds, min: 0)!.Value;
+        var t = s.GetSection("timeline");
+        var window = new TimelineWindow();
+        if (t is not null)
+        {
+            window = new TimelineWindow(
+                t.GetDouble("start_s", 0, min: 0)!.Value,
+                t.GetDouble("duration_s", TimelineWindow.DefaultDurationSeconds, min: 0, exclusiveMin: true)!.Value,
+                t.GetInt("max_spans", TimelineWindow.DefaultMaxSpans, min: 0, max: 10_000_000)!.Value);
+            t.RejectUnknownKeys();
+        }
+
+        var outputs = new OutputSpec(step, window, s.GetBool("report", false)!.Value, s.GetBool("chrome_trace", true)!.Value);
+        s.RejectUnknownKeys();
+        return outputs;
+    }
+
+    private static string Serialize(YamlMappingNode node)
+    {
+        var stream = new YamlStream(new YamlDocument(node));
+        var w = new StringWriter { NewLine = "\n" };
+        stream.Save(w, assignAnchors: false);
+        return w.ToString().TrimEnd('.', '\n', ' ') + "\n";
+    }
+}

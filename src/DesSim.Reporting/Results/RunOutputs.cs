@@ -1,0 +1,62 @@
+using System.Text;
+using DesSim.Core.Scenarios;
+using DesSim.Reporting.Output;
+
+namespace DesSim.Reporting.Results;
+
+/// <summary>Writes every output file of one run into a directory, atomically (all files appear together, or none).</summary>
+public static class RunOutputs
+{
+    /// <summary>File names written by every run.</summary>
+    public static readonly string[] CoreFiles = ["summary.json", "requests.csv", "gpus.csv", "links.csv", "timeseries.csv", "scenario.yaml"];
+
+    /// <summary>Writes the run's files into <paramref name="directory"/>; with <paramref name="report"/> also <c>report.html</c>.</summary>
+    /// <returns>The file names written.</returns>
+    public static IReadOnlyList<string> Write(ScenarioRun run, string directory, bool report)
+    {
+        var result = run.Result;
+        var scenario = run.Scenario;
+        var written = new List<string>();
+        using var dir = new AtomicDirectory(directory);
+        using (var s = dir.OpenWrite("summary.json"))
+        {
+            SummaryJsonWriter.Write(s, scenario.Name, run.Deployment.Plan.ToString(), result.Summary, scenario.Slo, result.Notes, Extra(run));
+        }
+
+        WriteText(dir, "requests.csv", w => ResultCsvWriters.WriteRequests(w, result.Requests, scenario.Slo));
+        WriteText(dir, "gpus.csv", w => ResultCsvWriters.WriteGpus(w, result.Gpus));
+        WriteText(dir, "links.csv", w => ResultCsvWriters.WriteLinks(w, result.Links, result.Summary.DurationSeconds));
+        WriteText(dir, "timeseries.csv", w => ResultCsvWriters.WriteTimeSeries(w, result.TimeSeries));
+        dir.WriteAllText("scenario.yaml", scenario.YamlText);
+        written.AddRange(CoreFiles);
+        if (scenario.Outputs.ChromeTrace)
+        {
+            using var s = dir.OpenWrite("trace.json");
+            RunTimelineExport.Write(s, run);
+            written.Add("trace.json");
+        }
+
+        if (report || scenario.Outputs.Report)
+        {
+            dir.WriteAllText("report.html", RunReport.Build(run));
+            written.Add("report.html");
+        }
+
+        dir.Commit();
+        return written;
+    }
+
+    private static Dictionary<string, string> Extra(ScenarioRun run) => new()
+    {
+        ["model"] = run.Deployment.Model.Name,
+        ["gpu"] = run.Deployment.Gpu.Name,
+        ["deployment"] = run.Deployment.Describe(),
+    };
+
+    private static void WriteText(AtomicDirectory dir, string name, Action<TextWriter> write)
+    {
+        using var stream = dir.OpenWrite(name);
+        using var w = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
+        write(w);
+    }
+}
