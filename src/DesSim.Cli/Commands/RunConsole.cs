@@ -56,7 +56,7 @@ public sealed class RunConsole(TextWriter output, bool quiet)
         var s = run.Result.Summary;
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = IsTerminal && ReferenceEquals(output, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No, ColorSystem = ColorSystemSupport.Detect });
         console.Profile.Width = Math.Max(console.Profile.Width, 100);
-        var table = new Table().Title($"{run.Scenario.Name}: {run.Deployment.Describe()}").AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
+        var table = new Table().Title(Markup.Escape($"{run.Scenario.Name}: {run.Deployment.Describe()}")).AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
         void Row(string k, string v) => table.AddRow(Markup.Escape(k), Markup.Escape(v));
         string F(double v, string fmt) => double.IsFinite(v) ? v.ToString(fmt, CultureInfo.InvariantCulture) : "n/a";
         Row("requests completed", $"{s.RequestsCompleted:N0}" + (s.RequestsRejected > 0 ? $" ({s.RequestsRejected:N0} rejected)" : string.Empty));

@@ -24,7 +24,7 @@ public static class ScenarioRunner
         reporter?.Start();
         serving.Run();
         var notes = new List<string>(deployment.Notes);
-        notes.AddRange(workload.Diagnostics.Notes());
+        notes.AddRange(workload.Diagnostics.Summary().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => "workload: " + line));
         var result = RunResultBuilder.Build(serving, collector, scenario.Slo, notes);
         return new ScenarioRun(scenario, deployment, result, sim.ProcessedEvents);
     }
