@@ -13,9 +13,20 @@ public sealed class TraceCommandTests
         return dir!.FullName;
     }
 
+    private static readonly string TempRoot = Path.Combine(Path.GetTempPath(), "dessim-cli-trace-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    [OneTimeTearDown]
+    public void DeleteTempFiles()
+    {
+        if (Directory.Exists(TempRoot))
+        {
+            Directory.Delete(TempRoot, recursive: true);
+        }
+    }
+
     private static string Temp(string text)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "dessim-cli-trace", Guid.NewGuid().ToString("N"));
+        var dir = Path.Combine(TempRoot, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, "t.csv");
         File.WriteAllText(path, text);

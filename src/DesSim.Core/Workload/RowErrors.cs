@@ -14,7 +14,7 @@ internal sealed class RowErrors(string path, bool skipInvalid, WorkloadDiagnosti
         if (!skipInvalid)
         {
             var shown = value is null ? "(missing)" : $"'{value}'";
-            throw new InputException(Path, line.ToString(CultureInfo.InvariantCulture), $"column '{column}': {shown} {what}", "fix the row, or pass --skip-invalid (skip_invalid: true) to skip such rows");
+            throw new InputException(Path, line.ToString(CultureInfo.InvariantCulture), $"column '{column}': {shown} {what}", "fix the row, or skip such rows with --skip-invalid / skip_invalid: true");
         }
 
         diagnostics.Skip($"column '{column}': {(value is null ? "missing value" : what)}");

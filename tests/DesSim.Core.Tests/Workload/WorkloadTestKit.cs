@@ -7,9 +7,12 @@ namespace DesSim.Core.Tests.Workload;
 /// <summary>Temp files, the repository root, and helpers to open and drain workloads.</summary>
 internal static class WorkloadTestKit
 {
+    /// <summary>This test process's scratch root (deleted by <see cref="WorkloadTempCleanup"/>).</summary>
+    public static readonly string TempRoot = Path.Combine(Path.GetTempPath(), "dessim-workload-tests-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public static string TempDir()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "dessim-workload-tests", Guid.NewGuid().ToString("N"));
+        var dir = Path.Combine(TempRoot, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         return dir;
     }
