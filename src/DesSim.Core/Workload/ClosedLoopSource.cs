@@ -6,7 +6,8 @@ namespace DesSim.Core.Workload;
 /// <remarks>
 /// The max-throughput mode of serving benchmarks. All N users send their first request at t = 0; at most N requests
 /// are ever in flight. <see cref="TryNext"/> returns false while every user waits; after <see cref="OnCompleted"/>
-/// at time <c>now</c> it offers one request arriving at <c>now + think_time</c>. Ends after <c>requests</c> requests.
+/// at time <c>now</c> it offers one request arriving at <c>now + think_time</c>. Ends after <c>requests</c> requests,
+/// or, with <c>duration_s</c>, once no user may start another request before that time and none is in flight.
 /// </remarks>
 public sealed class ClosedLoopSource : IRequestSource
 {
@@ -15,6 +16,7 @@ public sealed class ClosedLoopSource : IRequestSource
     private readonly WorkloadDiagnostics _diagnostics;
     private readonly long _total;
     private readonly long _thinkNs;
+    private readonly long _endNs;
     private readonly Queue<long> _ready = new();
     private readonly HashSet<long> _inFlight = [];
     private long _nextId;
@@ -28,6 +30,7 @@ public sealed class ClosedLoopSource : IRequestSource
         _diagnostics = diagnostics;
         _total = spec.MaxRequests ?? throw new ArgumentException("a closed loop needs a request count", nameof(spec));
         _thinkNs = SimTime.FromSeconds(spec.Arrival.ThinkTimeSeconds).Nanoseconds;
+        _endNs = spec.DurationSeconds is { } d ? SimTime.FromSeconds(d).Nanoseconds : long.MaxValue;
         Concurrency = spec.Arrival.Concurrency;
         for (long i = 0; i < Math.Min(Concurrency, _total); i++)
         {
@@ -42,7 +45,8 @@ public sealed class ClosedLoopSource : IRequestSource
     public int InFlight => _inFlight.Count;
 
     /// <inheritdoc />
-    public bool IsExhausted => _nextId + _droppedSlots >= _total && _ready.Count == 0;
+    /// <remarks>With nobody ready and nothing in flight, no completion can ever release another request.</remarks>
+    public bool IsExhausted => _ready.Count == 0 && (_inFlight.Count == 0 || _nextId + _droppedSlots >= _total);
 
     /// <inheritdoc />
     public bool TryNext(out RequestSpec request)
@@ -82,9 +86,16 @@ public sealed class ClosedLoopSource : IRequestSource
             throw new InvalidOperationException($"request {requestId} completed but is not in flight");
         }
 
+        long next = now.Nanoseconds + _thinkNs;
+        if (next >= _endNs)
+        {
+            // Why: past duration_s no user starts a new request; the run drains what is in flight.
+            return;
+        }
+
         if (_nextId + _droppedSlots + _ready.Count < _total)
         {
-            _ready.Enqueue(now.Nanoseconds + _thinkNs);
+            _ready.Enqueue(next);
         }
     }
 }

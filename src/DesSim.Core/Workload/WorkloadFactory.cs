@@ -25,7 +25,7 @@ public static class WorkloadFactory
                 }
 
             case SyntheticWorkloadSpec s when s.Arrival.Process == ArrivalProcess.ClosedLoop:
-                return new OpenedWorkload(new ClosedLoopSource(s, streams, diagnostics), diagnostics, s.MaxModelLenTokens is null || s.OnTooLong == TooLongPolicy.Truncate ? s.MaxRequests : null);
+                return new OpenedWorkload(new ClosedLoopSource(s, streams, diagnostics), diagnostics, s.DurationSeconds is null && (s.MaxModelLenTokens is null || s.OnTooLong == TooLongPolicy.Truncate) ? s.MaxRequests : null);
 
             case SyntheticWorkloadSpec s:
                 {

@@ -81,4 +81,20 @@ public sealed class ClosedLoopTests
         Assert.That(source.IsExhausted, Is.True);
         Assert.Throws<InvalidOperationException>(() => source.OnCompleted(a.Id, SimTime.FromSeconds(3)));
     }
+
+    [Test]
+    public void DurationStopsUsersFromStartingNewRequests()
+    {
+        var spec = new SyntheticWorkloadSpec(new ArrivalSpec(ArrivalProcess.ClosedLoop) { Concurrency = 1 }, Ten, Ten) { MaxRequests = 100, DurationSeconds = 2.5 };
+        var source = WorkloadFactory.Open(spec, new RandomStreams(1)).Source;
+        var ids = new List<long>();
+        for (int t = 1; source.TryNext(out var r); t++)
+        {
+            ids.Add(r.Id);
+            source.OnCompleted(r.Id, SimTime.FromSeconds(t));
+        }
+
+        Assert.That(ids, Is.EqualTo(new[] { 0L, 1L, 2L }), "requests start at 0, 1 and 2 s; none at 3 s");
+        Assert.That(source.IsExhausted, Is.True);
+    }
 }
