@@ -57,7 +57,9 @@ public sealed class WorkloadDiagnostics
     {
         var sb = new StringBuilder();
         void Line(string text) => sb.Append(text).Append('\n');
-        Line(string.Create(CultureInfo.InvariantCulture, $"rows read: {RowsRead}, requests: {RequestsOffered}"));
+        Line(RowsRead > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"rows read: {RowsRead}, requests: {RequestsOffered}")
+            : string.Create(CultureInfo.InvariantCulture, $"requests: {RequestsOffered}"));
         foreach (var (reason, count) in _skipped)
         {
             Line(string.Create(CultureInfo.InvariantCulture, $"skipped {count} invalid row(s): {reason}"));
