@@ -1,0 +1,40 @@
+using System.CommandLine;
+using DesSim.Core;
+using DesSim.Core.Workload;
+using DesSim.Engine;
+
+namespace DesSim.Cli.Commands;
+
+/// <summary><c>dessim trace stats FILE</c>: requests, span, mean rate, inter-arrival CV and length percentiles of a trace.</summary>
+/// <remarks>Histogram bins are computed (<see cref="TraceStats.InputHistogram"/>); an <c>--svg</c> chart waits for the Reporting chart module.</remarks>
+public static class TraceCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "Trace file (Azure, Vidur, BurstGPT, SplitwiseSim or generic CSV; Mooncake JSONL)" };
+        var format = new Option<string>("--format") { Description = $"Trace format: {string.Join(" | ", TraceFiles.FormatNames)}", DefaultValueFactory = _ => "auto" };
+        var skip = new Option<bool>("--skip-invalid") { Description = "Skip malformed rows (counted by reason) instead of stopping" };
+        var stats = new Command("stats", "Print requests, span, mean rate, inter-arrival CV and input/output length percentiles") { file, format, skip };
+        stats.SetAction(parse => Stats(parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(skip), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return new Command("trace", "Inspect request traces") { stats };
+    }
+
+    private static int Stats(string path, string formatName, bool skipInvalid, TextWriter output, TextWriter error)
+    {
+        var format = TraceFiles.ParseFormat(formatName)
+            ?? throw new InputException("--format", null, $"unknown format '{formatName}'", $"valid: {string.Join(", ", TraceFiles.FormatNames)}");
+        var spec = new TraceWorkloadSpec(path, format) { SkipInvalid = skipInvalid };
+        using var opened = WorkloadFactory.Open(spec, new RandomStreams(0));
+        var stats = TraceStats.Compute(opened.Source);
+        output.WriteLine($"file: {path}");
+        output.Write(stats.Format());
+        var d = opened.Diagnostics;
+        if (d.SkippedInvalid > 0 || d.FailedRequestsSkipped > 0 || d.RaisedToOneToken > 0 || d.ReorderedRows > 0 || d.Warnings.Count > 0)
+        {
+            error.Write(d.Summary());
+        }
+
+        return ExitCodes.Success;
+    }
+}
