@@ -47,7 +47,8 @@ internal static class NumberFormat
         var scaled = Math.Round(value / divisor, decimals);
         if (scaled == 0)
         {
-            scaled = 0;
+            // Why: "0", never "0k" or "-0".
+            return 0.0.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         }
 
         return scaled.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + suffix;
@@ -56,7 +57,13 @@ internal static class NumberFormat
     /// <summary>A decade tick label on a log axis: 0.001, 0.1, 1, 10, 1k, 1M.</summary>
     public static string Decade(double value)
     {
-        var (divisor, suffix) = SuffixFor(value);
+        var (divisor, suffix) = value switch
+        {
+            >= 1e9 => (1e9, "G"),
+            >= 1e6 => (1e6, "M"),
+            >= 1e3 => (1e3, "k"),
+            _ => (1.0, string.Empty),
+        };
         var scaled = value / divisor;
         var decimals = scaled >= 1 ? 0 : Math.Min(12, (int)Math.Ceiling(-Math.Log10(scaled) - 1e-9));
         return Math.Round(scaled, decimals).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + suffix;
