@@ -129,12 +129,12 @@ internal sealed class AxisLayout
 
         if (axis.Min is not > 0)
         {
-            lo = Math.Pow(10, Math.Floor(Math.Log10(lo) + 1e-9));
+            lo = SnapDown125(lo);
         }
 
         if (axis.Max is not > 0)
         {
-            hi = Math.Pow(10, Math.Ceiling(Math.Log10(hi) - 1e-9));
+            hi = SnapUp125(hi);
         }
 
         if (hi <= lo)
@@ -143,5 +143,21 @@ internal sealed class AxisLayout
         }
 
         return new AxisLayout(AxisScale.Log, lo, hi, lengthPx, isVertical, NiceTicks.Log(lo, hi, targetTicks), null);
+    }
+
+    /// <summary>Largest 1, 2 or 5 × 10^k not above <paramref name="value"/> (keeps log axes tight to the data).</summary>
+    private static double SnapDown125(double value)
+    {
+        var decade = Math.Pow(10, Math.Floor(Math.Log10(value) + 1e-9));
+        var m = value / decade;
+        return decade * (m >= 5 - 1e-9 ? 5 : m >= 2 - 1e-9 ? 2 : 1);
+    }
+
+    /// <summary>Smallest 1, 2 or 5 × 10^k not below <paramref name="value"/>.</summary>
+    private static double SnapUp125(double value)
+    {
+        var decade = Math.Pow(10, Math.Floor(Math.Log10(value) + 1e-9));
+        var m = value / decade;
+        return decade * (m <= 1 + 1e-9 ? 1 : m <= 2 + 1e-9 ? 2 : m <= 5 + 1e-9 ? 5 : 10);
     }
 }

@@ -37,6 +37,10 @@ public sealed class CdfSeries : Series
     /// <summary>Draw and label dots at p50 and p99.</summary>
     public bool ShowPercentileMarkers { get; set; } = true;
 
+    /// <summary>Which CDF of the plot this is (0, 1, ...): its marker labels are moved down by one text row per index,
+    /// so the labels of several CDFs do not overlap.</summary>
+    internal int LabelRow { get; set; }
+
     /// <summary>Unit appended to the marker labels, e.g. "ms".</summary>
     public string MarkerUnit { get; set; } = string.Empty;
 
@@ -115,6 +119,7 @@ public sealed class CdfSeries : Series
         var unit = MarkerUnit.Length == 0 ? string.Empty : " " + MarkerUnit;
         var text = $"{name} {NumberFormat.Significant(value)}{unit}";
         var leftward = x > frame.WidthPx * 0.6;
-        canvas.Text(leftward ? x - 7 : x + 7, y + 13, text, ChartStyle.TickFontPx, leftward ? "end" : "start", $"fill=\"{ResolvedColor}\"");
+        var dy = 13 + (LabelRow * ChartStyle.LegendRowPx);
+        canvas.Text(leftward ? x - 7 : x + 7, y + dy, text, ChartStyle.TickFontPx, leftward ? "end" : "start", $"fill=\"{ResolvedColor}\" {ChartStyle.LabelHalo}");
     }
 }

@@ -94,6 +94,12 @@ internal static class ChartStyle
     /// <summary>Shaded bands (fault windows): a muted red at low opacity.</summary>
     public const string BandColor = "#d62728";
 
+    /// <summary>White outline behind data labels, so they stay readable where they cross lines.</summary>
+    public const string LabelHalo = "paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\"";
+
+    /// <summary>Fraction of the data range added on each side of marker series, so edge markers are not clipped.</summary>
+    public const double MarkerPadding = 0.04;
+
     /// <summary>Opacity of shaded bands.</summary>
     public const double BandOpacity = 0.12;
 }

@@ -45,4 +45,22 @@ internal sealed class DataBounds
             YMinPositive = Math.Min(YMinPositive, y);
         }
     }
+
+    /// <summary>Lowers the smallest positive x (used only by log axes) without touching the linear extent.</summary>
+    public void IncludeXForLogOnly(double x)
+    {
+        if (x > 0 && double.IsFinite(x))
+        {
+            XMinPositive = Math.Min(XMinPositive, x);
+        }
+    }
+
+    /// <summary>Lowers the smallest positive y (used only by log axes) without touching the linear extent.</summary>
+    public void IncludeYForLogOnly(double y)
+    {
+        if (y > 0 && double.IsFinite(y))
+        {
+            YMinPositive = Math.Min(YMinPositive, y);
+        }
+    }
 }

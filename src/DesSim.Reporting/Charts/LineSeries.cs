@@ -49,6 +49,11 @@ public sealed class LineSeries : Series
             bounds.IncludeX(Xs[i]);
             bounds.IncludeY(Ys[i]);
         }
+
+        if (ShowMarkers)
+        {
+            MarkerPadding.Apply(bounds, Xs, Ys);
+        }
     }
 
     internal override void Render(SvgCanvas canvas, PlotFrame frame)

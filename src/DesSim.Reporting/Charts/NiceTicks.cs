@@ -51,6 +51,9 @@ internal static class NiceTicks
         var decades = lastDecade - firstDecade;
         var labelEvery = Math.Max(1, (int)Math.Ceiling(decades / (double)Math.Max(1, maxLabels)));
         var withMinors = decades <= 6;
+
+        // Why: across two decades or less, decade labels alone are too sparse to read values off; label 2 and 5 too.
+        var labelTwoFive = Math.Log10(max / min) <= 2 + EdgeTolerance;
         for (var d = firstDecade; d <= lastDecade; d++)
         {
             var decade = Math.Pow(10, d);
@@ -68,9 +71,10 @@ internal static class NiceTicks
             for (var m = 2; m <= 9; m++)
             {
                 var minor = m * decade;
-                if (minor > min && minor < max)
+                if (minor >= min * (1 - EdgeTolerance) && minor <= max * (1 + EdgeTolerance))
                 {
-                    ticks.Add(new Tick(minor, string.Empty, false));
+                    var label = labelTwoFive && m is 2 or 5 ? NumberFormat.Decade(minor) : string.Empty;
+                    ticks.Add(new Tick(minor, label, false));
                 }
             }
         }

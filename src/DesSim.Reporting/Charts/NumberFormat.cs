@@ -65,7 +65,7 @@ internal static class NumberFormat
             _ => (1.0, string.Empty),
         };
         var scaled = value / divisor;
-        var decimals = scaled >= 1 ? 0 : Math.Min(12, (int)Math.Ceiling(-Math.Log10(scaled) - 1e-9));
+        var decimals = scaled >= 1 - 1e-9 ? 0 : Math.Min(12, (int)Math.Ceiling(-Math.Log10(scaled) - 1e-9));
         return Math.Round(scaled, decimals).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + suffix;
     }
 

@@ -71,11 +71,15 @@ public sealed class Plot
             YAxis.Max ??= 1;
         }
 
-        return Add(new CdfSeries(samples) { Label = label, MarkerUnit = markerUnit });
+        var row = _series.Count(s => s is CdfSeries);
+        return Add(new CdfSeries(samples) { Label = label, MarkerUnit = markerUnit, LabelRow = row });
     }
 
     /// <summary>Adds a dashed vertical line (red by default), e.g. the SLO threshold.</summary>
     public VerticalLine AddVerticalLine(double x, string? label = null) => Add(new VerticalLine(x) { Label = label });
+
+    /// <summary>Adds a dashed horizontal line (red by default), e.g. the SLO on a p99-vs-rate chart.</summary>
+    public HorizontalLine AddHorizontalLine(double y, string? label = null) => Add(new HorizontalLine(y) { Label = label });
 
     /// <summary>Adds a translucent vertical band, e.g. a fault window.</summary>
     public Band AddBand(double x0, double x1, string? label = null) => Add(new Band(x0, x1) { Label = label });

@@ -44,6 +44,8 @@ public sealed class ScatterSeries : Series
             bounds.IncludeX(Xs[i]);
             bounds.IncludeY(Ys[i]);
         }
+
+        MarkerPadding.Apply(bounds, Xs, Ys);
     }
 
     internal override void Render(SvgCanvas canvas, PlotFrame frame)
@@ -63,7 +65,7 @@ public sealed class ScatterSeries : Series
                 // Why: labels on the right half point left, so they stay inside the plot area.
                 var rightHalf = x > frame.WidthPx * 0.6;
                 var lx = rightHalf ? x - LabelOffsetPx : x + LabelOffsetPx;
-                canvas.Text(lx, y - LabelOffsetPx / 2, PointLabels[i], ChartStyle.TickFontPx - 1, rightHalf ? "end" : "start", "fill=\"#444444\"");
+                canvas.Text(lx, y - LabelOffsetPx / 2, PointLabels[i], ChartStyle.TickFontPx - 1, rightHalf ? "end" : "start", "fill=\"#444444\" " + ChartStyle.LabelHalo);
             }
         }
     }

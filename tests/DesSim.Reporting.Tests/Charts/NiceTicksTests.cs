@@ -77,9 +77,9 @@ public sealed class NiceTicksTests
         var layout = AxisLayout.Values(new Axis { Scale = AxisScale.Log }, 2, 900, 300, isVertical: true, tickSpacingPx: 48);
         Assert.Multiple(() =>
         {
-            Assert.That((layout.Min, layout.Max), Is.EqualTo((1.0, 1000.0)));
-            Assert.That(layout.Map(1), Is.EqualTo(300).Within(1e-9));
-            Assert.That(layout.Map(10), Is.EqualTo(200).Within(1e-9));
+            Assert.That((layout.Min, layout.Max), Is.EqualTo((2.0, 1000.0)), "snapped out to 1-2-5 values");
+            Assert.That(layout.Map(2), Is.EqualTo(300).Within(1e-9));
+            Assert.That(layout.Map(20), Is.EqualTo(300 - (300 / Math.Log10(500))).Within(1e-9));
             Assert.That(layout.Map(1000), Is.EqualTo(0).Within(1e-9));
             Assert.That(double.IsNaN(layout.Map(0)), Is.True);
             Assert.That(double.IsNaN(layout.Map(-5)), Is.True);

@@ -68,7 +68,7 @@ public sealed class PlotTests
         plot.AddLine([0, 2, 20, 200], [1, 2, 3, 4]);
         var doc = XDocument.Parse(plot.RenderSvg());
         var labels = doc.Descendants(Svg + "text").Select(t => t.Value).ToList();
-        Assert.That(labels, Does.Contain("1").And.Contain("10").And.Contain("100").And.Contain("1k"));
+        Assert.That(labels, Does.Contain("2").And.Contain("10").And.Contain("100").And.Contain("200"), "1-2-5 bounds, 2 and 5 labelled across two decades");
         var path = doc.Descendants(Svg + "path").Single().Attribute("d")!.Value;
         Assert.That(path.Count(c => c == 'L'), Is.EqualTo(2), "the x = 0 point cannot be placed on a log axis");
     }

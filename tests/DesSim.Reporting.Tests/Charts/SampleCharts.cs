@@ -88,7 +88,7 @@ internal static class SampleCharts
             plot.AddLine(rates, rates.Select(r => 80 * k * Math.Exp(r / (6 * k))).ToArray(), layout).ShowMarkers = true;
         }
 
-        plot.AddLine([1, 16], [500, 500], "SLO").Dashed = true;
+        plot.AddHorizontalLine(500, "SLO 500 ms");
         return plot;
     }
 
