@@ -52,9 +52,12 @@ public sealed class CdfSeries : Series
         }
 
         bounds.IncludeX(_sorted[0]);
-        foreach (var x in _sorted.Where(x => x > 0).Take(1))
+
+        // Why: the smallest positive sample bounds a log axis when some samples are zero.
+        var firstPositive = Array.FindIndex(_sorted, x => x > 0);
+        if (firstPositive >= 0)
         {
-            bounds.IncludeX(x);
+            bounds.IncludeX(_sorted[firstPositive]);
         }
 
         bounds.IncludeX(_sorted[^1]);

@@ -41,7 +41,7 @@ public sealed class HtmlReport
         sb.Append("</table>\n");
         if (!string.IsNullOrEmpty(scenarioText))
         {
-            sb.Append("<details><summary>Scenario file</summary>\n<pre>").Append(E(scenarioText)).Append("</pre>\n</details>\n");
+            sb.Append("<details open=\"open\"><summary>Scenario file</summary>\n<pre>").Append(E(scenarioText)).Append("</pre>\n</details>\n");
         }
 
         _sections.Add(sb.Append("</section>\n").ToString());
@@ -177,5 +177,10 @@ public sealed class HtmlReport
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Num(double value) => Charts.NumberFormat.Significant(value, 4);
+    /// <summary>Four significant digits without trailing zeros: 312.4, 1875, 7.2.</summary>
+    private static string Num(double value)
+    {
+        var text = Charts.NumberFormat.Significant(value, 4);
+        return text.Contains('.', StringComparison.Ordinal) && !text.Contains('e', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
+    }
 }
