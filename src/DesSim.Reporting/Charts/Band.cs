@@ -46,7 +46,7 @@ public sealed class Band : Series
     {
         if (!string.IsNullOrEmpty(Label))
         {
-            entries.Add(new LegendEntry(Label, Color ?? ChartStyle.BandColor, LegendSwatch.Box));
+            entries.Add(new LegendEntry(Label, Color ?? ChartStyle.BandColor, LegendSwatch.Box, 2 * ChartStyle.BandOpacity));
         }
     }
 }

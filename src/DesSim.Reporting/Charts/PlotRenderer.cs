@@ -231,7 +231,8 @@ internal sealed class PlotRenderer
                 _canvas.Circle(sw / 2, cy, 4.5, entry.Color);
                 break;
             default:
-                _canvas.Rect(0, cy - 5.5, sw, 11, entry.Color, "stroke=\"#999999\" stroke-width=\"0.5\"");
+                var opacity = entry.Opacity < 1 ? $" fill-opacity=\"{SvgCanvas.N(entry.Opacity)}\"" : string.Empty;
+                _canvas.Rect(0, cy - 5.5, sw, 11, entry.Color, "stroke=\"#999999\" stroke-width=\"0.5\"" + opacity);
                 break;
         }
 
