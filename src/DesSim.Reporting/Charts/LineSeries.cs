@@ -2,7 +2,8 @@ namespace DesSim.Reporting.Charts;
 
 /// <summary>A line (or step line) through (x, y) points, with optional point markers.</summary>
 /// <remarks>Points are drawn in the order given. Non-finite points, and non-positive ones on a log axis, break the
-/// line. A step line holds each y until the next x (step-after), which is right for sampled time series.</remarks>
+/// line. A step line holds each y until the next x (step-after), which is right for sampled time series. Lines with
+/// far more points than pixel columns are thinned per column (first, min, max, last), so long runs stay small.</remarks>
 public sealed class LineSeries : Series
 {
     /// <summary>Marker radius when <see cref="ShowMarkers"/> is set.</summary>
@@ -72,7 +73,7 @@ public sealed class LineSeries : Series
         }
 
         var dash = Dashed ? "stroke-dasharray=\"6 4\"" : null;
-        canvas.Path(points, ResolvedColor, LineWidthPx, dash);
+        canvas.Path(PathDecimator.Thin(points, frame.WidthPx), ResolvedColor, LineWidthPx, dash);
         if (!ShowMarkers)
         {
             return;

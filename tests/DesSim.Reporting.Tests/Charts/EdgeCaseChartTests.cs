@@ -56,4 +56,31 @@ public sealed class EdgeCaseChartTests
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, name + ".svg"), svg);
     }
+
+    [Test]
+    public void Long_series_are_thinned_but_keep_their_spikes()
+    {
+        var xs = Enumerable.Range(0, 200_000).Select(i => i * 0.01).ToArray();
+        var ys = xs.Select((_, i) => i == 123_457 ? 1000.0 : 10.0 + (i % 7)).ToArray();
+        var plot = new Plot();
+        plot.AddStep(xs, ys, "queue");
+        var svg = plot.RenderSvg();
+        Assert.That(svg.Length, Is.LessThan(200_000));
+        var path = XDocument.Parse(svg).Descendants().Single(e => e.Name.LocalName == "path").Attribute("d")!.Value;
+        var ysInPath = path.Split([' ', 'M', 'L'], StringSplitOptions.RemoveEmptyEntries).Where((_, i) => i % 2 == 1)
+            .Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.That(ysInPath.Min(), Is.LessThan(1), "the 1000 spike reaches the top of the plot area");
+    }
+
+    [Test]
+    public void Decimator_keeps_first_min_max_last_per_column_in_order()
+    {
+        var points = Enumerable.Range(0, 100).Select(i => (X: i / 50.0, Y: (double)((i * 37) % 11))).ToList();
+        var thinned = PathDecimator.Thin(points, widthPx: 2);
+        Assert.That(thinned, Is.SubsetOf(points));
+        Assert.That(thinned.Select(p => p.X), Is.Ordered);
+        Assert.That(thinned[0], Is.EqualTo(points[0]));
+        Assert.That(thinned[^1], Is.EqualTo(points[^1]));
+        Assert.That(thinned.Max(p => p.Y), Is.EqualTo(points.Max(p => p.Y)));
+    }
 }
