@@ -12,4 +12,5 @@ public sealed record RunResult(
     IReadOnlyList<TimelineSpan> Timeline,
     TimelineWindow TimelineWindow,
     bool TimelineTruncated,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    LogHistogram InterTokenLatency);

@@ -46,7 +46,7 @@ public static class RunResultBuilder
             IdleShare: Share(g => g.IdleSeconds),
             PeakKvOccupancy: peakKv);
 
-        return new RunResult(summary, records, gpus, simulation.Network.Links, collector.Samples, collector.Spans, collector.Window, collector.TimelineTruncated, notes);
+        return new RunResult(summary, records, gpus, simulation.Network.Links, collector.Samples, collector.Spans, collector.Window, collector.TimelineTruncated, notes, collector.InterTokenLatency);
     }
 
     private static List<GpuRecord> BuildGpus(ServingSimulation simulation, double durationSeconds)

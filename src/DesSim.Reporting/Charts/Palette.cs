@@ -21,14 +21,17 @@ public static class Palette
     /// <summary>Pipeline-parallel communication (purple).</summary>
     public const string PpComm = "#b07aa1";
 
+    /// <summary>Other collectives inside a stage: expert all-to-all, context-parallel ring (teal).</summary>
+    public const string OtherComm = "#76b7b2";
+
     /// <summary>Pipeline bubble (red).</summary>
     public const string Bubble = "#e15759";
 
     /// <summary>Idle time (light grey).</summary>
     public const string Idle = "#cfcfcf";
 
-    /// <summary>The five time-breakdown colours in the order compute, TP comm, PP comm, bubble, idle.</summary>
-    public static IReadOnlyList<string> TimeBreakdown { get; } = [Compute, TpComm, PpComm, Bubble, Idle];
+    /// <summary>The six time-breakdown colours in the order compute, TP comm, PP comm, other comm, bubble, idle.</summary>
+    public static IReadOnlyList<string> TimeBreakdown { get; } = [Compute, TpComm, PpComm, OtherComm, Bubble, Idle];
 
     /// <summary>The palette colour for an index, cycling.</summary>
     /// <param name="index">Zero-based; negative values are treated as their absolute value.</param>

@@ -7,7 +7,7 @@ namespace DesSim.Reporting.Charts;
 public static class RunCharts
 {
     /// <summary>Segment names of the per-GPU time breakdown, in the order values are given.</summary>
-    public static IReadOnlyList<string> TimeBreakdownSegments { get; } = ["compute", "TP comm", "PP comm", "bubble", "idle"];
+    public static IReadOnlyList<string> TimeBreakdownSegments { get; } = ["compute", "TP comm", "PP comm", "other comm (EP/CP)", "bubble", "idle"];
 
     /// <summary>Empirical CDFs of one or more latency metrics (e.g. TTFT and E2EL) with p50/p99 markers and an SLO line.</summary>
     /// <param name="title">Chart title.</param>
@@ -71,7 +71,7 @@ public static class RunCharts
 
     /// <summary>Horizontal stacked bars of where each GPU's time goes, as shares of the makespan.</summary>
     /// <param name="gpuNames">One name per GPU, listed top to bottom.</param>
-    /// <param name="shares">Per GPU: compute, TP comm, PP comm, bubble, idle shares (0..1, summing to 1).</param>
+    /// <param name="shares">Per GPU: compute, TP comm, PP comm, other comm, bubble, idle shares (0..1, summing to 1).</param>
     public static Plot GpuTimeBreakdown(IReadOnlyList<string> gpuNames, IReadOnlyList<IReadOnlyList<double>> shares)
     {
         var plot = new Plot(ChartStyle.DefaultWidthPx, Math.Max(ChartStyle.DefaultHeightPx, 90 + (gpuNames.Count * 16))) { Title = "Where the time goes, per GPU" };

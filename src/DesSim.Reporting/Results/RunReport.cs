@@ -39,16 +39,17 @@ public static class RunReport
             new HeadlineMetric("Bubble share", 100 * s.BubbleShare, "%"),
         ]);
         var done = result.Requests.Where(r => !r.Rejected).ToArray();
-        report.AddChart("TTFT", RunCharts.LatencyCdf("TTFT", done.Select(r => r.TtftMs), slo.TtftMs), "Empirical CDF of time to first token; markers at p50 and p99.");
-        report.AddChart("TPOT", RunCharts.LatencyCdf("TPOT", done.Where(r => r.OutputTokens > 1).Select(r => r.TpotMs), slo.TpotMs), "Time per output token after the first.");
-        report.AddChart("E2E latency", RunCharts.LatencyCdf("E2EL", done.Select(r => r.E2elMs), slo.E2elMs), "End-to-end latency per request.");
-        report.AddChart("Time breakdown per GPU", RunCharts.GpuBreakdown(result.Gpus), "Compute, tensor-parallel and pipeline communication, bubbles (idle while the pipeline holds work) and idle time.");
-        report.AddChart("Pipeline timeline", RunCharts.PipelineTimeline(result.Timeline, run.Deployment.Stages.Count), "Stage executions of replica 0 over the first iterations of the timeline window; gaps are bubbles.");
+        report.AddChart("TTFT", RunResultCharts.LatencyCdf("TTFT", done.Select(r => r.TtftMs), slo.TtftMs), "Empirical CDF of time to first token; markers at p50 and p99.");
+        report.AddChart("TPOT", RunResultCharts.LatencyCdf("TPOT", done.Where(r => r.OutputTokens > 1).Select(r => r.TpotMs), slo.TpotMs), "Time per output token after the first.");
+        report.AddChart("ITL", RunResultCharts.ItlCdf(result.InterTokenLatency, slo.TpotMs), "Every gap between consecutive output tokens (from a 0.05%-precision histogram).");
+        report.AddChart("E2E latency", RunResultCharts.LatencyCdf("E2EL", done.Select(r => r.E2elMs), slo.E2elMs), "End-to-end latency per request.");
+        report.AddChart("Time breakdown per GPU", RunResultCharts.GpuBreakdown(result.Gpus), "Compute, tensor-parallel and pipeline communication, bubbles (idle while the pipeline holds work) and idle time.");
+        report.AddChart("Pipeline timeline", RunResultCharts.PipelineTimeline(result.Timeline, run.Deployment.Stages.Count), "Stage executions of replica 0 over the first iterations of the timeline window; gaps are bubbles.");
         if (result.TimeSeries.Count > 0)
         {
-            report.AddChart("Queue length", RunCharts.TimeSeries(result.TimeSeries, "Requests waiting", "queue length", "requests", r => r.QueueLength));
-            report.AddChart("Running batch", RunCharts.TimeSeries(result.TimeSeries, "Tokens in flight", "batch size", "tokens", r => r.BatchTokens));
-            report.AddChart("KV cache", RunCharts.TimeSeries(result.TimeSeries, "KV cache occupancy", "occupancy", "%", r => 100 * r.KvOccupancy));
+            report.AddChart("Queue length", RunResultCharts.TimeSeries(result.TimeSeries, "Requests waiting", "queue length", "requests", r => r.QueueLength));
+            report.AddChart("Running batch", RunResultCharts.TimeSeries(result.TimeSeries, "Tokens in flight", "batch size", "tokens", r => r.BatchTokens));
+            report.AddChart("KV cache", RunResultCharts.TimeSeries(result.TimeSeries, "KV cache occupancy", "occupancy", "%", r => 100 * r.KvOccupancy));
         }
 
         report.AddTable("Latency percentiles (ms)", ["metric", "mean", "median", "p90", "p95", "p99", "p99.9"],

@@ -43,13 +43,13 @@ internal static class SampleCharts
             var tp = 0.12;
             var pp = 0.04;
             var bubble = 0.05 + (0.015 * i);
-            return (IReadOnlyList<double>)[compute, tp, pp, bubble, 1 - compute - tp - pp - bubble];
+            return (IReadOnlyList<double>)[compute, tp, pp, 0.0, bubble, 1 - compute - tp - pp - bubble];
         }).ToArray();
         var plot = new Plot { Title = "Where the time goes, per GPU" };
         plot.XAxis.Label = "Share of simulated time";
         plot.XAxis.Min = 0;
         plot.XAxis.Max = 1;
-        var bars = plot.AddStackedBars(gpus, ["compute", "TP comm", "PP comm", "bubble", "idle"], values);
+        var bars = plot.AddStackedBars(gpus, RunCharts.TimeBreakdownSegments, values);
         bars.SegmentColors = Palette.TimeBreakdown;
         return plot;
     }

@@ -1,0 +1,59 @@
+using DesSim.Core.Metrics;
+using DesSim.Reporting.Charts;
+
+namespace DesSim.Reporting.Results;
+
+/// <summary>The standard charts of one run, from its <see cref="RunResult"/>, as SVG strings.</summary>
+public static class RunResultCharts
+{
+    /// <summary>Stage-0 iterations shown in the pipeline timeline chart (enough to see the bubbles, few enough to read).</summary>
+    public const int TimelineIterations = 24;
+
+    /// <summary>Micro-batch colours cycle with this period (the palette has 10 colours).</summary>
+    private const int MicroBatchColours = 8;
+
+    /// <summary>CDFs of TTFT, TPOT, ITL or E2EL: samples in ms, the SLO line when one applies.</summary>
+    public static string LatencyCdf(string metric, IEnumerable<double> samplesMs, double? sloMs) =>
+        RunCharts.LatencyCdf($"{metric} distribution", [(metric, samplesMs.Where(double.IsFinite).ToArray())], sloMs).RenderSvg();
+
+    /// <summary>CDF of the inter-token latency from its histogram (1,001 quantiles stand in for the samples).</summary>
+    public static string ItlCdf(LogHistogram itl, double? sloMs)
+    {
+        const int points = 1000;
+        var quantiles = itl.Count == 0 ? [] : Enumerable.Range(0, points + 1).Select(i => itl.Quantile(i / (double)points) / 1e6).ToArray();
+        return RunCharts.LatencyCdf("ITL distribution", [("ITL", quantiles)], sloMs).RenderSvg();
+    }
+
+    /// <summary>One sampled quantity over simulated time, with fault windows shaded.</summary>
+    public static string TimeSeries(IReadOnlyList<TimeSeriesRow> rows, string title, string label, string unit, Func<TimeSeriesRow, double> value, IReadOnlyList<(double StartSeconds, double EndSeconds, string Label)>? shaded = null) =>
+        RunCharts.TimeSeries(title, label, unit, rows.Select(r => r.TimeSeconds).ToArray(), [(label, rows.Select(value).ToArray())], shaded).RenderSvg();
+
+    /// <summary>Stacked bars of each GPU's time shares.</summary>
+    public static string GpuBreakdown(IReadOnlyList<GpuRecord> gpus) =>
+        RunCharts.GpuTimeBreakdown(
+            gpus.Select(g => $"GPU {g.Gpu} (r{g.Replica} s{g.Stage})").ToArray(),
+            gpus.Select(g => (IReadOnlyList<double>)
+            [
+                g.Share(g.ComputeSeconds), g.Share(g.TpCommSeconds), g.Share(g.PpCommSeconds),
+                g.Share(g.OtherCommSeconds), g.Share(g.BubbleSeconds), g.Share(g.IdleSeconds),
+            ]).ToArray()).RenderSvg();
+
+    /// <summary>Gantt of replica 0's stage executions and sends over the first iterations of the timeline window.</summary>
+    public static string PipelineTimeline(IReadOnlyList<TimelineSpan> spans, int stages)
+    {
+        var rows = Enumerable.Range(0, stages).Select(s => $"stage {s}").ToArray();
+        var mine = spans.Where(s => s.Replica == 0).ToArray();
+        if (mine.Length == 0)
+        {
+            return RunCharts.PipelineTimeline("Pipeline timeline (replica 0)", rows, [], 0, 1).RenderSvg();
+        }
+
+        var stage0 = mine.Where(s => s.Stage == 0 && !s.IsTransfer).OrderBy(s => s.StartNs).ToArray();
+        long start = mine.Min(s => s.StartNs);
+        long end = stage0.Length > TimelineIterations ? stage0[TimelineIterations].StartNs : mine.Max(s => s.EndNs);
+        var shown = mine.Where(s => s.StartNs < end)
+            .Select(s => new GanttSpan(s.Stage, s.StartNs / 1e6, (s.EndNs - s.StartNs) / 1e6, s.IsTransfer ? "send" : $"micro-batch {s.MicroBatch % MicroBatchColours}"))
+            .ToArray();
+        return RunCharts.PipelineTimeline("Pipeline timeline (replica 0)", rows, shown, start / 1e6, end / 1e6).RenderSvg();
+    }
+}
