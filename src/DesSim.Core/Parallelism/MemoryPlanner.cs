@@ -69,7 +69,8 @@ public static class MemoryPlanner
             {
                 throw new InputException(null, "memory",
                     $"{model.Name} {spec.WeightPrecision} on {gpu.Name}, tp={tp}, pp={pp}: stage {stage.Index} needs {Gb(weights)} GB of weights + {Gb(reserve)} GB activation reserve per GPU, "
-                    + $"but {Gb(capacity)} GB × {F(spec.GpuMemoryUtilization)} gpu_memory_utilization = {Gb(usable)} GB leaves {Gb(Math.Max(0, kv))} GB, less than one KV block ({kvPerToken * spec.BlockSizeTokens} bytes)",
+                    + $"but {Gb(capacity)} GB × {F(spec.GpuMemoryUtilization)} gpu_memory_utilization = {Gb(usable)} GB "
+                    + (kv < 0 ? $"is {Gb(-kv)} GB short" : $"leaves {Gb(kv)} GB, less than one KV block ({kvPerToken * spec.BlockSizeTokens} bytes)"),
                     FitHint(spec, shard));
             }
 
