@@ -8,6 +8,7 @@ public static class BenchmarkRegistry
     private static readonly IBenchmark[] All =
     [
         new EngineHoldBenchmark(),
+        new CostBenchmark(),
     ];
 
     /// <summary>Benchmark names.</summary>

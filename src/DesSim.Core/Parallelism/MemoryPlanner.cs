@@ -106,7 +106,7 @@ public static class MemoryPlanner
         int gpus = Needed(spec.WeightPrecision);
         if (spec.WeightPrecision.Is16Bit)
         {
-            return $"use ≥ {gpus} GPUs or fp8 (≥ {Needed(Precision.Fp8)} GPUs)";
+            return $"use ≥ {gpus} GPUs, or fp8 weights on ≥ {Needed(Precision.Fp8)} GPUs";
         }
 
         return $"use ≥ {gpus} GPUs or a GPU with more memory";

@@ -16,7 +16,7 @@ public sealed class DeploymentTests
     {
         var e = Assert.Throws<InputException>(() => Deployment.Create(Spec("Llama-3.1-405B", "h100", new ParallelPlan(4, 1))))!;
         Assert.That(e.Reason, Is.EqualTo("Llama-3.1-405B bf16 weights need 812 GB; tp=4, pp=1 on H100-SXM5-80GB gives 320 GB of GPU memory"));
-        Assert.That(e.Hint, Is.EqualTo("use ≥ 16 GPUs or fp8 (≥ 8 GPUs)"));
+        Assert.That(e.Hint, Is.EqualTo("use ≥ 16 GPUs, or fp8 weights on ≥ 8 GPUs"));
     }
 
     [Test]
@@ -118,7 +118,7 @@ public sealed class DeploymentTests
     {
         var e = Assert.Throws<InputException>(() => Deployment.Create(Spec("Llama-3.1-70B", "h100", new ParallelPlan(2, 1))))!;
         Assert.That(e.Reason, Does.Contain("stage 0 needs 70.6 GB of weights").And.Contain("80.0 GB × 0.9 gpu_memory_utilization = 72.0 GB is"));
-        Assert.That(e.Hint, Is.EqualTo("use ≥ 4 GPUs or fp8 (≥ 2 GPUs)"));
+        Assert.That(e.Hint, Is.EqualTo("use ≥ 4 GPUs, or fp8 weights on ≥ 2 GPUs"));
     }
 
     [Test]
