@@ -29,6 +29,24 @@ public sealed class CostBenchmark : IBenchmark
         var byM = RooflineComparison.ByM(GpuCatalog.Get("h100"), "bf16");
         output.WriteLine("H100 bf16 median signed error (roofline/measured - 1) by m: " + string.Join(", ", byM.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.M}:{b.MedianSignedError * 100:+0;-0}%"))));
 
+        foreach (var kind in new[] { CostModelKind.Measured, CostModelKind.Roofline })
+        {
+            var one = Deployment.Create(new DeploymentSpec(ModelCatalog.Get("Llama-3.1-70B"), Precision.Bf16, Precision.Bf16,
+                ClusterSpec.SingleNode(GpuCatalog.Get("h100"), 8), new ParallelPlan(4, 1), kind));
+            var prefill = new BatchShape();
+            prefill.AddPrefill(1024, 0);
+            var decode = new BatchShape();
+            for (int s = 0; s < 32; s++)
+            {
+                decode.AddDecode(1000);
+            }
+
+            var p = one.CostModel.Price(prefill, 0);
+            var q = one.CostModel.Price(decode, 0);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Llama-3.1-70B TP4 H100 {kind,-8}: prefill 1024 tok {p.ComputeSeconds * 1e3:F2} ms compute + {p.TpCommSeconds * 1e3:F2} ms TP comm; decode 32 seq @1000 ctx {q.ComputeSeconds * 1e3:F2} + {q.TpCommSeconds * 1e3:F2} ms"));
+        }
+
         var d = Deployment.Create(new DeploymentSpec(ModelCatalog.Get("Llama-3.1-70B"), Precision.Bf16, Precision.Bf16,
             ClusterSpec.SingleNode(GpuCatalog.Get("h100"), 8), new ParallelPlan(4, 2), CostModelKind.Measured));
         var shapes = new BatchShape[64];

@@ -16,9 +16,17 @@ public static class DeploymentSpecReader
     private static readonly string[] PrecisionNames = ["bf16", "fp16", "fp8"];
     private static readonly string[] KvNames = ["auto", "bf16", "fp16", "fp8"];
 
+    /// <summary>The keys of the <c>scheduler</c> mapping this reader consumes (for another reader's <see cref="YamlSection.MarkKnown"/>).</summary>
+    public static readonly string[] SchedulerKeys = ["block_size", "gpu_memory_utilization"];
+
     /// <summary>Reads the deployment keys of <paramref name="root"/>.</summary>
     /// <exception cref="InputException">A missing, malformed or unknown value, naming file, line and key path.</exception>
-    public static DeploymentSpec Read(YamlSection root)
+    public static DeploymentSpec Read(YamlSection root) => Read(root, null);
+
+    /// <summary>Reads the deployment keys of <paramref name="root"/>, taking <c>block_size</c> and <c>gpu_memory_utilization</c> from
+    /// <paramref name="scheduler"/> when given (so the caller's scheduler section sees them as read), else from <c>root.scheduler</c>.</summary>
+    /// <exception cref="InputException">A missing, malformed or unknown value, naming file, line and key path.</exception>
+    public static DeploymentSpec Read(YamlSection root, YamlSection? scheduler)
     {
         var model = ReadModel(root);
         var weights = Precision.TryParse(root.GetEnum("precision", PrecisionNames, "bf16"))!;
@@ -32,7 +40,8 @@ public static class DeploymentSpecReader
         IReadOnlyList<int>? stageLayers = root.GetLongList("stage_layers", 1, int.MaxValue)?.Select(v => (int)v).ToArray();
         int blockSize = 16;
         double utilization = 0.9;
-        if (root.GetSection("scheduler") is { } scheduler)
+        scheduler ??= root.GetSection("scheduler");
+        if (scheduler is not null)
         {
             blockSize = scheduler.GetInt("block_size", 16, 1, 1 << 20)!.Value;
             utilization = scheduler.GetDouble("gpu_memory_utilization", 0.9, 0, 1, exclusiveMin: true)!.Value;

@@ -91,4 +91,26 @@ public sealed class DeploymentSpecReaderTests
         var e = Assert.Throws<InputException>(() => Deployment.Create(DeploymentSpecReader.Read(root), root))!;
         Assert.That(e.Message, Does.StartWith("big.yaml:4: memory: Llama-3.1-405B bf16 weights need 812 GB"));
     }
+
+    [Test]
+    public void SchedulerKeysAreReadFromTheCallersSectionWithoutRejectingOthers()
+    {
+        var root = YamlDocumentLoader.Parse("model: llama-3.1-8b\ncluster: {gpu: h100}\nscheduler: {block_size: 8, max_num_seqs: 64}\n", "s.yaml");
+        var scheduler = root.GetSection("scheduler")!;
+        var spec = DeploymentSpecReader.Read(root, scheduler);
+        Assert.That(spec.BlockSizeTokens, Is.EqualTo(8));
+        scheduler.GetInt("max_num_seqs");
+        Assert.DoesNotThrow(scheduler.RejectUnknownKeys);
+    }
+
+    [Test]
+    public void MixtralDeploysWithAnMoeNoteAndPricesExperts()
+    {
+        var spec = Read("model: mixtral-8x7b\ncluster: {gpu: h100}\nparallelism: {tp: 2}\ncost_model: roofline\n");
+        var d = Deployment.Create(spec);
+        Assert.That(d.Notes, Has.Some.Contains("MoE"));
+        var batch = new DesSim.Core.Cost.BatchShape();
+        batch.AddPrefill(1024, 0);
+        Assert.That(d.CostModel.Price(batch, 0).ComputeSeconds, Is.GreaterThan(0));
+    }
 }
