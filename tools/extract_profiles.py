@@ -31,3 +31,30 @@ for gpu, sub in NCCL.items():
         for key in sorted(rows):
             v = rows[key]
             f.write('%s,%d,%d,%.6g\n' % (*key, sum(v) / len(v)))
+
+# Attention (H100, H200): head_dim 128, no sliding window, bf16 attention; KV cache bf16 or fp8. Only the per-rank
+# (heads, kv_heads) pairs the catalog models reach at TP 1..16.
+MODELS = [(32, 32), (40, 40), (64, 8), (32, 8), (128, 8)]
+PAIRS = set()
+for h, kv in MODELS:
+    for t in (1, 2, 4, 8, 16):
+        if h % t == 0:
+            PAIRS.add((h // t, max(1, kv // t)))
+ATT = {'h100_sxm': 'attention/trtllm/1.3.0rc20', 'h200_sxm': 'attention/trtllm/1.3.0rc20'}
+KV = {'bfloat16': 'bf16', 'fp8': 'fp8'}
+for gpu, sub in ATT.items():
+    for phase, fname in (('context', 'context_attention_perf.csv'), ('generation', 'generation_attention_perf.csv')):
+        rows = collections.defaultdict(list)
+        for r in csv.DictReader(open(f'{SRC}/{gpu}/{sub}/{fname}')):
+            if r['head_dim'] != '128' or r['window_size'] != '0' or r['attn_dtype'] != 'bfloat16' or r['kv_cache_dtype'] not in KV:
+                continue
+            h, kv = int(r['num_heads']), int(r['num_key_value_heads'])
+            if (h, kv) not in PAIRS:
+                continue
+            length = int(r['isl']) + (int(r['step']) if phase == 'generation' else 0)
+            rows[(KV[r['kv_cache_dtype']], h, kv, int(r['batch_size']), length)].append(float(r['latency']))
+        with open(f'{OUT}/attention_{phase}_{gpu}.csv', 'w') as f:
+            f.write('kv_dtype,heads,kv_heads,batch,length,latency_ms\n')
+            for key in sorted(rows):
+                v = rows[key]
+                f.write('%s,%d,%d,%d,%d,%.6g\n' % (*key, sum(v) / len(v)))

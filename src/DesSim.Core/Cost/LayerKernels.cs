@@ -38,7 +38,7 @@ public static class LayerKernels
             // FLOPs: 2 (QKᵀ) + 2 (PV) per head-dim per query-key pair; causal pairs = Σ n·(c + n/2).
             double flops = 2.0 * s.HeadsPerRank * hd * a.PrefillCausalPairsTimesTwo;
             double bytes = (a.PrefillKvTokens * kvTokenBytes) + (a.PrefillTokens * (double)q * act * 2);
-            into[n++] = new Kernel("attention_prefill", KernelKind.AttentionPrefill, flops, bytes);
+            into[n++] = new Kernel("attention_prefill", KernelKind.AttentionPrefill, flops, bytes, a.PrefillChunks, (int)Math.Max(1, Math.Round(a.PrefillTokens / (double)a.PrefillChunks)));
         }
 
         if (a.DecodeSequences > 0)
@@ -47,7 +47,7 @@ public static class LayerKernels
             double keys = a.DecodeContextTokens + a.DecodeSequences;
             double flops = 4.0 * s.HeadsPerRank * hd * keys;
             double bytes = (keys * kvTokenBytes) + (a.DecodeSequences * (double)q * act * 2);
-            into[n++] = new Kernel("attention_decode", KernelKind.AttentionDecode, flops, bytes);
+            into[n++] = new Kernel("attention_decode", KernelKind.AttentionDecode, flops, bytes, a.DecodeSequences, (int)Math.Max(1, Math.Round(keys / a.DecodeSequences)));
         }
 
         into[n++] = Gemm("o_proj", t, h, q, w, act);

@@ -8,6 +8,7 @@ namespace DesSim.Core.Cost;
 public static class MeasuredProfiles
 {
     private static readonly ConcurrentDictionary<string, Lazy<GemmTable?>> Gemms = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<AttentionTable?>> Attentions = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, Lazy<NcclTable?>> Nccls = new(StringComparer.Ordinal);
 
     /// <summary>Whether GEMM tables exist for <paramref name="profileKey"/>.</summary>
@@ -19,6 +20,19 @@ public static class MeasuredProfiles
         {
             using var s = Open($"gemm_{profileKey}.csv");
             return s is null ? null : GemmTable.Load(s, dtype);
+        })).Value;
+
+    /// <summary>The attention table of <paramref name="profileKey"/> for one per-rank head configuration, or null.</summary>
+    /// <param name="profileKey">h100_sxm or h200_sxm.</param>
+    /// <param name="context">Prefill (context) table when true, decode (generation) otherwise.</param>
+    /// <param name="kvDtype">bf16 or fp8.</param>
+    /// <param name="heads">Query heads per rank.</param>
+    /// <param name="kvHeads">KV heads per rank.</param>
+    public static AttentionTable? Attention(string profileKey, bool context, string kvDtype, int heads, int kvHeads) =>
+        Attentions.GetOrAdd($"{profileKey}/{context}/{kvDtype}/{heads}/{kvHeads}", _ => new Lazy<AttentionTable?>(() =>
+        {
+            using var s = Open($"attention_{(context ? "context" : "generation")}_{profileKey}.csv");
+            return s is null ? null : AttentionTable.Load(s, context, kvDtype, heads, kvHeads);
         })).Value;
 
     /// <summary>The NCCL table of <paramref name="profileKey"/>, or null.</summary>

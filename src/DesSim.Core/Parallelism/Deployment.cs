@@ -193,7 +193,15 @@ public sealed class Deployment
             }
             else
             {
-                timer = new MeasuredKernelTimer(table, roofline, _notes);
+                var kv = Spec.KvPrecision.BytesPerElement == 1 ? "fp8" : "bf16";
+                AttentionTable? context = null, generation = null;
+                if (Model.HeadDim == 128)
+                {
+                    context = MeasuredProfiles.Attention(Gpu.ProfileKey!, true, kv, Shard.HeadsPerRank, Shard.KvHeadsPerRank);
+                    generation = MeasuredProfiles.Attention(Gpu.ProfileKey!, false, kv, Shard.HeadsPerRank, Shard.KvHeadsPerRank);
+                }
+
+                timer = new MeasuredKernelTimer(table, roofline, _notes, context, generation);
             }
         }
 

@@ -59,4 +59,26 @@ public sealed class MeasuredCostTests
         Assert.That(s, Is.EqualTo(15.5e-6).Within(5).Percent);
         Assert.That(nccl.TryLatencySeconds("all_reduce", 3, 512, out _), Is.False);
     }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void AttentionTablesAreReproducedAtMeasuredPoints(bool context)
+    {
+        var file = $"DesSim.Core.Cost.Data.attention_{(context ? "context" : "generation")}_h100_sxm.csv";
+        using var stream = typeof(MeasuredProfiles).Assembly.GetManifestResourceStream(file)!;
+        var rows = new StreamReader(stream).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(l => l.Split(','))
+            .Where(f => f[0] == "bf16" && f[1] == "16" && f[2] == "2")
+            .Select(f => (B: int.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture), L: int.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture), Ms: double.Parse(f[5], System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.That(rows, Has.Count.GreaterThan(50));
+        var table = MeasuredProfiles.Attention("h100_sxm", context, "bf16", 16, 2)!;
+        foreach (var (b, l, ms) in rows)
+        {
+            double flops = context ? 2.0 * 16 * 128 * b * (double)l * l : 4.0 * 16 * 128 * b * (double)l;
+            var kernel = new Kernel("attn", context ? KernelKind.AttentionPrefill : KernelKind.AttentionDecode, flops, 0, b, l);
+            Assert.That(table.TrySeconds(kernel, out var s), Is.True);
+            Assert.That(s, Is.EqualTo(ms * 1e-3).Within(2).Percent, $"batch {b}, length {l}");
+        }
+    }
 }
