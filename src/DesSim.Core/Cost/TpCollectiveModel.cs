@@ -49,4 +49,13 @@ public sealed class TpCollectiveModel
 
         return CollectiveCost.RingAllReduceSeconds(bytes, Gpus, BandwidthBytesPerSecond, AlphaSeconds);
     }
+
+    /// <summary>Seconds of an all-gather producing <paramref name="bytes"/> on every GPU of the group (ring closed form).</summary>
+    public double AllGatherSeconds(long bytes) => CollectiveCost.RingAllGatherSeconds(bytes, Gpus, BandwidthBytesPerSecond, AlphaSeconds);
+
+    /// <summary>Seconds of a reduce-scatter of <paramref name="bytes"/> per GPU (ring closed form).</summary>
+    public double ReduceScatterSeconds(long bytes) => CollectiveCost.RingReduceScatterSeconds(bytes, Gpus, BandwidthBytesPerSecond, AlphaSeconds);
+
+    /// <summary>Seconds of an all-to-all where each GPU holds <paramref name="bytesPerGpu"/> to scatter (closed form).</summary>
+    public double AllToAllSeconds(long bytesPerGpu) => CollectiveCost.AllToAllSeconds(bytesPerGpu, Gpus, BandwidthBytesPerSecond, AlphaSeconds);
 }

@@ -87,6 +87,37 @@ public sealed class NetworkTests
         Assert.That(uplink.Kind, Is.EqualTo("pcie-uplink"));
     }
 
+    [Test]
+    public void RandomTrafficNeverArrivesBeforeTheClosedFormAndKeepsLinksBusyNoLongerThanTheRun()
+    {
+        var topo = new Topology(new ClusterSpec(GpuCatalog.Get("L40S"), 2, 8, IntraNodeFabric.Pcie, InterNodeLinkSpec.Roce100G));
+        var rng = new Random(7);
+        for (int trial = 0; trial < 20; trial++)
+        {
+            var sim = new Simulator();
+            var net = new LinkLevelNetwork(sim, topo);
+            var arrivals = new Arrivals { Ctx = sim };
+            var expected = new List<SimTime>();
+            for (int i = 0; i < 30; i++)
+            {
+                int src = rng.Next(16), dst = rng.Next(16);
+                long bytes = rng.Next(1, 50_000_000);
+                net.Send([src], [dst], bytes, arrivals, i);
+                expected.Add(SimTime.FromNanoseconds((long)Math.Round((topo.PathLatencySeconds(src, dst) + (src == dst ? 0 : bytes / topo.PathBandwidthBytesPerSecond(src, dst))) * 1e9, MidpointRounding.AwayFromZero)));
+            }
+
+            sim.Run();
+            Assert.That(arrivals.Seen, Has.Count.EqualTo(30));
+            foreach (var (arg, at) in arrivals.Seen)
+            {
+                Assert.That(at.Nanoseconds, Is.GreaterThanOrEqualTo(expected[(int)arg].Nanoseconds - 1), "queueing only delays");
+            }
+
+            double end = sim.Now.Seconds;
+            Assert.That(net.Links.Max(l => l.BusySeconds), Is.LessThanOrEqualTo(end + 1e-9));
+        }
+    }
+
     // Sends each pair as its own transfer at time 0; returns arrival times in send order.
     private static List<SimTime> Send(Func<Simulator, ITransferNetwork> make, (int Src, int Dst)[] pairs, long bytes, Simulator? sim = null)
     {
