@@ -40,6 +40,9 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(TraceCommand.Create());
+        root.Subcommands.Add(GpusCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
+        root.Subcommands.Add(MemoryCommand.Create());
         return root;
     }
 }

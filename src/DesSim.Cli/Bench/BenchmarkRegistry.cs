@@ -9,6 +9,7 @@ public static class BenchmarkRegistry
     [
         new EngineHoldBenchmark(),
         new TraceStreamBenchmark(),
+        new CostBenchmark(),
     ];
 
     /// <summary>Benchmark names.</summary>

@@ -37,8 +37,9 @@ public static class ScenarioLoader
         }
 
         ulong seed = (ulong)(root.GetLong("seed", 0, min: 0) ?? 0);
-        var deployment = DeploymentSpecReader.Read(root);
-        var scheduler = ReadScheduler(root);
+        var schedulerSection = root.GetSection("scheduler");
+        var deployment = DeploymentSpecReader.Read(root, schedulerSection);
+        var scheduler = ReadScheduler(schedulerSection);
         var router = ReadRouter(root);
         var workloadSection = root.GetSection("workload") ?? throw root.Error("workload", "is required: a trace file or a synthetic arrival process", "e.g. workload: { trace: traces/azure-conv-10min.csv }");
         var workload = WorkloadSpecReader.Read(workloadSection, scenarioDirectory);
@@ -46,12 +47,14 @@ public static class ScenarioLoader
         var outputs = ReadOutputs(root);
         var engine = EngineOverheadsReader.Read(root);
         root.RejectUnknownKeys();
+
+        // Why here: an impossible layout or a model that does not fit must fail before anything runs or is written.
+        _ = Deployment.Create(deployment, root);
         return new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine);
     }
 
-    private static SchedulerConfig ReadScheduler(YamlSection root)
+    private static SchedulerConfig ReadScheduler(YamlSection? s)
     {
-        var s = root.GetSection("scheduler");
         if (s is null)
         {
             return new SchedulerConfig();
@@ -67,7 +70,6 @@ public static class ScenarioLoader
             policy,
             s.GetInt("max_num_seqs", SchedulerConfig.DefaultMaxNumSeqs, min: 1, max: 1_000_000)!.Value,
             s.GetInt("max_num_batched_tokens", SchedulerConfig.DefaultMaxNumBatchedTokens, min: 1, max: 100_000_000)!.Value);
-        s.MarkKnown("block_size", "gpu_memory_utilization");
         s.RejectUnknownKeys();
         return cfg;
     }

@@ -1,0 +1,105 @@
+namespace DesSim.Core.Cost;
+
+/// <summary>Prices a pipeline stage: one decoder layer's kernels × the stage's layers, plus the embedding on stage 0 and
+/// the LM head on the last stage, plus two TP all-reduces per layer.</summary>
+/// <remarks>
+/// All decoder layers are identical, so one layer is priced and multiplied. Results per batch aggregate
+/// (<see cref="BatchAggregates"/>) are memoized in a bounded cache (cleared when it reaches <see cref="CacheCapacity"/>
+/// entries), so repeated shapes cost a hash lookup and no allocation. Not thread-safe (one instance per run).
+/// The LM head runs over all sequences in the batch (approximation: chunks that do not finish their prompt produce no token).
+/// </remarks>
+public sealed class StageCostModel : IStageCostModel
+{
+    /// <summary>Memoized batch shapes kept before the cache is cleared.</summary>
+    public const int CacheCapacity = 1 << 16;
+
+    private readonly LayerShard _shard;
+    private readonly int[] _layersPerStage;
+    private readonly IKernelTimer _timer;
+    private readonly TpCollectiveModel _collective;
+    private readonly Kernel[] _kernels = new Kernel[LayerKernels.MaxKernelsPerLayer];
+    private readonly Dictionary<BatchAggregates, Entry> _cache = new(1024);
+
+    /// <summary>Creates the model.</summary>
+    /// <param name="shard">One layer on one TP rank.</param>
+    /// <param name="layersPerStage">Decoder layers in each stage (stage 0 also holds the embedding, the last the LM head).</param>
+    /// <param name="timer">Kernel pricing (roofline or measured).</param>
+    /// <param name="collective">TP all-reduce pricing.</param>
+    public StageCostModel(LayerShard shard, IReadOnlyList<int> layersPerStage, IKernelTimer timer, TpCollectiveModel collective)
+    {
+        _shard = shard;
+        _layersPerStage = layersPerStage.ToArray();
+        _timer = timer;
+        _collective = collective;
+    }
+
+    /// <summary>Stages priced.</summary>
+    public int StageCount => _layersPerStage.Length;
+
+    /// <inheritdoc />
+    public StageCost Price(BatchShape batch, int stageIndex)
+    {
+        if ((uint)stageIndex >= (uint)_layersPerStage.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(stageIndex), $"stage must be in 0..{_layersPerStage.Length - 1}");
+        }
+
+        var a = BatchAggregates.From(batch);
+        if (a.Tokens == 0)
+        {
+            return default;
+        }
+
+        if (!_cache.TryGetValue(a, out var e))
+        {
+            if (_cache.Count >= CacheCapacity)
+            {
+                _cache.Clear();
+            }
+
+            e = Compute(a);
+            _cache[a] = e;
+        }
+
+        int layers = _layersPerStage[stageIndex];
+        double compute = layers * e.LayerComputeSeconds;
+        if (stageIndex == 0)
+        {
+            compute += e.EmbeddingSeconds;
+        }
+
+        if (stageIndex == _layersPerStage.Length - 1)
+        {
+            compute += e.LmHeadSeconds;
+        }
+
+        return new StageCost(compute, layers * e.LayerTpCommSeconds);
+    }
+
+    /// <summary>The kernels of one layer for <paramref name="batch"/> with their times (for inspection and reports; allocates).</summary>
+    public IReadOnlyList<(Kernel Kernel, double Seconds)> ExplainLayer(BatchShape batch)
+    {
+        var a = BatchAggregates.From(batch);
+        int n = LayerKernels.BuildLayer(_shard, a, _kernels);
+        return _kernels.Take(n).Select(k => (k, _timer.Seconds(k))).ToList();
+    }
+
+    private Entry Compute(in BatchAggregates a)
+    {
+        int n = LayerKernels.BuildLayer(_shard, a, _kernels);
+        double layer = 0;
+        for (int i = 0; i < n; i++)
+        {
+            layer += _timer.Seconds(_kernels[i]);
+        }
+
+        double comm = 2 * _collective.AllReduceSeconds(LayerKernels.AllReduceBytes(_shard.Model.HiddenSize, a.Tokens));
+        var emb = LayerKernels.Embedding(_shard, a.Tokens);
+        var head = LayerKernels.LmHead(_shard, Math.Max(1, a.Sequences));
+        // Why: the final norm runs before the LM head on the last token of each sequence.
+        var norm = new Kernel("final_norm", KernelKind.Elementwise, Math.Max(1, a.Sequences) * (double)_shard.Model.HiddenSize * CostConstants.ElementwiseFlopsPerElement, Math.Max(1, a.Sequences) * (double)_shard.Model.HiddenSize * CostConstants.ActivationBytesPerElement * 2);
+        return new Entry(layer, comm, _timer.Seconds(emb), _timer.Seconds(head) + _timer.Seconds(norm));
+    }
+
+    private readonly record struct Entry(double LayerComputeSeconds, double LayerTpCommSeconds, double EmbeddingSeconds, double LmHeadSeconds);
+}

@@ -1,0 +1,62 @@
+using DesSim.Core.Scenarios;
+
+namespace DesSim.Core.Hardware;
+
+/// <summary>The built-in GPUs (figures: facts.md §3, dense peaks).</summary>
+/// <remarks>Lookup ignores case, spaces, '-' and '_'. Achievable PCIe rates: Gen4 x16 ≈ 25 GB/s, Gen5 x16 ≈ 50 GB/s (facts.md §3, "Links").</remarks>
+public static class GpuCatalog
+{
+    private const double Tera = 1e12;
+    private const double Giga = 1e9;
+
+    // facts.md §3 "Links": PCIe Gen4 x16 ~25 GB/s achievable, Gen5 x16 ~50 GB/s achievable.
+    private const double PcieGen4BytesPerSecond = 25 * Giga;
+    private const double PcieGen5BytesPerSecond = 50 * Giga;
+
+    /// <summary>All catalog GPUs in a stable order.</summary>
+    public static IReadOnlyList<GpuSpec> All { get; } =
+    [
+        new() { Name = "A100-SXM4-80GB", Aliases = ["a100", "a100-sxm", "a100-80gb", "A100-SXM4-80GB", "NVIDIA A100-SXM4-80GB", "a100_sxm"], Bf16FlopsPerSecond = 312 * Tera, MemoryBytes = (long)(80 * Giga), MemoryBandwidthBytesPerSecond = 2.04 * 1000 * Giga, DefaultFabric = IntraNodeFabric.NvSwitch, FabricBandwidthBytesPerSecond = 300 * Giga, HostLinkBandwidthBytesPerSecond = PcieGen4BytesPerSecond, ProfileKey = "a100_sxm" },
+        new() { Name = "H100-SXM5-80GB", Aliases = ["h100", "h100-sxm", "h100-sxm5", "H100 80GB HBM3", "NVIDIA H100 80GB HBM3", "h100_sxm"], Bf16FlopsPerSecond = 989 * Tera, Fp8FlopsPerSecond = 1979 * Tera, MemoryBytes = (long)(80 * Giga), MemoryBandwidthBytesPerSecond = 3.35 * 1000 * Giga, DefaultFabric = IntraNodeFabric.NvSwitch, FabricBandwidthBytesPerSecond = 450 * Giga, HostLinkBandwidthBytesPerSecond = PcieGen5BytesPerSecond, ProfileKey = "h100_sxm" },
+        new() { Name = "H100-PCIe-80GB", Aliases = ["h100-pcie", "H100 PCIe", "NVIDIA H100 PCIe"], Bf16FlopsPerSecond = 756 * Tera, Fp8FlopsPerSecond = 1513 * Tera, MemoryBytes = (long)(80 * Giga), MemoryBandwidthBytesPerSecond = 2.0 * 1000 * Giga, DefaultFabric = IntraNodeFabric.NvLinkPairs, FabricBandwidthBytesPerSecond = 300 * Giga, HostLinkBandwidthBytesPerSecond = PcieGen5BytesPerSecond },
+        new() { Name = "H200-SXM-141GB", Aliases = ["h200", "h200-sxm", "NVIDIA H200", "h200_sxm"], Bf16FlopsPerSecond = 989 * Tera, Fp8FlopsPerSecond = 1979 * Tera, MemoryBytes = (long)(141 * Giga), MemoryBandwidthBytesPerSecond = 4.8 * 1000 * Giga, DefaultFabric = IntraNodeFabric.NvSwitch, FabricBandwidthBytesPerSecond = 450 * Giga, HostLinkBandwidthBytesPerSecond = PcieGen5BytesPerSecond, ProfileKey = "h200_sxm" },
+        // facts.md §3: B200 180–192 GB; we take 180 GB (the HGX B200 configuration), conservative.
+        new() { Name = "B200", Aliases = ["b200-sxm", "NVIDIA B200"], Bf16FlopsPerSecond = 2250 * Tera, Fp8FlopsPerSecond = 4500 * Tera, MemoryBytes = (long)(180 * Giga), MemoryBandwidthBytesPerSecond = 8 * 1000 * Giga, DefaultFabric = IntraNodeFabric.NvSwitch, FabricBandwidthBytesPerSecond = 900 * Giga, HostLinkBandwidthBytesPerSecond = PcieGen5BytesPerSecond },
+        new() { Name = "L40S", Aliases = ["NVIDIA L40S"], Bf16FlopsPerSecond = 362 * Tera, Fp8FlopsPerSecond = 733 * Tera, MemoryBytes = (long)(48 * Giga), MemoryBandwidthBytesPerSecond = 0.864 * 1000 * Giga, DefaultFabric = IntraNodeFabric.Pcie, HostLinkBandwidthBytesPerSecond = PcieGen4BytesPerSecond },
+        new() { Name = "L40", Aliases = ["NVIDIA L40"], Bf16FlopsPerSecond = 181 * Tera, Fp8FlopsPerSecond = 362 * Tera, MemoryBytes = (long)(48 * Giga), MemoryBandwidthBytesPerSecond = 0.864 * 1000 * Giga, DefaultFabric = IntraNodeFabric.Pcie, HostLinkBandwidthBytesPerSecond = PcieGen4BytesPerSecond },
+        new() { Name = "L4", Aliases = ["NVIDIA L4"], Bf16FlopsPerSecond = 121 * Tera, Fp8FlopsPerSecond = 242 * Tera, MemoryBytes = (long)(24 * Giga), MemoryBandwidthBytesPerSecond = 0.30 * 1000 * Giga, DefaultFabric = IntraNodeFabric.Pcie, HostLinkBandwidthBytesPerSecond = PcieGen4BytesPerSecond },
+        new() { Name = "MI300X", Aliases = ["mi300", "AMD Instinct MI300X", "mi300x-192gb"], Bf16FlopsPerSecond = 1307 * Tera, Fp8FlopsPerSecond = 2615 * Tera, MemoryBytes = (long)(192 * Giga), MemoryBandwidthBytesPerSecond = 5.3 * 1000 * Giga, DefaultFabric = IntraNodeFabric.Xgmi, FabricBandwidthBytesPerSecond = 64 * Giga, HostLinkBandwidthBytesPerSecond = PcieGen5BytesPerSecond },
+    ];
+
+    /// <summary>The GPU called <paramref name="name"/> (canonical name or alias), or null.</summary>
+    public static GpuSpec? TryGet(string name)
+    {
+        var key = Normalize(name);
+        foreach (var g in All)
+        {
+            if (Normalize(g.Name) == key || g.Aliases.Any(a => Normalize(a) == key))
+            {
+                return g;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The GPU called <paramref name="name"/>.</summary>
+    /// <exception cref="InputException">Unknown name; the message lists the catalog and the nearest name.</exception>
+    public static GpuSpec Get(string name) =>
+        TryGet(name) ?? throw new InputException(null, null, $"unknown GPU '{name}'", UnknownHint(name));
+
+    /// <summary>"did you mean …? known: …" for an unknown GPU name.</summary>
+    public static string UnknownHint(string name)
+    {
+        var names = All.Select(g => g.Name).ToList();
+        var near = KeySuggester.Nearest(name, names.Concat(All.SelectMany(g => g.Aliases)));
+        var nearName = near is null ? null : TryGet(near)?.Name;
+        return (nearName is null ? string.Empty : $"did you mean '{nearName}'? ") + $"known: {string.Join(", ", names)}; or define the GPU inline";
+    }
+
+    internal static string Normalize(string s) =>
+        new(s.Where(c => c is not (' ' or '-' or '_')).Select(char.ToLowerInvariant).ToArray());
+}

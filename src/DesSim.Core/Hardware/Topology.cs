@@ -1,0 +1,210 @@
+namespace DesSim.Core.Hardware;
+
+/// <summary>The directed links of a cluster and the route between any two GPUs.</summary>
+/// <remarks>
+/// Intra-node: NVSwitch (GPU→switch, switch→GPU at NVLink bandwidth); NVLink pairs (a bridge per pair, everything else
+/// over PCIe); PCIe only (<see cref="GpusPerPcieSwitch"/> GPUs per PCIe switch, each switch with one shared uplink to the
+/// root complex, which is non-blocking); xGMI full mesh (one link per ordered GPU pair). Inter-node: one NIC per GPU
+/// (GPU→IB, IB→GPU) into a non-blocking fabric. Routes have at most <see cref="MaxHops"/> links. Immutable.
+/// </remarks>
+public sealed class Topology
+{
+    /// <summary>Most links on any route.</summary>
+    public const int MaxHops = 4;
+
+    /// <summary>GPUs under one PCIe switch in PCIe-only and NVLink-pair nodes.</summary>
+    /// <remarks>Why 4: 8-GPU PCIe servers typically hang 4 GPUs under a PCIe switch per CPU socket (assumed; configurable later).</remarks>
+    public const int GpusPerPcieSwitch = 4;
+
+    private readonly List<LinkSpec> _links = [];
+    private readonly int[] _up;      // GPU → switch (NVSwitch or PCIe switch)
+    private readonly int[] _down;    // switch → GPU
+    private readonly int[] _bridge;  // NVLink bridge GPU → partner (NvLinkPairs), else -1
+    private readonly int[] _nicUp;
+    private readonly int[] _nicDown;
+    private readonly int[] _switchUp;   // per (node, pcie switch): switch → root
+    private readonly int[] _switchDown; // root → switch
+    private readonly int _meshBase;     // xGMI: first mesh link; link (node, i, j) = base + (node·g + i)·g + j
+
+    /// <summary>Builds the links of <paramref name="cluster"/>.</summary>
+    public Topology(ClusterSpec cluster)
+    {
+        Cluster = cluster;
+        int n = cluster.TotalGpus, g = cluster.GpusPerNode;
+        var gpu = cluster.Gpu;
+        _up = Fill(n);
+        _down = Fill(n);
+        _bridge = Fill(n);
+        _nicUp = Fill(n);
+        _nicDown = Fill(n);
+        int switchesPerNode = (g + GpusPerPcieSwitch - 1) / GpusPerPcieSwitch;
+        _switchUp = Fill(cluster.Nodes * switchesPerNode);
+        _switchDown = Fill(cluster.Nodes * switchesPerNode);
+        _meshBase = -1;
+        double host = gpu.HostLinkBandwidthBytesPerSecond;
+        double fabric = gpu.FabricBandwidthBytesPerSecond > 0 ? gpu.FabricBandwidthBytesPerSecond : host;
+        for (int node = 0; node < cluster.Nodes; node++)
+        {
+            for (int i = 0; i < g; i++)
+            {
+                int id = node * g + i;
+                switch (cluster.IntraNode)
+                {
+                    case IntraNodeFabric.NvSwitch:
+                        _up[id] = Add($"node{node}/gpu{i}->nvswitch", "nvlink", fabric, LinkLatencies.NvLinkSeconds);
+                        _down[id] = Add($"node{node}/nvswitch->gpu{i}", "nvlink", fabric, LinkLatencies.NvLinkSeconds);
+                        break;
+                    case IntraNodeFabric.NvLinkPairs:
+                    case IntraNodeFabric.Pcie:
+                        _up[id] = Add($"node{node}/gpu{i}->pcie-switch{i / GpusPerPcieSwitch}", "pcie", host, LinkLatencies.PcieSeconds);
+                        _down[id] = Add($"node{node}/pcie-switch{i / GpusPerPcieSwitch}->gpu{i}", "pcie", host, LinkLatencies.PcieSeconds);
+                        if (cluster.IntraNode == IntraNodeFabric.NvLinkPairs && (i ^ 1) < g)
+                        {
+                            _bridge[id] = Add($"node{node}/gpu{i}->gpu{i ^ 1}", "nvlink", fabric, LinkLatencies.NvLinkSeconds);
+                        }
+
+                        break;
+                }
+            }
+
+            if (cluster.IntraNode is IntraNodeFabric.Pcie or IntraNodeFabric.NvLinkPairs)
+            {
+                for (int s = 0; s < switchesPerNode; s++)
+                {
+                    _switchUp[node * switchesPerNode + s] = Add($"node{node}/pcie-switch{s}->root", "pcie-uplink", host, LinkLatencies.PcieSeconds);
+                    _switchDown[node * switchesPerNode + s] = Add($"node{node}/root->pcie-switch{s}", "pcie-uplink", host, LinkLatencies.PcieSeconds);
+                }
+            }
+        }
+
+        if (cluster.IntraNode == IntraNodeFabric.Xgmi)
+        {
+            _meshBase = _links.Count;
+            for (int node = 0; node < cluster.Nodes; node++)
+            {
+                for (int i = 0; i < g; i++)
+                {
+                    for (int j = 0; j < g; j++)
+                    {
+                        // Why: keep the index arithmetic dense; the diagonal (i == j) is a never-used placeholder.
+                        _links.Add(new LinkSpec($"node{node}/gpu{i}->gpu{j}", "xgmi", fabric, LinkLatencies.XgmiSeconds));
+                    }
+                }
+            }
+        }
+
+        if (cluster.Nodes > 1)
+        {
+            var ib = cluster.InterNode;
+            for (int id = 0; id < n; id++)
+            {
+                _nicUp[id] = Add($"node{id / g}/gpu{id % g}->{ib.Name}", "ib", ib.BandwidthBytesPerSecond, ib.LatencySeconds);
+                _nicDown[id] = Add($"{ib.Name}->node{id / g}/gpu{id % g}", "ib", ib.BandwidthBytesPerSecond, ib.LatencySeconds);
+            }
+        }
+    }
+
+    /// <summary>The cluster this topology wires.</summary>
+    public ClusterSpec Cluster { get; }
+
+    /// <summary>All links, indexed by link id, in a stable order.</summary>
+    public IReadOnlyList<LinkSpec> Links => _links;
+
+    /// <summary>Writes the link ids from <paramref name="source"/> to <paramref name="destination"/> into <paramref name="route"/> (length ≥ <see cref="MaxHops"/>); returns the hop count (0 for the same GPU).</summary>
+    public int Route(int source, int destination, Span<int> route)
+    {
+        int total = Cluster.TotalGpus;
+        if ((uint)source >= (uint)total || (uint)destination >= (uint)total)
+        {
+            throw new ArgumentOutOfRangeException(nameof(source), $"GPU ids must be in 0..{total - 1}");
+        }
+
+        if (source == destination)
+        {
+            return 0;
+        }
+
+        int g = Cluster.GpusPerNode;
+        int sn = source / g, dn = destination / g;
+        if (sn != dn)
+        {
+            route[0] = _nicUp[source];
+            route[1] = _nicDown[destination];
+            return 2;
+        }
+
+        int si = source % g, di = destination % g;
+        switch (Cluster.IntraNode)
+        {
+            case IntraNodeFabric.NvSwitch:
+                route[0] = _up[source];
+                route[1] = _down[destination];
+                return 2;
+            case IntraNodeFabric.Xgmi:
+                route[0] = _meshBase + ((sn * g) + si) * g + di;
+                return 1;
+            default:
+                if (_bridge[source] >= 0 && (si ^ 1) == di)
+                {
+                    route[0] = _bridge[source];
+                    return 1;
+                }
+
+                int switchesPerNode = (g + GpusPerPcieSwitch - 1) / GpusPerPcieSwitch;
+                int ss = si / GpusPerPcieSwitch, ds = di / GpusPerPcieSwitch;
+                if (ss == ds)
+                {
+                    route[0] = _up[source];
+                    route[1] = _down[destination];
+                    return 2;
+                }
+
+                route[0] = _up[source];
+                route[1] = _switchUp[(sn * switchesPerNode) + ss];
+                route[2] = _switchDown[(sn * switchesPerNode) + ds];
+                route[3] = _down[destination];
+                return 4;
+        }
+    }
+
+    /// <summary>Bandwidth of the slowest link on the route, bytes/s (∞ for the same GPU).</summary>
+    public double PathBandwidthBytesPerSecond(int source, int destination)
+    {
+        Span<int> r = stackalloc int[MaxHops];
+        int hops = Route(source, destination, r);
+        double bw = double.PositiveInfinity;
+        for (int i = 0; i < hops; i++)
+        {
+            bw = Math.Min(bw, _links[r[i]].BandwidthBytesPerSecond);
+        }
+
+        return bw;
+    }
+
+    /// <summary>Sum of link latencies on the route, seconds.</summary>
+    public double PathLatencySeconds(int source, int destination)
+    {
+        Span<int> r = stackalloc int[MaxHops];
+        int hops = Route(source, destination, r);
+        double s = 0;
+        for (int i = 0; i < hops; i++)
+        {
+            s += _links[r[i]].LatencySeconds;
+        }
+
+        return s;
+    }
+
+    private int Add(string name, string kind, double bandwidth, double latency)
+    {
+        _links.Add(new LinkSpec(name, kind, bandwidth, latency));
+        return _links.Count - 1;
+    }
+
+    private static int[] Fill(int n)
+    {
+        var a = new int[n];
+        Array.Fill(a, -1);
+        return a;
+    }
+}

@@ -1,0 +1,38 @@
+namespace DesSim.Core.Hardware;
+
+/// <summary>Shared arithmetic of the two transfer networks (integer nanoseconds, so they agree exactly).</summary>
+internal static class TransferMath
+{
+    public static void CheckPairs(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, long bytes)
+    {
+        if (sources.Length != destinations.Length)
+        {
+            throw new ArgumentException("sources and destinations differ in length");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+    }
+
+    /// <summary>Route latency + bytes / slowest bandwidth, in ns; and the slowest bandwidth.</summary>
+    public static (long DelayNanoseconds, double BandwidthBytesPerSecond) Delay(Topology topology, ReadOnlySpan<int> links, long bytes)
+    {
+        if (links.Length == 0)
+        {
+            return (0, double.PositiveInfinity);
+        }
+
+        double latency = 0, bw = double.PositiveInfinity;
+        foreach (int l in links)
+        {
+            var spec = topology.Links[l];
+            latency += spec.LatencySeconds;
+            bw = Math.Min(bw, spec.BandwidthBytesPerSecond);
+        }
+
+        return (ToNanoseconds(latency + (bytes / bw)), bw);
+    }
+
+    public static long OccupancyNanoseconds(LinkSpec link, long bytes) => ToNanoseconds(bytes / link.BandwidthBytesPerSecond);
+
+    public static long ToNanoseconds(double seconds) => (long)Math.Round(seconds * 1e9, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,25 @@
+using DesSim.Core.Hardware;
+using DesSim.Core.Model;
+
+namespace DesSim.Core.Parallelism;
+
+/// <summary>What to deploy where: a model in a precision on a cluster under a parallel plan, and how to price it.</summary>
+/// <remarks>Unvalidated: <see cref="Deployment.Create(DeploymentSpec)"/> checks it. <see cref="StageLayers"/>, when set, lists decoder
+/// layers per pipeline stage (sums to the model's layers). <see cref="GpuMemoryUtilization"/> is the fraction of each
+/// GPU's memory the engine may use (vLLM's <c>gpu_memory_utilization</c>); <see cref="BlockSizeTokens"/> the KV block size.</remarks>
+public sealed record DeploymentSpec(
+    ModelSpec Model,
+    Precision WeightPrecision,
+    Precision KvPrecision,
+    ClusterSpec Cluster,
+    ParallelPlan Plan,
+    CostModelKind CostModel,
+    LinkFidelity LinkFidelity = LinkFidelity.ClosedForm,
+    IReadOnlyList<int>? StageLayers = null,
+    int BlockSizeTokens = 16,
+    double GpuMemoryUtilization = 0.9)
+{
+    /// <summary>The default cost model for a GPU: measured when it has tables, else roofline.</summary>
+    public static CostModelKind DefaultCostModel(GpuSpec gpu) =>
+        Cost.MeasuredProfiles.Has(gpu.ProfileKey) ? CostModelKind.Measured : CostModelKind.Roofline;
+}

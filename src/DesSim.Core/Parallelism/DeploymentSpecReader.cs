@@ -1,0 +1,197 @@
+using DesSim.Core.Hardware;
+using DesSim.Core.Model;
+using DesSim.Core.Scenarios;
+
+namespace DesSim.Core.Parallelism;
+
+/// <summary>Reads a <see cref="DeploymentSpec"/> from a scenario's root mapping.</summary>
+/// <remarks>
+/// Keys: <c>model</c> (catalog name or inline config.json mapping), <c>precision</c>, <c>kv_cache_dtype</c>, <c>cluster</c>,
+/// <c>parallelism</c>, <c>cost_model</c>, <c>link_model</c>, <c>stage_layers</c>, and <c>scheduler.block_size</c> /
+/// <c>scheduler.gpu_memory_utilization</c>. Rejects unknown keys in the mappings it owns (cluster, parallelism, inline
+/// model, inline gpu, inter_node) but not at the root or in <c>scheduler</c>, which other readers share.
+/// </remarks>
+public static class DeploymentSpecReader
+{
+    private static readonly string[] PrecisionNames = ["bf16", "fp16", "fp8"];
+    private static readonly string[] KvNames = ["auto", "bf16", "fp16", "fp8"];
+
+    /// <summary>The keys of the <c>scheduler</c> mapping this reader consumes (for another reader's <see cref="YamlSection.MarkKnown"/>).</summary>
+    public static readonly string[] SchedulerKeys = ["block_size", "gpu_memory_utilization"];
+
+    /// <summary>Reads the deployment keys of <paramref name="root"/>.</summary>
+    /// <exception cref="InputException">A missing, malformed or unknown value, naming file, line and key path.</exception>
+    public static DeploymentSpec Read(YamlSection root) => Read(root, null);
+
+    /// <summary>Reads the deployment keys of <paramref name="root"/>, taking <c>block_size</c> and <c>gpu_memory_utilization</c> from
+    /// <paramref name="scheduler"/> when given (so the caller's scheduler section sees them as read), else from <c>root.scheduler</c>.</summary>
+    /// <exception cref="InputException">A missing, malformed or unknown value, naming file, line and key path.</exception>
+    public static DeploymentSpec Read(YamlSection root, YamlSection? scheduler)
+    {
+        var model = ReadModel(root);
+        var weights = Precision.TryParse(root.GetEnum("precision", PrecisionNames, "bf16"))!;
+        var kvText = root.GetEnum("kv_cache_dtype", KvNames, "auto");
+        // Why: vLLM's kv_cache_dtype=auto follows the model dtype; fp8 weights keep a 16-bit KV cache unless asked.
+        var kv = kvText == "auto" ? (weights.Is16Bit ? weights : Precision.Bf16) : Precision.TryParse(kvText)!;
+        var cluster = ReadCluster(root);
+        var plan = ReadPlan(root);
+        var costText = root.GetEnum("cost_model", ["measured", "roofline"], DeploymentSpec.DefaultCostModel(cluster.Gpu) == CostModelKind.Measured ? "measured" : "roofline");
+        var linkText = root.GetEnum("link_model", ["closed-form", "link-level"], "closed-form");
+        IReadOnlyList<int>? stageLayers = root.GetLongList("stage_layers", 1, int.MaxValue)?.Select(v => (int)v).ToArray();
+        int blockSize = 16;
+        double utilization = 0.9;
+        scheduler ??= root.GetSection("scheduler");
+        if (scheduler is not null)
+        {
+            blockSize = scheduler.GetInt("block_size", 16, 1, 1 << 20)!.Value;
+            utilization = scheduler.GetDouble("gpu_memory_utilization", 0.9, 0, 1, exclusiveMin: true)!.Value;
+        }
+
+        return new DeploymentSpec(model, weights, kv, cluster, plan,
+            costText == "measured" ? CostModelKind.Measured : CostModelKind.Roofline,
+            linkText == "link-level" ? LinkFidelity.LinkLevel : LinkFidelity.ClosedForm,
+            stageLayers, blockSize, utilization);
+    }
+
+    private static ModelSpec ReadModel(YamlSection root)
+    {
+        var (name, inline) = root.GetScalarOrSection("model");
+        if (name is not null)
+        {
+            return ModelCatalog.TryGet(name) ?? throw root.Error("model", $"unknown model '{name}'", ModelCatalog.UnknownHint(name));
+        }
+
+        if (inline is null)
+        {
+            throw root.Error("model", "is required but missing", "name a catalog model (see 'dessim models') or give config.json fields inline");
+        }
+
+        int heads = inline.GetInt("num_attention_heads", null, 1) ?? throw inline.Error("num_attention_heads", "is required but missing");
+        int hidden = inline.GetInt("hidden_size", null, 1) ?? throw inline.Error("hidden_size", "is required but missing");
+        int experts = inline.GetInt("num_local_experts", 0, 0)!.Value;
+        int ffn = inline.GetInt("intermediate_size", null, 1) ?? throw inline.Error("intermediate_size", "is required but missing");
+        var spec = new ModelSpec
+        {
+            Name = inline.GetString("name", "custom-model")!,
+            NumLayers = inline.GetInt("num_hidden_layers", null, 1) ?? throw inline.Error("num_hidden_layers", "is required but missing"),
+            HiddenSize = hidden,
+            NumHeads = heads,
+            NumKvHeads = inline.GetInt("num_key_value_heads", heads, 1)!.Value,
+            HeadDim = inline.GetInt("head_dim", hidden / heads, 1)!.Value,
+            IntermediateSize = ffn,
+            VocabSize = inline.GetInt("vocab_size", null, 1) ?? throw inline.Error("vocab_size", "is required but missing"),
+            TieWordEmbeddings = inline.GetBool("tie_word_embeddings", false)!.Value,
+            NumExperts = experts,
+            ExpertsPerToken = inline.GetInt("num_experts_per_tok", experts > 0 ? 2 : 0, 0)!.Value,
+            MoeIntermediateSize = inline.GetInt("moe_intermediate_size", experts > 0 ? ffn : 0, 0)!.Value,
+            SharedExperts = inline.GetInt("n_shared_experts", 0, 0)!.Value,
+        };
+        if (spec.NumHeads % spec.NumKvHeads != 0)
+        {
+            throw inline.Error("num_key_value_heads", $"{spec.NumKvHeads} does not divide num_attention_heads {spec.NumHeads}");
+        }
+
+        if (experts > 0 && (spec.ExpertsPerToken < 1 || spec.ExpertsPerToken > experts))
+        {
+            throw inline.Error("num_experts_per_tok", $"{spec.ExpertsPerToken} must be in 1..{experts}");
+        }
+
+        inline.MarkKnown("architectures", "model_type", "torch_dtype", "rms_norm_eps", "rope_theta", "rope_scaling", "max_position_embeddings",
+            "hidden_act", "bos_token_id", "eos_token_id", "initializer_range", "attention_bias", "attention_dropout", "mlp_bias",
+            "pretraining_tp", "use_cache", "transformers_version", "sliding_window", "router_aux_loss_coef", "output_router_logits");
+        inline.RejectUnknownKeys();
+        return spec;
+    }
+
+    private static ClusterSpec ReadCluster(YamlSection root)
+    {
+        var c = root.GetSection("cluster") ?? throw root.Error("cluster", "is required but missing", "e.g. cluster: {gpu: h100, nodes: 1, gpus_per_node: 8}");
+        var gpu = ReadGpu(c);
+        int nodes = c.GetInt("nodes", 1, 1, 1 << 16)!.Value;
+        int perNode = c.GetInt("gpus_per_node", 8, 1, 1024)!.Value;
+        var fabricText = c.GetString("intra_node");
+        var fabric = gpu.DefaultFabric;
+        if (fabricText is not null)
+        {
+            fabric = FabricNames.TryParse(fabricText) ?? throw c.Error("intra_node", $"'{fabricText}' is not one of {string.Join(" | ", FabricNames.All)}", KeySuggester.Hint(fabricText, FabricNames.All.ToList()));
+        }
+
+        var inter = InterNodeLinkSpec.IbNdr;
+        var (interName, interInline) = c.GetScalarOrSection("inter_node");
+        if (interName is not null)
+        {
+            inter = InterNodeLinkSpec.TryGet(interName) ?? throw c.Error("inter_node", $"unknown network '{interName}'", KeySuggester.Hint(interName, InterNodeLinkSpec.All.Select(l => l.Name).ToList()) + "; or give {bandwidth_gbps, latency_us}");
+        }
+        else if (interInline is not null)
+        {
+            double gbps = interInline.GetDouble("bandwidth_gbps", null, 0, exclusiveMin: true) ?? throw interInline.Error("bandwidth_gbps", "is required (Gb/s per GPU NIC)");
+            double us = interInline.GetDouble("latency_us", 1, 0)!.Value;
+            inter = new InterNodeLinkSpec(interInline.GetString("name", "custom-network")!, gbps * 1e9 / 8, us * 1e-6);
+            interInline.RejectUnknownKeys();
+        }
+
+        c.RejectUnknownKeys();
+        return new ClusterSpec(gpu, nodes, perNode, fabric, inter);
+    }
+
+    private static GpuSpec ReadGpu(YamlSection cluster)
+    {
+        var (name, inline) = cluster.GetScalarOrSection("gpu");
+        if (name is not null)
+        {
+            return GpuCatalog.TryGet(name) ?? throw cluster.Error("gpu", $"unknown GPU '{name}'", GpuCatalog.UnknownHint(name));
+        }
+
+        if (inline is null)
+        {
+            throw cluster.Error("gpu", "is required but missing", "name a catalog GPU (see 'dessim gpus') or define one inline");
+        }
+
+        double bf16 = inline.GetDouble("bf16_tflops", null, 0, exclusiveMin: true) ?? throw inline.Error("bf16_tflops", "is required (dense BF16 TFLOP/s)");
+        double fp8 = inline.GetDouble("fp8_tflops", 0, 0)!.Value;
+        double memGb = inline.GetDouble("memory_gb", null, 0, exclusiveMin: true) ?? throw inline.Error("memory_gb", "is required (GB)");
+        double bwTb = inline.GetDouble("memory_bandwidth_tbps", null, 0, exclusiveMin: true) ?? throw inline.Error("memory_bandwidth_tbps", "is required (TB/s)");
+        var fabricText = inline.GetString("fabric", "nvswitch")!;
+        var fabric = FabricNames.TryParse(fabricText) ?? throw inline.Error("fabric", $"'{fabricText}' is not one of {string.Join(" | ", FabricNames.All)}");
+        double fabricGb = inline.GetDouble("fabric_bandwidth_gbps", fabric == IntraNodeFabric.Pcie ? 0 : 450, 0)!.Value;
+        double hostGb = inline.GetDouble("host_link_gbps", 50, 0, exclusiveMin: true)!.Value;
+        var profile = inline.GetString("measured_tables");
+        if (profile is not null && !Cost.MeasuredProfiles.Has(profile))
+        {
+            throw inline.Error("measured_tables", $"no embedded tables named '{profile}'", "valid: a100_sxm, h100_sxm, h200_sxm");
+        }
+
+        var spec = new GpuSpec
+        {
+            Name = inline.GetString("name", "custom-gpu")!,
+            Bf16FlopsPerSecond = bf16 * 1e12,
+            Fp8FlopsPerSecond = fp8 * 1e12,
+            MemoryBytes = (long)(memGb * 1e9),
+            MemoryBandwidthBytesPerSecond = bwTb * 1e12,
+            DefaultFabric = fabric,
+            FabricBandwidthBytesPerSecond = fabricGb * 1e9,
+            HostLinkBandwidthBytesPerSecond = hostGb * 1e9,
+            ProfileKey = profile,
+        };
+        inline.RejectUnknownKeys();
+        return spec;
+    }
+
+    private static ParallelPlan ReadPlan(YamlSection root)
+    {
+        var p = root.GetSection("parallelism");
+        if (p is null)
+        {
+            return new ParallelPlan();
+        }
+
+        var plan = new ParallelPlan(
+            p.GetInt("tp", 1, 1, 4096)!.Value,
+            p.GetInt("pp", 1, 1, 4096)!.Value,
+            p.GetInt("dp", 1, 1, 1 << 20)!.Value,
+            p.GetInt("ep", 1, 1, 4096)!.Value,
+            p.GetInt("cp", 1, 1, 4096)!.Value);
+        p.RejectUnknownKeys();
+        return plan;
+    }
+}
