@@ -81,7 +81,7 @@ public sealed class PlotTests
         var area = doc.Descendants(Svg + "svg").Single(e => (string?)e.Attribute("class") == "plot-area");
         var width = Attr(area, "width");
         var segments = area.Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "bar-seg").ToList();
-        Assert.That(segments, Has.Count.EqualTo(8 * 5));
+        Assert.That(segments, Has.Count.EqualTo(8 * 6));
         foreach (var bar in segments.GroupBy(r => r.Attribute("data-category")!.Value))
         {
             var ordered = bar.OrderBy(r => int.Parse(r.Attribute("data-segment")!.Value, CultureInfo.InvariantCulture)).ToList();

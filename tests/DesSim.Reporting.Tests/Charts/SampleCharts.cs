@@ -43,7 +43,7 @@ internal static class SampleCharts
             var tp = 0.12;
             var pp = 0.04;
             var bubble = 0.05 + (0.015 * i);
-            return (IReadOnlyList<double>)[compute, tp, pp, 0.0, bubble, 1 - compute - tp - pp - bubble];
+            return (IReadOnlyList<double>)[compute, tp, pp, 0.02, bubble, 1 - compute - tp - pp - 0.02 - bubble];
         }).ToArray();
         var plot = new Plot { Title = "Where the time goes, per GPU" };
         plot.XAxis.Label = "Share of simulated time";
