@@ -23,4 +23,8 @@ public sealed record RunSummary(
     double OtherCommShare,
     double BubbleShare,
     double IdleShare,
-    double PeakKvOccupancy);
+    double PeakKvOccupancy)
+{
+    /// <summary>Token-to-expert load under expert parallelism; null for dense models or ep = 1.</summary>
+    public ExpertLoadStats? ExpertLoad { get; init; }
+}

@@ -17,6 +17,11 @@ public static class ScenarioRunner
         var sim = new Simulator(scenario.Seed);
         using var workload = WorkloadFactory.Open(scenario.Workload, sim.Streams);
         var config = BuildConfig(scenario, deployment);
+        if (deployment.ExpertCost is { } experts)
+        {
+            config = config with { ExpertRouting = new ExpertRoutingSampler(experts, scenario.Deployment.ExpertRouting, sim.Streams.Get("moe_routing")) };
+        }
+
         var network = deployment.CreateNetwork(sim);
         var collector = new MetricsCollector(scenario.Outputs.Timeline);
         var serving = new ServingSimulation(sim, config, workload.Source, network, collector);
