@@ -1,5 +1,4 @@
 using DesSim.Core.Cost;
-using DesSim.Core.Metrics;
 using DesSim.Core.Parallelism;
 
 namespace DesSim.Core.Execution;

@@ -1,3 +1,5 @@
+using DesSim.Core.Execution;
+
 namespace DesSim.Core.Metrics;
 
 /// <summary>The headline numbers of a run: the contract of <c>summary.json</c> (see docs/metrics.md).</summary>

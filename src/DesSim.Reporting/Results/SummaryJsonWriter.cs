@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DesSim.Core.Execution;
 using DesSim.Core.Metrics;
 
 namespace DesSim.Reporting.Results;

@@ -127,7 +127,7 @@ public sealed class ExpertParallelTests
         Assert.That(sum / Draws, Is.EqualTo(n * q).Within((5 * sd) + 1e-9));
     }
 
-    private static Metrics.ExpertLoadStats SampleMany(ExpertRoutingSpec routing, int batches, int tokens, ulong seed = 1)
+    private static ExpertLoadStats SampleMany(ExpertRoutingSpec routing, int batches, int tokens, ulong seed = 1)
     {
         var d = Deployment.Create(Spec("mixtral-8x7b", new ParallelPlan(Tp: 8, Ep: 8)));
         var sampler = new ExpertRoutingSampler(d.ExpertCost!, routing, new RandomStreams(seed).Get("moe_routing"));

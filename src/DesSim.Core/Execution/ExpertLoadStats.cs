@@ -1,4 +1,4 @@
-namespace DesSim.Core.Metrics;
+namespace DesSim.Core.Execution;
 
 /// <summary>Token-to-expert load of a run under expert parallelism (summary.json <c>expert_load</c>).</summary>
 /// <remarks>
