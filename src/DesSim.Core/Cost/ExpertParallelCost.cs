@@ -1,20 +1,26 @@
 namespace DesSim.Core.Cost;
 
 /// <summary>Prices the expert-parallel part of MoE layers for a given token-to-expert load: the busiest expert group's
-/// MLPs and the dispatch and combine all-to-alls (facts.md §4). Pure; the executor samples the loads.</summary>
+/// MLPs and the dispatch and combine all-to-alls (facts.md §4). Pure (memoizes per-expert times by token count); the executor samples the loads.</summary>
 /// <remarks>
 /// The EP domain has <see cref="Ep"/> expert groups; group g holds experts <c>g·E/ep … (g+1)·E/ep − 1</c>, each split
 /// <see cref="LayerShard.ExpertTp"/> ways. Per layer: the layer waits for the busiest group (gate/up GEMM, SiLU·mul and
 /// down GEMM per expert with its token count; an expert with no tokens launches nothing), plus dispatch and combine
 /// all-to-alls, each moving <see cref="DispatchBytesPerGpu"/> = domain tokens · k · hidden · 2 / ep bytes per rank over
 /// <see cref="Link"/>. The domain's tokens are a replica's tokens × <see cref="DomainReplicas"/> (attention data-parallel
-/// replicas are assumed to carry equal loads). Seconds and bytes.
+/// replicas are assumed to carry equal loads). Seconds and bytes. Not thread-safe (memo array; one per deployment, like
+/// <see cref="StageCostModel"/>).
 /// </remarks>
 public sealed class ExpertParallelCost
 {
     private readonly LayerShard _shard;
     private readonly IKernelTimer _timer;
     private readonly int[] _layersPerStage;
+    private readonly double[] _expertSecondsByTokens = new double[MemoTokens];
+
+    /// <summary>Token counts below which one expert's MLP time is memoized (an array slot per count).</summary>
+    /// <remarks>Performance only: covers every per-expert load of batches up to ~32K tokens with top-2 of 8 experts.</remarks>
+    public const int MemoTokens = 1 << 14;
 
     /// <summary>Creates the pricer.</summary>
     public ExpertParallelCost(LayerShard shard, IReadOnlyList<int> layersPerStage, IKernelTimer timer, int domainReplicas, GroupLink link)
@@ -71,13 +77,30 @@ public sealed class ExpertParallelCost
                 continue;
             }
 
-            seconds += _timer.Seconds(Gemm("expert_gate_up_proj", m, 2 * ffn, h, w, act));
-            seconds += _timer.Seconds(new Kernel("silu_mul", KernelKind.Elementwise, m * (double)ffn * CostConstants.ElementwiseFlopsPerElement, m * (double)ffn * act * 1.5));
-            seconds += _timer.Seconds(Gemm("expert_down_proj", m, h, ffn, w, act));
+            if (m < MemoTokens)
+            {
+                double memo = _expertSecondsByTokens[m];
+                if (memo == 0)
+                {
+                    memo = ExpertSeconds(m, h, ffn, w, act);
+                    _expertSecondsByTokens[m] = memo;
+                }
+
+                seconds += memo;
+            }
+            else
+            {
+                seconds += ExpertSeconds(m, h, ffn, w, act);
+            }
         }
 
         return seconds;
     }
+
+    private double ExpertSeconds(long m, int h, int ffn, double w, double act) =>
+        _timer.Seconds(Gemm("expert_gate_up_proj", m, 2 * ffn, h, w, act))
+        + _timer.Seconds(new Kernel("silu_mul", KernelKind.Elementwise, m * (double)ffn * CostConstants.ElementwiseFlopsPerElement, m * (double)ffn * act * 1.5))
+        + _timer.Seconds(Gemm("expert_down_proj", m, h, ffn, w, act));
 
     /// <summary>The busiest group's MLP seconds for one layer and its index.</summary>
     public (double Seconds, int Group) BusiestGroup(ReadOnlySpan<long> expertTokens)
