@@ -117,7 +117,9 @@ public sealed class StageCostModel : IStageCostModel
                 + ContextParallelCost.DecodeCombineSeconds(a, _shard, _cp, _cpLink);
         }
 
-        double comm = 2 * _collective.AllReduceSeconds(LayerKernels.AllReduceBytes(_shard.Model.HiddenSize, a.Tokens));
+        // Why: under EP the MLP's all-reduce is replaced by the combine all-to-all (priced by ExpertParallelCost); attention keeps its one.
+        int allReduces = _shard.Ep > 1 ? 1 : 2;
+        double comm = allReduces * _collective.AllReduceSeconds(LayerKernels.AllReduceBytes(_shard.Model.HiddenSize, a.Tokens));
         var emb = LayerKernels.Embedding(_shard, a.Tokens);
         var head = LayerKernels.LmHead(_shard, Math.Max(1, a.Sequences));
         // Why: the final norm runs before the LM head on the last token of each sequence.

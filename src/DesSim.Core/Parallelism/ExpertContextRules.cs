@@ -74,7 +74,7 @@ public static class ExpertContextRules
         var p = spec.Plan;
         var m = spec.Model;
         int d = ReplicasPerExpertDomain(p);
-        return FormattableString.Invariant($"{m.Name} ep={p.Ep}: {m.NumExperts / p.Ep} experts per expert group, each split {ExpertTp(p)} ways; EP domain = {p.Tp * d} GPUs")
+        return FormattableString.Invariant($"{m.Name} ep={p.Ep}: experts per group {m.NumExperts / p.Ep}, each expert split {ExpertTp(p)}-way; EP domain = {p.Tp * d} GPUs")
             + (d > 1 ? FormattableString.Invariant($" over {d} replicas (attention data-parallel; the other replicas are assumed to send as many tokens)") : " of one stage")
             + FormattableString.Invariant($"; routing {spec.ExpertRouting.Kind.ToString().ToLowerInvariant()} sampled per batch, the layer waits for the busiest expert GPU");
     }

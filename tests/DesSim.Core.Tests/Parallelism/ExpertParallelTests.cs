@@ -28,6 +28,17 @@ public sealed class ExpertParallelTests
     }
 
     [Test]
+    public void UnderEpTheMlpAllReduceGivesWayToTheCombine()
+    {
+        var shape = new BatchShape();
+        shape.AddPrefill(2048, 0);
+        var tp = Deployment.Create(Spec("mixtral-8x7b", new ParallelPlan(Tp: 8))).CostModel.Price(shape, 0);
+        var ep = Deployment.Create(Spec("mixtral-8x7b", new ParallelPlan(Tp: 8, Ep: 8))).CostModel.Price(shape, 0);
+        Assert.That(ep.TpCommSeconds, Is.EqualTo(tp.TpCommSeconds / 2).Within(1e-12));
+        Assert.That(ep.ComputeSeconds, Is.LessThan(tp.ComputeSeconds), "expert MLPs are added per sampled routing, not here");
+    }
+
+    [Test]
     public void AnEpDomainSpanningReplicasCountsTheirTokens()
     {
         var d = Deployment.Create(Spec("mixtral-8x7b", new ParallelPlan(Tp: 2, Dp: 4, Ep: 8)));
