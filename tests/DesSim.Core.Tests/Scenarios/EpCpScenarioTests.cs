@@ -55,6 +55,30 @@ public sealed class EpCpScenarioTests
         Assert.That(s.OtherCommShare, Is.EqualTo(0));
     }
 
+    [Test]
+    public void ACpRunShowsTheExposedRingInTheGpuBreakdown()
+    {
+        const string Yaml = """
+            name: cp
+            model: llama-3.1-405b
+            precision: fp8
+            cluster: { gpu: h100-sxm, nodes: 16, gpus_per_node: 8 }
+            parallelism: { tp: 8, cp: 16 }
+            scheduler: { max_num_seqs: 1, max_num_batched_tokens: 16384 }
+            cost_model: roofline
+            workload:
+              requests: 1
+              arrival: { process: burst }
+              input_tokens: 16384
+              output_tokens: 1
+            """;
+        var run = Run(Yaml);
+        Assert.That(run.Result.Gpus, Has.Count.EqualTo(128));
+        Assert.That(run.Result.Gpus.All(g => g.OtherCommSeconds > 0), Is.True);
+        Assert.That(run.Result.Summary.OtherCommShare, Is.GreaterThan(0.01));
+        Assert.That(run.Result.Summary.ExpertLoad, Is.Null);
+    }
+
     [TestCase("mixtral-h100-ep8.yaml")]
     [TestCase("llama405b-cp16-128k.yaml")]
     [TestCase("llama405b-cp16-1m.yaml")]
