@@ -43,6 +43,8 @@ public static class Program
         root.Subcommands.Add(GpusCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(MemoryCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
         return root;
     }
 }
