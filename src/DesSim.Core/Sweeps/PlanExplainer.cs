@@ -24,16 +24,19 @@ public static class PlanExplainer
                 ? $"holds the SLO up to {F(c.RequestsPerSecond, 2)} req/s ({F(c.RequestsPerSecondPerGpu, 3)} per GPU){(c.Bounded ? string.Empty : " or more")}"
                 : "no SLO bound: ranked by throughput",
         });
-        double bubble = load["bubble_share"].Mean;
-        double tp = load["tp_comm_share"].Mean;
+        // Why: the throughput ranking comes from the saturated run, so its breakdown is the one that explains it.
+        var basis = objective == PlanObjective.Throughput ? a.Saturated : load;
+        string when = objective == PlanObjective.Throughput ? "at saturation" : "at this load";
+        double bubble = basis["bubble_share"].Mean;
+        double tp = basis["tp_comm_share"].Mean;
         if (bubble >= NotableShare)
         {
-            parts.Add($"{Pct(bubble)} pipeline bubble at this load (stages wait for micro-batches)");
+            parts.Add($"{Pct(bubble)} pipeline bubble {when} (stages wait for micro-batches)");
         }
 
         if (tp >= NotableShare)
         {
-            parts.Add($"{Pct(tp)} of GPU time in TP all-reduce over {fabric}");
+            parts.Add($"{Pct(tp)} of GPU time in TP all-reduce over {fabric} {when}");
         }
 
         if (a.Layout.Pp == 1 && tp < NotableShare && bubble < NotableShare)
