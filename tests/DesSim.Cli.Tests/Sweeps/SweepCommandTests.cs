@@ -62,12 +62,13 @@ public sealed class SweepCommandTests
         var (scenario, grid) = Inputs();
         var root = SweepFixture.NewDir();
         var reference = Path.Combine(root, "ref");
-        Assert.That(CliTests.Run("sweep", scenario, "--grid", grid, "--out", reference, "--jobs", "1").Code, Is.EqualTo(ExitCodes.Success));
+        // Why 300 requests: points slow enough (~0.1 s each) that the kill lands mid-sweep.
+        Assert.That(CliTests.Run("sweep", scenario, "--grid", grid, "--out", reference, "--jobs", "1", "--set", "workload.requests=300").Code, Is.EqualTo(ExitCodes.Success));
 
         var killed = Path.Combine(root, "killed");
         var cli = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { cli, "sweep", scenario, "--grid", grid, "--out", killed, "--jobs", "1" })
+        foreach (var a in new[] { cli, "sweep", scenario, "--grid", grid, "--out", killed, "--jobs", "1", "--set", "workload.requests=300" })
         {
             start.ArgumentList.Add(a);
         }
@@ -87,7 +88,7 @@ public sealed class SweepCommandTests
             process.WaitForExit();
         }
 
-        var (code, output, err) = CliTests.Run("sweep", scenario, "--grid", grid, "--out", killed, "--jobs", "2");
+        var (code, output, err) = CliTests.Run("sweep", scenario, "--grid", grid, "--out", killed, "--jobs", "2", "--set", "workload.requests=300");
         Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
         Assert.That(output, Does.Match(@"ran \d+ point\(s\), [1-9]\d* already complete"));
         Assert.That(File.ReadAllBytes(Path.Combine(killed, "sweep.csv")), Is.EqualTo(File.ReadAllBytes(Path.Combine(reference, "sweep.csv"))));
