@@ -10,6 +10,7 @@ public static class BenchmarkRegistry
         new EngineHoldBenchmark(),
         new TraceStreamBenchmark(),
         new CostBenchmark(),
+        new SweepBenchmark(),
     ];
 
     /// <summary>Benchmark names.</summary>
