@@ -11,6 +11,7 @@ public static class BenchmarkRegistry
         new TraceStreamBenchmark(),
         new CostBenchmark(),
         new EpCpBenchmark(),
+        new SweepBenchmark(),
     ];
 
     /// <summary>Benchmark names.</summary>
