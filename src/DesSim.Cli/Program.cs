@@ -43,6 +43,7 @@ public static class Program
         root.Subcommands.Add(GpusCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(MemoryCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         return root;
     }
 }
