@@ -53,9 +53,9 @@ public static class ValidateCommand
 
         o.WriteLine();
         var e = report.FittedEngine;
-        o.WriteLine(string.Create(inv, $"Splitwise engine overheads fitted on the fit rows: iteration {e.IterationOverheadSeconds * 1e3:F3} ms, per sequence {e.PerSequenceOverheadSeconds * 1e3:F3} ms"));
+        o.WriteLine(string.Create(inv, $"Splitwise engine overheads fitted on the fit rows: iteration {e.IterationOverheadSeconds * 1e3:F3} ms, per sequence {e.PerSequenceOverheadSeconds * 1e3:F3} ms, per TP collective step {e.CollectiveStepOverheadSeconds * 1e6:F2} us"));
         var t = report.ThroughputEngine;
-        o.WriteLine(string.Create(inv, $"Throughput cases use the shipped '{t.Name}' preset: iteration {t.IterationOverheadSeconds * 1e3:F3} ms, per sequence {t.PerSequenceOverheadSeconds * 1e3:F3} ms"));
+        o.WriteLine(string.Create(inv, $"Throughput cases use the shipped '{t.Name}' preset: iteration {t.IterationOverheadSeconds * 1e3:F3} ms, per sequence {t.PerSequenceOverheadSeconds * 1e3:F3} ms, per TP collective step {t.CollectiveStepOverheadSeconds * 1e6:F2} us"));
         o.WriteLine(string.Create(inv, $"{"metric",-10} {"role",-9} {"cases",5} {"median |err|",12} {"max |err|",10}"));
         foreach (var s in report.Summary())
         {

@@ -54,7 +54,7 @@ public static class ScenarioRunner
             scenario.Router)
         {
             SampleStepSeconds = scenario.Outputs.TimeSeriesStepSeconds,
-            IterationOverheadSeconds = scenario.Engine.IterationOverheadSeconds,
+            IterationOverheadSeconds = scenario.Engine.IterationSeconds(deployment.Model.NumLayers, plan.Tp),
             PerSequenceOverheadSeconds = scenario.Engine.PerSequenceOverheadSeconds,
         };
     }
