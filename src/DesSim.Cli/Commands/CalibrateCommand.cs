@@ -2,40 +2,68 @@ using System.CommandLine;
 using System.Globalization;
 using DesSim.Core;
 using DesSim.Core.Calibration;
-using DesSim.Core.Scenarios;
+using DesSim.Core.Hardware;
 using DesSim.Reporting.Output;
 
 namespace DesSim.Cli.Commands;
 
-/// <summary><c>dessim calibrate --runs FILE.csv --engine NAME --out engine.yaml</c>: fits engine overheads to a user's measured runs.</summary>
+/// <summary><c>dessim calibrate</c>: fits a GPU calibration from micro-benchmark tables (<c>--from</c>) or engine overheads
+/// from measured end-to-end runs (<c>--runs</c>).</summary>
 public static class CalibrateCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var runs = new Option<string>("--runs") { Description = "CSV of measured runs: model,gpu,[precision],tp,[pp],batch,input_tokens,output_tokens,ttft_ms,tpot_ms,[id],[split]", Required = true };
-        var engine = new Option<string>("--engine") { Description = "Name of the fitted engine (e.g. vllm, or your own)", DefaultValueFactory = _ => "custom" };
-        var output = new Option<string>("--out") { Description = "Where to write the engine YAML", Required = true };
-        var cmd = new Command("calibrate", "Fit serving-engine overheads (least squares) to measured end-to-end runs; reports fit and hold-out error") { runs, engine, output };
+        var from = new Option<string[]>("--from") { Description = "Measurement files or directories: aiconfigurator/vidur CSV tables, nccl-tests output (.txt/.log/.out)", AllowMultipleArgumentsPerToken = true };
+        var gpu = new Option<string?>("--gpu") { Description = "Catalog GPU the measurements were taken on (with --from)" };
+        var runs = new Option<string?>("--runs") { Description = "CSV of measured runs: model,gpu,[precision],tp,[pp],batch,input_tokens,output_tokens,ttft_ms,tpot_ms,[id],[split]" };
+        var engine = new Option<string>("--engine") { Description = "Name of the fitted engine (with --runs)", DefaultValueFactory = _ => "custom" };
+        var output = new Option<string>("--out") { Description = "Where to write the calibration or engine YAML", Required = true };
+        var plot = new Option<string?>("--plot") { Description = "Fit plot SVG (with --from; default: the --out path with .svg)" };
+        var cmd = new Command("calibrate", "Fit a GPU calibration from micro-benchmarks (--from) or engine overheads from end-to-end runs (--runs); prints fit quality")
+        {
+            from, gpu, runs, engine, output, plot,
+        };
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
-            var path = parse.GetValue(runs)!;
-            var list = MeasuredRunsCsv.Read(path);
-            if (list.All(r => r.HoldOut))
+            var fromPaths = parse.GetValue(from) ?? [];
+            var runsPath = parse.GetValue(runs);
+            if ((fromPaths.Length > 0) == (runsPath is not null))
             {
-                throw new InputException(path, "split", "every row is held out", "mark some rows split=fit");
+                throw new InputException("calibrate", null, "give exactly one of --from and --runs", "--from DIR --gpu NAME, or --runs FILE.csv --engine NAME");
             }
 
-            var fit = EngineFitter.Fit(list, parse.GetValue(engine)!);
-            var text = Report(fit, list.Count);
-            o.Write(text);
             var outPath = parse.GetValue(output)!;
-            AtomicFile.WriteAllText(outPath, EngineOverheadsYaml.Write(fit.Engine, $"dessim calibrate --runs {Path.GetFileName(path)}\n" + text.TrimEnd()));
-            o.WriteLine($"wrote {outPath}");
+            if (runsPath is not null)
+            {
+                FitEngine(runsPath, parse.GetValue(engine)!, outPath, o);
+            }
+            else
+            {
+                var gpuName = parse.GetValue(gpu) ?? throw new InputException("--gpu", null, "is required with --from");
+                var g = GpuCatalog.TryGet(gpuName) ?? throw new InputException("--gpu", null, $"unknown GPU '{gpuName}'", GpuCatalog.UnknownHint(gpuName));
+                CalibrateFromCommand.Run(fromPaths, g, outPath, parse.GetValue(plot) ?? Path.ChangeExtension(outPath, ".svg"), o);
+            }
+
             return 0;
         });
         return cmd;
+    }
+
+    private static void FitEngine(string path, string name, string outPath, TextWriter o)
+    {
+        var list = MeasuredRunsCsv.Read(path);
+        if (list.All(r => r.HoldOut))
+        {
+            throw new InputException(path, "split", "every row is held out", "mark some rows split=fit");
+        }
+
+        var fit = EngineFitter.Fit(list, name);
+        var text = Report(fit, list.Count);
+        o.Write(text);
+        AtomicFile.WriteAllText(outPath, EngineOverheadsYaml.Write(fit.Engine, $"dessim calibrate --runs {Path.GetFileName(path)}\n" + text.TrimEnd()));
+        o.WriteLine($"wrote {outPath}");
     }
 
     /// <summary>The fitted parameters and fit / hold-out error, before and after.</summary>

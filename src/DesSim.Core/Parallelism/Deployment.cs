@@ -38,6 +38,11 @@ public sealed class Deployment
         }
 
         Collective = CreateCollective();
+        if (spec.Calibration?.Collective("all_reduce", spec.Plan.Tp) is { } allReduce)
+        {
+            Collective = Collective.WithCalibration(allReduce.Seconds);
+        }
+
         CostModel = CreateCostModel();
     }
 
@@ -203,6 +208,11 @@ public sealed class Deployment
 
                 timer = new MeasuredKernelTimer(table, roofline, _notes, context, generation);
             }
+        }
+
+        if (Spec.Calibration is { } calibration)
+        {
+            timer = new Calibration.CalibratedKernelTimer(timer, calibration, Gpu, Spec.WeightPrecision);
         }
 
         return new StageCostModel(Shard, Stages.Select(s => s.LayerCount).ToArray(), timer, Collective);

@@ -19,6 +19,10 @@ public sealed record DeploymentSpec(
     int BlockSizeTokens = 16,
     double GpuMemoryUtilization = 0.9)
 {
+    /// <summary>A user's calibration (scenario key <c>calibration:</c>); where it covers a kernel kind or the TP all-reduce it
+    /// replaces the built-in tables and roofline. Null: none.</summary>
+    public Calibration.CalibrationProfile? Calibration { get; init; }
+
     /// <summary>The default cost model for a GPU: measured when it has tables, else roofline.</summary>
     public static CostModelKind DefaultCostModel(GpuSpec gpu) =>
         Cost.MeasuredProfiles.Has(gpu.ProfileKey) ? CostModelKind.Measured : CostModelKind.Roofline;
