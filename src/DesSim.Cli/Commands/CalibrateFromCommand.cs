@@ -10,6 +10,9 @@ namespace DesSim.Cli.Commands;
 /// <summary>The <c>calibrate --from</c> half: import tables, fit curves and alpha-beta, print quality, write YAML and a fit plot.</summary>
 public static class CalibrateFromCommand
 {
+    /// <summary>Most points drawn per series in the fit plot (the fit itself uses every sample).</summary>
+    public const int MaxPointsPerSeries = 1500;
+
     /// <summary>Imports <paramref name="paths"/> for <paramref name="gpu"/>, fits, and writes <paramref name="outPath"/> and <paramref name="plotPath"/>.</summary>
     public static void Run(IReadOnlyList<string> paths, GpuSpec gpu, string outPath, string plotPath, TextWriter o)
     {
@@ -73,6 +76,7 @@ public static class CalibrateFromCommand
         {
             var pts = data.Kernels.Where(k => (k.Op == "gemm" && k.LowPrecision ? "gemm_fp8" : k.Op) == c.Op)
                 .Select(k => (M: k.Seconds, F: c.Seconds(CalibrationProfile.IdealSeconds(gpu, k.Flops, k.Bytes, k.LowPrecision)))).ToArray();
+            pts = Thin(pts);
             plot.AddScatter(pts.Select(x => x.M).ToArray(), pts.Select(x => x.F).ToArray(), c.Op);
             all.AddRange(pts.SelectMany(x => new[] { x.M, x.F }));
         }
@@ -83,6 +87,7 @@ public static class CalibrateFromCommand
                 .Select(s => (S: s, Fit: g.FirstOrDefault(f => f.Gpus == s.Gpus)))
                 .Where(x => x.Fit is not null)
                 .Select(x => (M: x.S.Seconds, F: x.Fit!.Seconds(x.S.Bytes))).ToArray();
+            pts = Thin(pts);
             plot.AddScatter(pts.Select(x => x.M).ToArray(), pts.Select(x => x.F).ToArray(), g.Key);
             all.AddRange(pts.SelectMany(x => new[] { x.M, x.F }));
         }
@@ -95,4 +100,8 @@ public static class CalibrateFromCommand
 
         return plot.RenderSvg();
     }
+
+    // Why: tables hold up to ~10⁵ samples; every k-th point (deterministic) keeps the SVG small and still shows the spread.
+    private static (double M, double F)[] Thin((double M, double F)[] pts) =>
+        pts.Length <= MaxPointsPerSeries ? pts : pts.Where((_, i) => i % ((pts.Length / MaxPointsPerSeries) + 1) == 0).ToArray();
 }
