@@ -17,6 +17,25 @@ public sealed class CalibrationKeyTests
         """;
 
     [Test]
+    public void ACalibrationFileWithAnUnknownKeyNamesTheKeyPath()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"badcal-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            File.WriteAllText(path, "gpu: a100\nkernels:\n  - { op: gemm, coefficients: [0.1], log10_ideal_s: [-6, -2], slope: 3 }\n");
+            var e = Assert.Throws<InputException>(() => CalibrationYaml.Load(path));
+            Assert.That(e!.Message, Does.Contain("kernels[0].slope"));
+            File.WriteAllText(path, "gpu: a100\ncollectives:\n  - { op: all_reduce, gpus: 8, alpha_us: 20 }\n");
+            e = Assert.Throws<InputException>(() => CalibrationYaml.Load(path));
+            Assert.That(e!.Message, Does.Contain("bandwidth_gbps"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
     public void ACalibrationReplacesGemmAndAllReducePricingAndAWrongGpuIsBadInput()
     {
         var dir = Path.Combine(Path.GetTempPath(), $"calkey-{Guid.NewGuid():N}");

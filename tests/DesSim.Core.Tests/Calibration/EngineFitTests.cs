@@ -52,6 +52,17 @@ public sealed class EngineFitTests
     }
 
     [Test]
+    public void HeldOutMeasurementsDoNotInfluenceTheFit()
+    {
+        var runs = SplitwiseRuns.Load().Where(r => r.Batch == 1 && r.OutputTokens == 128).ToArray();
+        Assert.That(runs.Any(r => r.HoldOut) && runs.Any(r => !r.HoldOut), Is.True);
+        var a = EngineFitter.Fit(runs, "a").Engine;
+        var scrambled = runs.Select(r => r.HoldOut ? r with { TtftMs = r.TtftMs * 10, TpotMs = r.TpotMs / 3 } : r).ToArray();
+        var b = EngineFitter.Fit(scrambled, "a").Engine;
+        Assert.That(b, Is.EqualTo(a));
+    }
+
+    [Test]
     public void CollectiveStepOverheadScalesWithLayersAndTp()
     {
         var e = new EngineOverheads("x", 1e-3, 0, 5e-6);
