@@ -75,7 +75,11 @@ public static class CalibrateFromCommand
         foreach (var c in p.Curves)
         {
             var pts = data.Kernels.Where(k => (k.Op == "gemm" && k.LowPrecision ? "gemm_fp8" : k.Op) == c.Op)
-                .Select(k => (M: k.Seconds, F: c.Seconds(CalibrationProfile.IdealSeconds(gpu, k.Flops, k.Bytes, k.LowPrecision)))).ToArray();
+                .Select(k =>
+                {
+                    var (compute, memory) = CalibrationProfile.IdealTimes(gpu, k.Flops, k.Bytes, k.LowPrecision);
+                    return (M: k.Seconds, F: c.Seconds(compute, memory));
+                }).ToArray();
             pts = Thin(pts);
             plot.AddScatter(pts.Select(x => x.M).ToArray(), pts.Select(x => x.F).ToArray(), c.Op);
             all.AddRange(pts.SelectMany(x => new[] { x.M, x.F }));

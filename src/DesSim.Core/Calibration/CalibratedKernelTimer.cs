@@ -43,7 +43,7 @@ public sealed class CalibratedKernelTimer : IKernelTimer
             return _inner.Seconds(kernel);
         }
 
-        double ideal = CalibrationProfile.IdealSeconds(_gpu, kernel.Flops, kernel.Bytes, kernel.Kind == KernelKind.Gemm && _fp8);
-        return curve.Seconds(ideal) * kernel.Count;
+        var (compute, memory) = CalibrationProfile.IdealTimes(_gpu, kernel.Flops, kernel.Bytes, kernel.Kind == KernelKind.Gemm && _fp8);
+        return curve.Seconds(compute, memory) * kernel.Count;
     }
 }

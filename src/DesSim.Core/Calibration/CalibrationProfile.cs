@@ -10,11 +10,11 @@ namespace DesSim.Core.Calibration;
 /// <param name="Collectives">Alpha-beta fits by op and GPU count.</param>
 public sealed record CalibrationProfile(string Gpu, IReadOnlyList<EfficiencyCurve> Curves, IReadOnlyList<AlphaBetaFit> Collectives)
 {
-    /// <summary>The ideal roofline time of a kernel on <paramref name="gpu"/>: max(FLOPs / peak, bytes / bandwidth), no efficiency factors.</summary>
-    public static double IdealSeconds(GpuSpec gpu, double flops, double bytes, bool lowPrecision)
+    /// <summary>A kernel's ideal compute and memory times on <paramref name="gpu"/> (FLOPs / peak, bytes / bandwidth; no efficiency factors).</summary>
+    public static (double Compute, double Memory) IdealTimes(GpuSpec gpu, double flops, double bytes, bool lowPrecision)
     {
         double peak = lowPrecision && gpu.Fp8FlopsPerSecond > 0 ? gpu.Fp8FlopsPerSecond : gpu.Bf16FlopsPerSecond;
-        return Math.Max(flops / peak, bytes / gpu.MemoryBandwidthBytesPerSecond);
+        return (flops / peak, bytes / gpu.MemoryBandwidthBytesPerSecond);
     }
 
     /// <summary>The curve for <paramref name="op"/>, or null.</summary>

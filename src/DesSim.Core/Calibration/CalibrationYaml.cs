@@ -8,7 +8,7 @@ namespace DesSim.Core.Calibration;
 
 /// <summary>Writes and reads a <see cref="CalibrationProfile"/> as YAML (the file a scenario's <c>calibration:</c> key names).</summary>
 /// <remarks>
-/// Keys: <c>gpu</c>; <c>kernels</c>: list of <c>{ op, coefficients: [..], log10_ideal_s: [min, max] }</c>; <c>collectives</c>:
+/// Keys: <c>gpu</c>; <c>kernels</c>: list of <c>{ op, coefficients: [..], log10_ideal_s: [min, max], log10_balance: [min, max] }</c> (see <see cref="EfficiencyCurve"/>); <c>collectives</c>:
 /// list of <c>{ op, gpus, alpha_us, bandwidth_gbps }</c>. Fit-quality keys (<c>samples, r2, median_rel_err, max_rel_err</c>)
 /// are written for reading and ignored on load. Numbers round-trip exactly (R format).
 /// </remarks>
@@ -29,7 +29,7 @@ public static class CalibrationYaml
         sb.Append("kernels:\n");
         foreach (var c in p.Curves)
         {
-            sb.Append(Inv($"  - {{ op: {c.Op}, coefficients: [{string.Join(", ", c.Coefficients.Select(R))}], log10_ideal_s: [{R(c.LogIdealMin)}, {R(c.LogIdealMax)}], {Quality(c.Quality)} }}\n"));
+            sb.Append(Inv($"  - {{ op: {c.Op}, coefficients: [{string.Join(", ", c.Coefficients.Select(R))}], log10_ideal_s: [{R(c.LogIdealMin)}, {R(c.LogIdealMax)}], log10_balance: [{R(c.LogBalanceMin)}, {R(c.LogBalanceMax)}], {Quality(c.Quality)} }}\n"));
         }
 
         sb.Append("collectives:\n");
@@ -62,7 +62,13 @@ public static class CalibrationYaml
                 throw s.Error(coeffs.Count == 0 ? "coefficients" : "log10_ideal_s", "expected a non-empty coefficient list and [min, max] with min ≤ max");
             }
 
-            curves.Add(new EfficiencyCurve(s.RequireString("op"), coeffs.ToArray(), range[0], range[1], NoQuality));
+            var balance = s.GetDoubleList("log10_balance") ?? [0, 0];
+            if (balance.Count != 2 || balance[0] > balance[1] || coeffs.Count > EfficiencyCurve.Terms)
+            {
+                throw s.Error(balance.Count != 2 || balance[0] > balance[1] ? "log10_balance" : "coefficients", $"expected [min, max] with min ≤ max and at most {EfficiencyCurve.Terms} coefficients");
+            }
+
+            curves.Add(new EfficiencyCurve(s.RequireString("op"), coeffs.ToArray(), range[0], range[1], NoQuality, balance[0], balance[1]));
             s.MarkKnown(QualityKeys);
             s.RejectUnknownKeys();
         }

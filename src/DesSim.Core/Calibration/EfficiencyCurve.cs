@@ -1,35 +1,46 @@
 namespace DesSim.Core.Calibration;
 
-/// <summary>A fitted efficiency curve of one op class: measured time = ideal roofline time · exp(p(log10 ideal)).</summary>
+/// <summary>A fitted efficiency surface of one op class: measured time = ideal roofline time · exp(p(x, z)).</summary>
 /// <remarks>
-/// The ideal roofline time is <c>max(FLOPs / peak, bytes / bandwidth)</c> at the GPU's datasheet peaks (no efficiency
-/// factors), so exp(−p) is the fraction of the roofline achieved. p is a polynomial (lowest order first); x is clamped
-/// to the fitted range [<see cref="LogIdealMin"/>, <see cref="LogIdealMax"/>], so sizes outside the measurements keep
-/// the efficiency of the nearest measured size.
+/// x = log10 of the ideal roofline time <c>max(FLOPs / peak, bytes / bandwidth)</c> at the GPU's datasheet peaks (no
+/// efficiency factors) — the kernel's size; z = log10(compute time / memory time) — where it sits against the ridge
+/// point. p is a quadratic with terms [1, x, x², z, z², x·z] (<see cref="Coefficients"/> may stop early: missing terms are
+/// 0). x and z are clamped to the fitted ranges, so shapes outside the measurements keep the nearest measured efficiency.
+/// exp(−p) is the fraction of the roofline achieved.
 /// </remarks>
 /// <param name="Op">gemm, gemm_fp8, attention_prefill, attention_decode or elementwise.</param>
-/// <param name="Coefficients">Polynomial coefficients in log10(ideal seconds), lowest order first.</param>
-/// <param name="LogIdealMin">Smallest log10(ideal seconds) measured.</param>
-/// <param name="LogIdealMax">Largest log10(ideal seconds) measured.</param>
+/// <param name="Coefficients">Coefficients of [1, x, x², z, z², x·z].</param>
+/// <param name="LogIdealMin">Smallest x measured.</param>
+/// <param name="LogIdealMax">Largest x measured.</param>
 /// <param name="Quality">Fit quality on the samples (relative errors of time).</param>
-public sealed record EfficiencyCurve(string Op, IReadOnlyList<double> Coefficients, double LogIdealMin, double LogIdealMax, FitStats Quality)
+/// <param name="LogBalanceMin">Smallest z measured.</param>
+/// <param name="LogBalanceMax">Largest z measured.</param>
+public sealed record EfficiencyCurve(string Op, IReadOnlyList<double> Coefficients, double LogIdealMin, double LogIdealMax, FitStats Quality, double LogBalanceMin = 0, double LogBalanceMax = 0)
 {
-    /// <summary>Predicted seconds for a kernel whose ideal roofline time is <paramref name="idealSeconds"/>.</summary>
-    public double Seconds(double idealSeconds)
+    /// <summary>Number of polynomial terms.</summary>
+    public const int Terms = 6;
+
+    /// <summary>The terms [1, x, x², z, z², x·z].</summary>
+    public static double[] TermsOf(double x, double z) => [1, x, x * x, z, z * z, x * z];
+
+    /// <summary>Predicted seconds for a kernel whose ideal compute and memory times are given (seconds, at datasheet peaks).</summary>
+    public double Seconds(double computeSeconds, double memorySeconds)
     {
-        if (idealSeconds <= 0)
+        double ideal = Math.Max(computeSeconds, memorySeconds);
+        if (ideal <= 0)
         {
             return 0;
         }
 
-        double x = Math.Clamp(Math.Log10(idealSeconds), LogIdealMin, LogIdealMax);
-        double p = 0, xn = 1;
-        foreach (var c in Coefficients)
+        double x = Math.Clamp(Math.Log10(ideal), LogIdealMin, LogIdealMax);
+        double z = computeSeconds > 0 && memorySeconds > 0 ? Math.Clamp(Math.Log10(computeSeconds / memorySeconds), LogBalanceMin, LogBalanceMax) : LogBalanceMin;
+        var t = TermsOf(x, z);
+        double p = 0;
+        for (int i = 0; i < Coefficients.Count && i < t.Length; i++)
         {
-            p += c * xn;
-            xn *= x;
+            p += Coefficients[i] * t[i];
         }
 
-        return idealSeconds * Math.Exp(p);
+        return ideal * Math.Exp(p);
     }
 }
