@@ -47,6 +47,8 @@ public static class Program
         root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(CapacityCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(CalibrateCommand.Create());
         return root;
     }
 }

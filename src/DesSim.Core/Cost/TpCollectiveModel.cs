@@ -6,6 +6,7 @@ public sealed class TpCollectiveModel
 {
     private readonly NcclTable? _table;
     private readonly RunNotes _notes;
+    private Func<long, double>? _calibrated;
 
     /// <summary>Creates the model for a group of <paramref name="gpus"/> GPUs.</summary>
     public TpCollectiveModel(int gpus, double bandwidthBytesPerSecond, double alphaSeconds, NcclTable? table, RunNotes notes)
@@ -29,12 +30,21 @@ public sealed class TpCollectiveModel
     /// <summary>Whether measured tables are consulted.</summary>
     public bool UsesMeasuredTable => _table is not null;
 
+    /// <summary>A copy whose all-reduce is priced by <paramref name="allReduceSeconds"/> (a user's calibration) instead of tables.</summary>
+    public TpCollectiveModel WithCalibration(Func<long, double> allReduceSeconds) =>
+        new(Gpus, BandwidthBytesPerSecond, AlphaSeconds, _table, _notes) { _calibrated = allReduceSeconds };
+
     /// <summary>Seconds of one all-reduce of <paramref name="bytes"/>.</summary>
     public double AllReduceSeconds(long bytes)
     {
         if (Gpus <= 1 || bytes <= 0)
         {
             return 0;
+        }
+
+        if (_calibrated is not null)
+        {
+            return _calibrated(bytes);
         }
 
         if (_table is not null)

@@ -40,6 +40,11 @@ public sealed class Deployment
         }
 
         Collective = CreateCollective();
+        if (spec.Calibration?.Collective("all_reduce", spec.Plan.Tp) is { } allReduce)
+        {
+            Collective = Collective.WithCalibration(allReduce.Seconds);
+        }
+
         CostModel = CreateCostModel();
         ExpertCost = CreateExpertCost();
     }
@@ -209,6 +214,11 @@ public sealed class Deployment
 
                 timer = new MeasuredKernelTimer(table, roofline, _notes, context, generation);
             }
+        }
+
+        if (Spec.Calibration is { } calibration)
+        {
+            timer = new Calibration.CalibratedKernelTimer(timer, calibration, Gpu, Spec.WeightPrecision);
         }
 
         _timer = timer;

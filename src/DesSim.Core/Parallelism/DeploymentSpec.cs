@@ -22,6 +22,10 @@ public sealed record DeploymentSpec(
     /// <summary>Token-to-expert popularity sampled per batch under expert parallelism (ignored for dense models or ep = 1).</summary>
     public ExpertRoutingSpec ExpertRouting { get; init; } = ExpertRoutingSpec.Uniform;
 
+    /// <summary>A user's calibration (scenario key <c>calibration:</c>); where it covers a kernel kind or the TP all-reduce it
+    /// replaces the built-in tables and roofline. Null: none.</summary>
+    public Calibration.CalibrationProfile? Calibration { get; init; }
+
     /// <summary>The default cost model for a GPU: measured when it has tables, else roofline.</summary>
     public static CostModelKind DefaultCostModel(GpuSpec gpu) =>
         Cost.MeasuredProfiles.Has(gpu.ProfileKey) ? CostModelKind.Measured : CostModelKind.Roofline;

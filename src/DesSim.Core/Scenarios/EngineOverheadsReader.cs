@@ -1,6 +1,6 @@
 namespace DesSim.Core.Scenarios;
 
-/// <summary>Reads the <c>engine:</c> key: a preset name or inline overheads in milliseconds.</summary>
+/// <summary>Reads the <c>engine:</c> key: a preset name or inline overheads (<c>preset</c>, <c>name</c>, <c>iteration_overhead_ms</c>, <c>per_sequence_overhead_ms</c>, <c>collective_step_overhead_us</c>).</summary>
 public static class EngineOverheadsReader
 {
     /// <summary>Reads <c>engine</c> from a scenario root (default: <see cref="EngineOverheadsCatalog.Default"/>).</summary>
@@ -13,7 +13,8 @@ public static class EngineOverheadsReader
             var custom = new EngineOverheads(
                 section.GetString("name", "custom")!,
                 (section.GetDouble("iteration_overhead_ms", basis.IterationOverheadSeconds * 1e3, min: 0, max: 10_000)!.Value) / 1e3,
-                (section.GetDouble("per_sequence_overhead_ms", basis.PerSequenceOverheadSeconds * 1e3, min: 0, max: 10_000)!.Value) / 1e3);
+                (section.GetDouble("per_sequence_overhead_ms", basis.PerSequenceOverheadSeconds * 1e3, min: 0, max: 10_000)!.Value) / 1e3,
+                (section.GetDouble("collective_step_overhead_us", basis.CollectiveStepOverheadSeconds * 1e6, min: 0, max: 1_000_000)!.Value) / 1e6);
             section.RejectUnknownKeys();
             return custom;
         }

@@ -39,6 +39,7 @@ public static class ScenarioLoader
         ulong seed = (ulong)(root.GetLong("seed", 0, min: 0) ?? 0);
         var schedulerSection = root.GetSection("scheduler");
         var deployment = DeploymentSpecReader.Read(root, schedulerSection);
+        deployment = deployment with { Calibration = Calibration.CalibrationYaml.ReadKey(root, scenarioDirectory, deployment.Cluster.Gpu) };
         var scheduler = ReadScheduler(schedulerSection);
         var router = ReadRouter(root);
         var workloadSection = root.GetSection("workload") ?? throw root.Error("workload", "is required: a trace file or a synthetic arrival process", "e.g. workload: { trace: traces/azure-conv-10min.csv }");

@@ -70,7 +70,7 @@ public static class ScenarioRunner
             scenario.Router)
         {
             SampleStepSeconds = scenario.Outputs.TimeSeriesStepSeconds,
-            IterationOverheadSeconds = scenario.Engine.IterationOverheadSeconds,
+            IterationOverheadSeconds = scenario.Engine.IterationSeconds(deployment.Model.NumLayers, plan.Tp),
             PerSequenceOverheadSeconds = scenario.Engine.PerSequenceOverheadSeconds,
             ExpertRouting = routing,
         };

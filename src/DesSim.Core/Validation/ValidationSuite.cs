@@ -1,0 +1,51 @@
+using DesSim.Core.Calibration;
+using DesSim.Core.Scenarios;
+
+namespace DesSim.Core.Validation;
+
+/// <summary>The bundled validation suite: SplitwiseSim's A100 runs (TTFT = batch prefill time, TPOT = decode step) and
+/// TensorRT-LLM's H100 maximum-throughput table.</summary>
+/// <remarks>
+/// Kernel and collective costs come from the embedded micro-benchmark tables only. The one fitted part: engine overheads
+/// fitted with <see cref="EngineFitter"/> on the Splitwise rows outside TP <see cref="SplitwiseRuns.HoldOutTp"/>; cases are
+/// labelled fit / held-out so the held-out error is reported apart. The TensorRT-LLM cases use the shipped
+/// <c>trtllm</c> preset (never fitted here). Deterministic.
+/// </remarks>
+public static class ValidationSuite
+{
+    /// <summary>Suite names accepted by <see cref="Run"/>.</summary>
+    public static readonly string[] Names = ["bundled", "splitwise", "trtllm"];
+
+    /// <summary>Runs suite <paramref name="name"/> (bundled = both sources).</summary>
+    /// <exception cref="InputException">Unknown suite name.</exception>
+    public static ValidationReport Run(string name = "bundled")
+    {
+        var key = name.Trim().ToLowerInvariant();
+        if (!Names.Contains(key))
+        {
+            throw new InputException(null, "SUITE", $"unknown suite '{name}'", $"one of: {string.Join(", ", Names)}");
+        }
+
+        var cases = new List<ValidationCase>();
+        var fitted = EngineOverheads.None;
+        if (key is "bundled" or "splitwise")
+        {
+            var fit = EngineFitter.Fit(SplitwiseRuns.Load(), "fit-splitwise-a100");
+            fitted = fit.Engine;
+            foreach (var c in fit.Fitted)
+            {
+                var role = c.Run.HoldOut ? "held-out" : "fit";
+                cases.Add(new ValidationCase(c.Run.Id, "TTFT", "ms", c.Run.TtftMs!.Value, c.Predicted.TtftMs, role, SplitwiseRuns.Citation));
+                cases.Add(new ValidationCase(c.Run.Id, "TPOT", "ms", c.Run.TpotMs!.Value, c.Predicted.TpotMs, role, SplitwiseRuns.Citation));
+            }
+        }
+
+        var trt = EngineOverheadsCatalog.TryGet("trtllm", out var preset) ? preset : EngineOverheads.None;
+        if (key is "bundled" or "trtllm")
+        {
+            cases.AddRange(TrtllmCases.Run(trt));
+        }
+
+        return new ValidationReport(cases, fitted, trt);
+    }
+}
