@@ -16,27 +16,19 @@ public static class RunResultCharts
     public static string LatencyCdf(string metric, IEnumerable<double> samplesMs, double? sloMs) =>
         RunCharts.LatencyCdf($"{metric} distribution", [(metric, samplesMs.Where(double.IsFinite).ToArray())], sloMs).RenderSvg();
 
-    /// <summary>CDF of the inter-token latency from its histogram (1,001 quantiles stand in for the samples).</summary>
-    public static string ItlCdf(LogHistogram itl, double? sloMs)
-    {
-        const int points = 1000;
-        var quantiles = itl.Count == 0 ? [] : Enumerable.Range(0, points + 1).Select(i => itl.Quantile(i / (double)points) / 1e6).ToArray();
-        return RunCharts.LatencyCdf("ITL distribution", [("ITL", quantiles)], sloMs).RenderSvg();
-    }
+    /// <summary>CDF of the inter-token latency from its quantiles (1,001 quantiles stand in for the samples; see <see cref="ItlQuantiles"/>).</summary>
+    public static string ItlCdf(IReadOnlyList<double> quantilesMs, double? sloMs) =>
+        RunCharts.LatencyCdf("ITL distribution", [("ITL", quantilesMs)], sloMs).RenderSvg();
 
     /// <summary>One sampled quantity over simulated time, with fault windows shaded.</summary>
     public static string TimeSeries(IReadOnlyList<TimeSeriesRow> rows, string title, string label, string unit, Func<TimeSeriesRow, double> value, IReadOnlyList<(double StartSeconds, double EndSeconds, string Label)>? shaded = null) =>
         RunCharts.TimeSeries(title, label, unit, rows.Select(r => r.TimeSeconds).ToArray(), [(label, rows.Select(value).ToArray())], shaded).RenderSvg();
 
     /// <summary>Stacked bars of each GPU's time shares.</summary>
-    public static string GpuBreakdown(IReadOnlyList<GpuRecord> gpus) =>
+    public static string GpuBreakdown(IReadOnlyList<GpuShares> gpus) =>
         RunCharts.GpuTimeBreakdown(
             gpus.Select(g => $"GPU {g.Gpu} (r{g.Replica} s{g.Stage})").ToArray(),
-            gpus.Select(g => (IReadOnlyList<double>)
-            [
-                g.Share(g.ComputeSeconds), g.Share(g.TpCommSeconds), g.Share(g.PpCommSeconds),
-                g.Share(g.OtherCommSeconds), g.Share(g.BubbleSeconds), g.Share(g.IdleSeconds),
-            ]).ToArray()).RenderSvg();
+            gpus.Select(g => g.Shares).ToArray()).RenderSvg();
 
     /// <summary>Gantt of replica 0's stage executions and sends over the first iterations of the timeline window.</summary>
     public static string PipelineTimeline(IReadOnlyList<TimelineSpan> spans, int stages)
