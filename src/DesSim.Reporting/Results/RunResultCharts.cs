@@ -17,8 +17,13 @@ public static class RunResultCharts
         RunCharts.LatencyCdf($"{metric} distribution", [(metric, samplesMs.Where(double.IsFinite).ToArray())], sloMs).RenderSvg();
 
     /// <summary>CDF of the inter-token latency from its quantiles (1,001 quantiles stand in for the samples; see <see cref="ItlQuantiles"/>).</summary>
-    public static string ItlCdf(IReadOnlyList<double> quantilesMs, double? sloMs) =>
-        RunCharts.LatencyCdf("ITL distribution", [("ITL", quantilesMs)], sloMs).RenderSvg();
+    /// <remarks>Log x axis: gaps run from one decode step to whole prefills of other requests, over a decade or more.</remarks>
+    public static string ItlCdf(IReadOnlyList<double> quantilesMs, double? sloMs)
+    {
+        var plot = RunCharts.LatencyCdf("ITL distribution", [("ITL", quantilesMs)], sloMs, logScale: true);
+        plot.YAxis.Label = "Fraction of token gaps ≤ x";
+        return plot.RenderSvg();
+    }
 
     /// <summary>One sampled quantity over simulated time, with fault windows shaded.</summary>
     public static string TimeSeries(IReadOnlyList<TimeSeriesRow> rows, string title, string label, string unit, Func<TimeSeriesRow, double> value, IReadOnlyList<(double StartSeconds, double EndSeconds, string Label)>? shaded = null) =>
