@@ -1,3 +1,4 @@
+using System.Globalization;
 using DesSim.Core.Metrics;
 using DesSim.Reporting.Charts;
 
@@ -11,6 +12,12 @@ public static class RunResultCharts
 
     /// <summary>Micro-batch colours cycle with this period (the palette has 10 colours).</summary>
     private const int MicroBatchColours = 8;
+
+    /// <summary>Gantt key of activation sends.</summary>
+    private const string SendKey = "send";
+
+    /// <summary>Sends are thin; a near-black stands out from every micro-batch colour (house choice).</summary>
+    private const string SendColour = "#333333";
 
     /// <summary>CDFs of TTFT, TPOT, ITL or E2EL: samples in ms, the SLO line when one applies.</summary>
     public static string LatencyCdf(string metric, IEnumerable<double> samplesMs, double? sloMs) =>
@@ -36,6 +43,9 @@ public static class RunResultCharts
             gpus.Select(g => g.Shares).ToArray()).RenderSvg();
 
     /// <summary>Gantt of replica 0's stage executions and sends over the first iterations of the timeline window.</summary>
+    /// <remarks>Time on x is in ms after the window's first span (the axis title says when that is), so a window late
+    /// in a long run still reads 0, 50, 100… Micro-batch k takes palette colour k mod 8 and sends a dark colour, with
+    /// the legend in that order, whatever the window.</remarks>
     public static string PipelineTimeline(IReadOnlyList<TimelineSpan> spans, int stages)
     {
         var rows = Enumerable.Range(0, stages).Select(s => $"stage {s}").ToArray();
@@ -49,8 +59,16 @@ public static class RunResultCharts
         long start = mine.Min(s => s.StartNs);
         long end = stage0.Length > TimelineIterations ? stage0[TimelineIterations].StartNs : mine.Max(s => s.EndNs);
         var shown = mine.Where(s => s.StartNs < end)
-            .Select(s => new GanttSpan(s.Stage, s.StartNs / 1e6, (s.EndNs - s.StartNs) / 1e6, s.IsTransfer ? "send" : $"micro-batch {s.MicroBatch % MicroBatchColours}"))
+            .OrderBy(s => s.IsTransfer).ThenBy(s => s.MicroBatch % MicroBatchColours).ThenBy(s => s.StartNs).ThenBy(s => s.Stage)
+            .Select(s => new GanttSpan(s.Stage, (s.StartNs - start) / 1e6, (s.EndNs - s.StartNs) / 1e6, s.IsTransfer ? SendKey : MicroBatchKey(s.MicroBatch)))
             .ToArray();
-        return RunCharts.PipelineTimeline("Pipeline timeline (replica 0)", rows, shown, start / 1e6, end / 1e6).RenderSvg();
+        var plot = RunCharts.PipelineTimeline("Pipeline timeline (replica 0)", rows, shown, 0, (end - start) / 1e6);
+        plot.XAxis.Label = $"Simulated time after t = {(start / 1e9).ToString("0.######", CultureInfo.InvariantCulture)} s";
+        var colours = Enumerable.Range(0, MicroBatchColours).ToDictionary(k => MicroBatchKey(k), k => Palette.Get(k));
+        colours[SendKey] = SendColour;
+        plot.Series.OfType<GanttSeries>().Single().KeyColors = colours;
+        return plot.RenderSvg();
     }
+
+    private static string MicroBatchKey(long microBatch) => $"micro-batch {microBatch % MicroBatchColours}";
 }
