@@ -82,8 +82,8 @@ public static class RunReport
         };
         if (data.TimeSeries.Count > 0)
         {
-            charts.Add(new("queue_length.svg", "Queue length", RunResultCharts.TimeSeries(data.TimeSeries, "Requests waiting", "queue length", "requests", r => r.QueueLength), null));
-            charts.Add(new("running_batch.svg", "Running batch", RunResultCharts.TimeSeries(data.TimeSeries, "Tokens in flight", "batch size", "tokens", r => r.BatchTokens), null));
+            charts.Add(new("queue_length.svg", "Queue length", RunResultCharts.TimeSeries(data.TimeSeries, "Requests waiting", "queue length", "requests", r => r.QueueLength, counts: true), null));
+            charts.Add(new("running_batch.svg", "Running batch", RunResultCharts.TimeSeries(data.TimeSeries, "Tokens in flight", "batch size", "tokens", r => r.BatchTokens, counts: true), null));
             charts.Add(new("kv_cache.svg", "KV cache", RunResultCharts.TimeSeries(data.TimeSeries, "KV cache occupancy", "occupancy", "%", r => 100 * r.KvOccupancy), null));
         }
 

@@ -13,6 +13,9 @@ public static class RunResultCharts
     /// <summary>Micro-batch colours cycle with this period (the palette has 10 colours).</summary>
     private const int MicroBatchColours = 8;
 
+    /// <summary>Smallest top of a count axis: 0..10 gets whole-number 1-2-5 ticks (a 0..2 axis would tick 0.2 requests).</summary>
+    private const double MinCountAxisMax = 10;
+
     /// <summary>Gantt key of activation sends.</summary>
     private const string SendKey = "send";
 
@@ -33,8 +36,20 @@ public static class RunResultCharts
     }
 
     /// <summary>One sampled quantity over simulated time, with fault windows shaded.</summary>
-    public static string TimeSeries(IReadOnlyList<TimeSeriesRow> rows, string title, string label, string unit, Func<TimeSeriesRow, double> value, IReadOnlyList<(double StartSeconds, double EndSeconds, string Label)>? shaded = null) =>
-        RunCharts.TimeSeries(title, label, unit, rows.Select(r => r.TimeSeconds).ToArray(), [(label, rows.Select(value).ToArray())], shaded).RenderSvg();
+    /// <remarks>With <paramref name="counts"/> (requests, tokens), an axis that would end below
+    /// <see cref="MinCountAxisMax"/> is stretched to it so the ticks are whole numbers.</remarks>
+    public static string TimeSeries(IReadOnlyList<TimeSeriesRow> rows, string title, string label, string unit, Func<TimeSeriesRow, double> value, IReadOnlyList<(double StartSeconds, double EndSeconds, string Label)>? shaded = null, bool counts = false)
+    {
+        var values = rows.Select(value).ToArray();
+        var plot = RunCharts.TimeSeries(title, label, unit, rows.Select(r => r.TimeSeconds).ToArray(), [(label, values)], shaded);
+        if (counts && (values.Length == 0 || values.Max() < MinCountAxisMax))
+        {
+            plot.YAxis.Min = 0;
+            plot.YAxis.Max = MinCountAxisMax;
+        }
+
+        return plot.RenderSvg();
+    }
 
     /// <summary>Stacked bars of each GPU's time shares.</summary>
     public static string GpuBreakdown(IReadOnlyList<GpuShares> gpus) =>
