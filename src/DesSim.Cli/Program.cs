@@ -44,6 +44,10 @@ public static class Program
         root.Subcommands.Add(GpusCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(MemoryCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
+        root.Subcommands.Add(CapacityCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
         return root;
     }
 }

@@ -27,6 +27,17 @@ public sealed class PhysicsCommandsTests
     }
 
     [Test]
+    public void MemoryWithExpertParallelismHoldsAShareOfTheExperts()
+    {
+        var (code, output, err) = CliTests.Run("memory", "--model", "mixtral-8x7b", "--gpu", "h100", "--tp", "1", "--dp", "8", "--ep", "8");
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
+        Assert.That(output, Does.Contain("TP1xPP1xDP8xEP8").And.Contain("experts per group 1"));
+        var (bad, _, badErr) = CliTests.Run("memory", "--model", "mixtral-8x7b", "--gpu", "h100", "--tp", "2", "--dp", "4", "--ep", "3");
+        Assert.That(bad, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(badErr, Does.Contain("not divisible by ep=3"));
+    }
+
+    [Test]
     public void MemoryOf405BOnFourH100sIsBadInputWithTheArithmetic()
     {
         var (code, _, err) = CliTests.Run("memory", "--model", "llama-3.1-405b", "--gpu", "h100", "--tp", "4", "--pp", "1");

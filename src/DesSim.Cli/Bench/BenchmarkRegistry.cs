@@ -10,6 +10,8 @@ public static class BenchmarkRegistry
         new EngineHoldBenchmark(),
         new TraceStreamBenchmark(),
         new CostBenchmark(),
+        new EpCpBenchmark(),
+        new SweepBenchmark(),
     ];
 
     /// <summary>Benchmark names.</summary>

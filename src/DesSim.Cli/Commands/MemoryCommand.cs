@@ -17,6 +17,9 @@ public static class MemoryCommand
         var gpu = new Option<string>("--gpu") { Description = "Catalog GPU (see 'dessim gpus')", Required = true };
         var tp = new Option<int>("--tp") { Description = "Tensor-parallel degree", DefaultValueFactory = _ => 1 };
         var pp = new Option<int>("--pp") { Description = "Pipeline-parallel degree", DefaultValueFactory = _ => 1 };
+        var dp = new Option<int>("--dp") { Description = "Data-parallel replicas (matters for ep > tp)", DefaultValueFactory = _ => 1 };
+        var ep = new Option<int>("--ep") { Description = "Expert-parallel degree (MoE; reuses the tp×dp GPUs)", DefaultValueFactory = _ => 1 };
+        var cp = new Option<int>("--cp") { Description = "Context-parallel degree (shards the KV cache)", DefaultValueFactory = _ => 1 };
         var precision = new Option<string>("--precision") { Description = "Weight precision: bf16 | fp16 | fp8", DefaultValueFactory = _ => "bf16" };
         var kv = new Option<string>("--kv-cache-dtype") { Description = "KV cache: auto | bf16 | fp16 | fp8", DefaultValueFactory = _ => "auto" };
         var perNode = new Option<int>("--gpus-per-node") { Description = "GPUs per node", DefaultValueFactory = _ => 8 };
@@ -24,7 +27,7 @@ public static class MemoryCommand
         var block = new Option<int>("--block-size") { Description = "KV block size in tokens", DefaultValueFactory = _ => 16 };
         var cmd = new Command("memory", "Per-GPU memory breakdown (weights, activations, KV cache) and KV capacity of a layout")
         {
-            model, gpu, tp, pp, precision, kv, perNode, util, block,
+            model, gpu, tp, pp, dp, ep, cp, precision, kv, perNode, util, block,
         };
         cmd.SetAction(parse =>
         {
@@ -34,13 +37,15 @@ public static class MemoryCommand
             var kvText = parse.GetValue(kv)!;
             var kvp = kvText == "auto" ? (w.Is16Bit ? w : Precision.Bf16) : Precision.TryParse(kvText) ?? throw new InputException("--kv-cache-dtype", null, $"'{kvText}' is not one of auto | bf16 | fp16 | fp8");
             int t = parse.GetValue(tp), p = parse.GetValue(pp), n = parse.GetValue(perNode);
-            if (t < 1 || p < 1 || n < 1)
+            int r = parse.GetValue(dp), e = parse.GetValue(ep), c = parse.GetValue(cp);
+            if (t < 1 || p < 1 || n < 1 || r < 1 || e < 1 || c < 1)
             {
-                throw new InputException("--tp/--pp/--gpus-per-node", null, "must be ≥ 1");
+                throw new InputException("--tp/--pp/--dp/--ep/--cp/--gpus-per-node", null, "must be ≥ 1");
             }
 
-            var cluster = new ClusterSpec(g, (int)Math.Ceiling(t * p / (double)n), n, g.DefaultFabric, InterNodeLinkSpec.IbNdr);
-            var spec = new DeploymentSpec(m, w, kvp, cluster, new ParallelPlan(t, p), CostModelKind.Roofline, LinkFidelity.ClosedForm, null, parse.GetValue(block), parse.GetValue(util));
+            var plan = new ParallelPlan(t, p, r, e, c);
+            var cluster = new ClusterSpec(g, (int)Math.Ceiling(plan.GpuCount / (double)n), n, g.DefaultFabric, InterNodeLinkSpec.IbNdr);
+            var spec = new DeploymentSpec(m, w, kvp, cluster, plan, CostModelKind.Roofline, LinkFidelity.ClosedForm, null, parse.GetValue(block), parse.GetValue(util));
             Write(Deployment.Create(spec), parse.InvocationConfiguration.Output);
             return 0;
         });

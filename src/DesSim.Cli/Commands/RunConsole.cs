@@ -68,7 +68,7 @@ public sealed class RunConsole(TextWriter output, bool quiet)
         Row("ITL p50 / p99", $"{F(s.ItlMs.Median, "F2")} / {F(s.ItlMs.P99, "F2")} ms");
         Row("E2E p50 / p99", $"{F(s.E2elMs.Median, "F0")} / {F(s.E2elMs.P99, "F0")} ms");
         Row("goodput (SLO)", $"{F(s.Goodput, "F2")} req/s ({F(100 * s.SloAttainment, "F1")}% met)");
-        Row("GPU time: compute / TP / PP / bubble / idle", $"{Pct(s.ComputeShare)} / {Pct(s.TpCommShare)} / {Pct(s.PpCommShare)} / {Pct(s.BubbleShare)} / {Pct(s.IdleShare)}");
+        Row("GPU time: compute / TP / PP / EP+CP / bubble / idle", $"{Pct(s.ComputeShare)} / {Pct(s.TpCommShare)} / {Pct(s.PpCommShare)} / {Pct(s.OtherCommShare)} / {Pct(s.BubbleShare)} / {Pct(s.IdleShare)}");
         Row("preemptions", s.Preemptions.ToString(CultureInfo.InvariantCulture));
         console.Write(table);
         foreach (var note in run.Result.Notes)

@@ -4,7 +4,8 @@ namespace DesSim.Core.Cost;
 /// <remarks>Per layer: input RMSNorm, fused QKV GEMM, rotary embedding, prefill and/or decode attention (KV writes
 /// and reads), O projection, post-attention RMSNorm + residual, fused gate/up GEMM, SiLU·mul, down GEMM, residual add;
 /// two TP all-reduces (after O and after down), each of tokens · hidden · 2 bytes. Bytes count reads plus writes;
-/// weights are read once per iteration. MoE layers: tokens spread evenly over the experts they pick.</remarks>
+/// weights are read once per iteration. MoE layers: tokens spread evenly over the experts they pick (ep = 1); under
+/// expert parallelism only the router is built here and <see cref="ExpertParallelCost"/> prices the experts.</remarks>
 public static class LayerKernels
 {
     /// <summary>Most kernels <see cref="BuildLayer"/> writes.</summary>
@@ -57,6 +58,11 @@ public static class LayerKernels
             into[n++] = Gemm("gate_up_proj", t, 2 * ffn, h, w, act);
             into[n++] = Elementwise("silu_mul", (double)t * ffn, act, 1.5);
             into[n++] = Gemm("down_proj", t, h, ffn, w, act);
+        }
+        else if (s.Ep > 1)
+        {
+            // Under expert parallelism the expert MLPs and the all-to-all are priced per sampled routing (ExpertParallelCost).
+            into[n++] = Gemm("router", t, s.Model.NumExperts, h, w, act);
         }
         else
         {

@@ -4,9 +4,20 @@ using DesSim.Core.Model;
 namespace DesSim.Core.Cost;
 
 /// <summary>One decoder layer as one tensor-parallel rank holds it: heads, KV heads and MLP columns divided by TP.</summary>
-/// <remarks>KV heads are replicated when fewer than TP (each rank keeps one). Byte sizes per element.</remarks>
-public sealed record LayerShard(ModelSpec Model, int Tp, Precision Weights, Precision Kv)
+/// <remarks>KV heads are replicated when fewer than TP (each rank keeps one). Byte sizes per element. MoE under expert
+/// parallelism (<see cref="Ep"/> &gt; 1): a GPU holds experts/ep experts, each split <see cref="ExpertTp"/> ways
+/// (ep ≤ tp: tp/ep; ep &gt; tp: 1 — see Parallelism.ExpertContextRules).</remarks>
+public sealed record LayerShard(ModelSpec Model, int Tp, Precision Weights, Precision Kv, int Ep = 1)
 {
+    /// <summary>Ways each routed expert's MLP is split: tp/ep when ep ≤ tp, else 1 (ep = 1: tp).</summary>
+    public int ExpertTp => Ep <= Tp ? Tp / Ep : 1;
+
+    /// <summary>Routed experts held by one GPU: experts/ep.</summary>
+    public int ExpertsPerGpu => Model.NumExperts / Ep;
+
+    /// <summary>MLP columns of one routed expert on one GPU.</summary>
+    public int ExpertFfnPerRank => Model.MoeIntermediateSize / ExpertTp;
+
     /// <summary>Query heads per rank.</summary>
     public int HeadsPerRank => Model.NumHeads / Tp;
 
@@ -24,7 +35,7 @@ public sealed record LayerShard(ModelSpec Model, int Tp, Precision Weights, Prec
             long h = Model.HiddenSize, hd = Model.HeadDim;
             long attention = (h * HeadsPerRank * hd * 2) + (2 * h * KvHeadsPerRank * hd);
             long mlp = Model.IsMoe
-                ? (Model.NumExperts * 3L * h * FfnPerRank) + (h * Model.NumExperts) + (Model.SharedExperts * 3L * h * (Model.IntermediateSize / Tp))
+                ? (ExpertsPerGpu * 3L * h * ExpertFfnPerRank) + (h * Model.NumExperts) + (Model.SharedExperts * 3L * h * (Model.IntermediateSize / Tp))
                 : 3L * h * FfnPerRank;
             return attention + mlp + (2 * h);
         }

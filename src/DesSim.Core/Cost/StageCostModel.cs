@@ -1,12 +1,15 @@
 namespace DesSim.Core.Cost;
 
 /// <summary>Prices a pipeline stage: one decoder layer's kernels × the stage's layers, plus the embedding on stage 0 and
-/// the LM head on the last stage, plus two TP all-reduces per layer.</summary>
+/// the LM head on the last stage, plus two TP all-reduces per layer, plus (cp &gt; 1) the exposed ring exchange.</summary>
 /// <remarks>
 /// All decoder layers are identical, so one layer is priced and multiplied. Results per batch aggregate
 /// (<see cref="BatchAggregates"/>) are memoized in a bounded cache (cleared when it reaches <see cref="CacheCapacity"/>
 /// entries), so repeated shapes cost a hash lookup and no allocation. Not thread-safe (one instance per run).
 /// The LM head runs over all sequences in the batch (approximation: chunks that do not finish their prompt produce no token).
+/// With context parallelism each layer is priced on one CP rank's share (<see cref="ContextParallelCost"/>); the exposed
+/// ring and decode-combine time goes to <see cref="StageCost.OtherCommSeconds"/>. Expert-parallel MLPs are not priced
+/// here (they depend on sampled routing): see <see cref="ExpertParallelCost"/>.
 /// </remarks>
 public sealed class StageCostModel : IStageCostModel
 {
@@ -17,6 +20,8 @@ public sealed class StageCostModel : IStageCostModel
     private readonly int[] _layersPerStage;
     private readonly IKernelTimer _timer;
     private readonly TpCollectiveModel _collective;
+    private readonly int _cp;
+    private readonly GroupLink? _cpLink;
     private readonly Kernel[] _kernels = new Kernel[LayerKernels.MaxKernelsPerLayer];
     private readonly Dictionary<BatchAggregates, Entry> _cache = new(1024);
 
@@ -25,13 +30,19 @@ public sealed class StageCostModel : IStageCostModel
     /// <param name="layersPerStage">Decoder layers in each stage (stage 0 also holds the embedding, the last the LM head).</param>
     /// <param name="timer">Kernel pricing (roofline or measured).</param>
     /// <param name="collective">TP all-reduce pricing.</param>
-    public StageCostModel(LayerShard shard, IReadOnlyList<int> layersPerStage, IKernelTimer timer, TpCollectiveModel collective)
+    /// <param name="cpLink">The context-parallel ring (its <see cref="GroupLink.Gpus"/> = cp), or null without CP.</param>
+    public StageCostModel(LayerShard shard, IReadOnlyList<int> layersPerStage, IKernelTimer timer, TpCollectiveModel collective, GroupLink? cpLink = null)
     {
         _shard = shard;
         _layersPerStage = layersPerStage.ToArray();
         _timer = timer;
         _collective = collective;
+        _cpLink = cpLink is { Gpus: > 1 } ? cpLink : null;
+        _cp = _cpLink?.Gpus ?? 1;
     }
+
+    /// <summary>Decoder layers in stage <paramref name="stageIndex"/>.</summary>
+    public int LayersInStage(int stageIndex) => _layersPerStage[stageIndex];
 
     /// <summary>Stages priced.</summary>
     public int StageCount => _layersPerStage.Length;
@@ -73,33 +84,48 @@ public sealed class StageCostModel : IStageCostModel
             compute += e.LmHeadSeconds;
         }
 
-        return new StageCost(compute, layers * e.LayerTpCommSeconds);
+        return new StageCost(compute, layers * e.LayerTpCommSeconds, layers * e.LayerOtherCommSeconds);
     }
 
     /// <summary>The kernels of one layer for <paramref name="batch"/> with their times (for inspection and reports; allocates).</summary>
     public IReadOnlyList<(Kernel Kernel, double Seconds)> ExplainLayer(BatchShape batch)
     {
-        var a = BatchAggregates.From(batch);
+        var a = ContextParallelCost.Split(BatchAggregates.From(batch), _cp);
         int n = LayerKernels.BuildLayer(_shard, a, _kernels);
         return _kernels.Take(n).Select(k => (k, _timer.Seconds(k))).ToList();
     }
 
-    private Entry Compute(in BatchAggregates a)
+    private Entry Compute(in BatchAggregates full)
     {
+        var a = ContextParallelCost.Split(full, _cp);
         int n = LayerKernels.BuildLayer(_shard, a, _kernels);
-        double layer = 0;
+        double layer = 0, attention = 0;
         for (int i = 0; i < n; i++)
         {
-            layer += _timer.Seconds(_kernels[i]);
+            double t = _timer.Seconds(_kernels[i]);
+            layer += t;
+            if (_kernels[i].Kind == KernelKind.AttentionPrefill)
+            {
+                attention += t;
+            }
         }
 
-        double comm = 2 * _collective.AllReduceSeconds(LayerKernels.AllReduceBytes(_shard.Model.HiddenSize, a.Tokens));
+        double other = 0;
+        if (_cpLink is not null)
+        {
+            other = ContextParallelCost.ExposedRingSeconds(a, _cp, _shard.KvBytesPerTokenPerRank, attention, _cpLink)
+                + ContextParallelCost.DecodeCombineSeconds(a, _shard, _cp, _cpLink);
+        }
+
+        // Why: under EP the MLP's all-reduce is replaced by the combine all-to-all (priced by ExpertParallelCost); attention keeps its one.
+        int allReduces = _shard.Ep > 1 ? 1 : 2;
+        double comm = allReduces * _collective.AllReduceSeconds(LayerKernels.AllReduceBytes(_shard.Model.HiddenSize, a.Tokens));
         var emb = LayerKernels.Embedding(_shard, a.Tokens);
         var head = LayerKernels.LmHead(_shard, Math.Max(1, a.Sequences));
         // Why: the final norm runs before the LM head on the last token of each sequence.
         var norm = new Kernel("final_norm", KernelKind.Elementwise, Math.Max(1, a.Sequences) * (double)_shard.Model.HiddenSize * CostConstants.ElementwiseFlopsPerElement, Math.Max(1, a.Sequences) * (double)_shard.Model.HiddenSize * CostConstants.ActivationBytesPerElement * 2);
-        return new Entry(layer, comm, _timer.Seconds(emb), _timer.Seconds(head) + _timer.Seconds(norm));
+        return new Entry(layer, comm, other, _timer.Seconds(emb), _timer.Seconds(head) + _timer.Seconds(norm));
     }
 
-    private readonly record struct Entry(double LayerComputeSeconds, double LayerTpCommSeconds, double EmbeddingSeconds, double LmHeadSeconds);
+    private readonly record struct Entry(double LayerComputeSeconds, double LayerTpCommSeconds, double LayerOtherCommSeconds, double EmbeddingSeconds, double LmHeadSeconds);
 }

@@ -32,6 +32,9 @@ public sealed record ServingConfig(
     /// <summary>Per-sequence per-iteration overhead (sampling, detokenization), added on the last stage; seconds.</summary>
     public double PerSequenceOverheadSeconds { get; init; }
 
+    /// <summary>Samples MoE routing per micro-batch and adds the expert-parallel cost (null: dense model or ep = 1).</summary>
+    public ExpertRoutingSampler? ExpertRouting { get; init; }
+
     /// <summary>Sampling step of the time series; zero disables sampling.</summary>
     public double SampleStepSeconds { get; init; }
 
@@ -41,6 +44,6 @@ public sealed record ServingConfig(
     /// <summary>Pipeline stages per replica.</summary>
     public int Stages => StageGpuIds[0].Length;
 
-    /// <summary>Tensor-parallel ranks per stage.</summary>
+    /// <summary>GPUs per stage (tensor-parallel × context-parallel ranks).</summary>
     public int TensorParallel => StageGpuIds[0][0].Length;
 }

@@ -121,6 +121,11 @@ public sealed class ServingSimulation
     internal StageCost Price(BatchPlan plan, int stage)
     {
         var cost = _config.CostModel.Price(plan.Shape, stage);
+        if (_config.ExpertRouting is { } experts)
+        {
+            cost = experts.Apply(cost, plan.Shape, stage);
+        }
+
         double overhead = 0;
         if (stage == 0)
         {

@@ -44,7 +44,7 @@ public static class RunResultBuilder
             OtherCommShare: Share(g => g.OtherCommSeconds),
             BubbleShare: Share(g => g.BubbleSeconds),
             IdleShare: Share(g => g.IdleSeconds),
-            PeakKvOccupancy: peakKv);
+            PeakKvOccupancy: peakKv) { ExpertLoad = simulation.Config.ExpertRouting?.Stats() };
 
         return new RunResult(summary, records, gpus, simulation.Network.Links, collector.Samples, collector.Spans, collector.Window, collector.TimelineTruncated, notes, collector.InterTokenLatency);
     }

@@ -1,3 +1,5 @@
+using DesSim.Core.Execution;
+
 namespace DesSim.Core.Metrics;
 
 /// <summary>The headline numbers of a run: the contract of <c>summary.json</c> (see docs/metrics.md).</summary>
@@ -23,4 +25,8 @@ public sealed record RunSummary(
     double OtherCommShare,
     double BubbleShare,
     double IdleShare,
-    double PeakKvOccupancy);
+    double PeakKvOccupancy)
+{
+    /// <summary>Token-to-expert load under expert parallelism; null for dense models or ep = 1.</summary>
+    public ExpertLoadStats? ExpertLoad { get; init; }
+}

@@ -10,8 +10,9 @@ namespace DesSim.Core.Parallelism;
 
 /// <summary>A validated deployment: stages, GPU placement, memory plan, cost model and transfer network of a <see cref="DeploymentSpec"/>.</summary>
 /// <remarks>
-/// GPU placement: replica r uses GPUs <c>r·G … (r+1)·G − 1</c> (G = tp·pp); stage s of a replica uses the tp GPUs
-/// starting at <c>r·G + s·tp</c>, so TP groups stay inside a node whenever tp divides gpus_per_node.
+/// GPU placement: replica r uses GPUs <c>r·G … (r+1)·G − 1</c> (G = tp·pp·cp); stage s of a replica uses the tp·cp GPUs
+/// starting at <c>r·G + s·tp·cp</c>: CP rank j holds the TP group of tp consecutive GPUs at offset j·tp, so TP groups stay
+/// inside a node whenever tp divides gpus_per_node. EP adds no GPUs (see <see cref="ExpertContextRules"/>).
 /// <see cref="Notes"/> may grow while <see cref="CostModel"/> is used. Not thread-safe.
 /// </remarks>
 public sealed class Deployment
@@ -28,17 +29,19 @@ public sealed class Deployment
         _notes = notes;
         Topology = new Topology(spec.Cluster);
         int g = spec.Plan.GpusPerReplica;
+        int width = spec.Plan.Tp * spec.Plan.Cp;
         _gpuIds = new int[spec.Plan.Dp * spec.Plan.Pp][];
         for (int r = 0; r < spec.Plan.Dp; r++)
         {
             for (int s = 0; s < spec.Plan.Pp; s++)
             {
-                _gpuIds[(r * spec.Plan.Pp) + s] = Enumerable.Range((r * g) + (s * spec.Plan.Tp), spec.Plan.Tp).ToArray();
+                _gpuIds[(r * spec.Plan.Pp) + s] = Enumerable.Range((r * g) + (s * width), width).ToArray();
             }
         }
 
         Collective = CreateCollective();
         CostModel = CreateCostModel();
+        ExpertCost = CreateExpertCost();
     }
 
     /// <summary>The spec this deployment realizes.</summary>
@@ -68,6 +71,9 @@ public sealed class Deployment
     /// <summary>Prices a stage of a batch (allocation-free, memoized).</summary>
     public IStageCostModel CostModel { get; }
 
+    /// <summary>Expert-parallel pricing (ep &gt; 1 on an MoE model), else null; the executor samples routing for it.</summary>
+    public ExpertParallelCost? ExpertCost { get; }
+
     /// <summary>The TP all-reduce model the cost model uses.</summary>
     public TpCollectiveModel Collective { get; }
 
@@ -83,7 +89,7 @@ public sealed class Deployment
     {
         var notes = new RunNotes();
         DeploymentValidator.Validate(spec, notes);
-        var shard = new LayerShard(spec.Model, spec.Plan.Tp, spec.WeightPrecision, spec.KvPrecision);
+        var shard = new LayerShard(spec.Model, spec.Plan.Tp, spec.WeightPrecision, spec.KvPrecision, spec.Model.IsMoe ? spec.Plan.Ep : 1);
         var counts = spec.StageLayers?.ToArray() ?? StagePartitioner.Balance(spec.Model.NumLayers, spec.Plan.Pp, LmHeadLayers(spec.Model));
         var stages = new List<StageSpec>(counts.Length);
         int first = 0;
@@ -125,7 +131,7 @@ public sealed class Deployment
         }
     }
 
-    /// <summary>Global GPU ids of the TP ranks of <paramref name="stage"/> in <paramref name="replica"/> (shared array: do not modify).</summary>
+    /// <summary>Global GPU ids of the TP (× CP) ranks of <paramref name="stage"/> in <paramref name="replica"/> (shared array: do not modify).</summary>
     public int[] GpuIds(int replica, int stage)
     {
         if ((uint)replica >= (uint)Plan.Dp || (uint)stage >= (uint)Plan.Pp)
@@ -158,7 +164,7 @@ public sealed class Deployment
     {
         int tp = Plan.Tp;
         var c = Spec.Cluster;
-        var ids = _gpuIds[0];
+        var ids = _gpuIds[0][..tp];
         bool oneNode = ids[0] / c.GpusPerNode == ids[^1] / c.GpusPerNode;
         if (!oneNode)
         {
@@ -205,6 +211,30 @@ public sealed class Deployment
             }
         }
 
-        return new StageCostModel(Shard, Stages.Select(s => s.LayerCount).ToArray(), timer, Collective);
+        _timer = timer;
+        GroupLink? ring = null;
+        if (Plan.Cp > 1)
+        {
+            var stage = _gpuIds[0];
+            ring = GroupLinks.For(Spec, Enumerable.Range(0, Plan.Cp).Select(j => stage[j * Plan.Tp]).ToArray());
+        }
+
+        return new StageCostModel(Shard, Stages.Select(s => s.LayerCount).ToArray(), timer, Collective, ring);
     }
+
+    private ExpertParallelCost? CreateExpertCost()
+    {
+        if (!Model.IsMoe || Plan.Ep <= 1)
+        {
+            return null;
+        }
+
+        // The EP domain: stage 0 of the first d replicas (d = ep/tp when ep > tp).
+        int d = ExpertContextRules.ReplicasPerExpertDomain(Plan);
+        var domain = Enumerable.Range(0, d).SelectMany(r => _gpuIds[r * Plan.Pp]).ToArray();
+        var link = GroupLinks.For(Spec, domain) with { Gpus = Plan.Ep };
+        return new ExpertParallelCost(Shard, Stages.Select(s => s.LayerCount).ToArray(), _timer!, d, link);
+    }
+
+    private IKernelTimer? _timer;
 }

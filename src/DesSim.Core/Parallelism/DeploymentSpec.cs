@@ -19,6 +19,9 @@ public sealed record DeploymentSpec(
     int BlockSizeTokens = 16,
     double GpuMemoryUtilization = 0.9)
 {
+    /// <summary>Token-to-expert popularity sampled per batch under expert parallelism (ignored for dense models or ep = 1).</summary>
+    public ExpertRoutingSpec ExpertRouting { get; init; } = ExpertRoutingSpec.Uniform;
+
     /// <summary>The default cost model for a GPU: measured when it has tables, else roofline.</summary>
     public static CostModelKind DefaultCostModel(GpuSpec gpu) =>
         Cost.MeasuredProfiles.Has(gpu.ProfileKey) ? CostModelKind.Measured : CostModelKind.Roofline;

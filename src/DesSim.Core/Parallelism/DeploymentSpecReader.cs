@@ -7,7 +7,7 @@ namespace DesSim.Core.Parallelism;
 /// <summary>Reads a <see cref="DeploymentSpec"/> from a scenario's root mapping.</summary>
 /// <remarks>
 /// Keys: <c>model</c> (catalog name or inline config.json mapping), <c>precision</c>, <c>kv_cache_dtype</c>, <c>cluster</c>,
-/// <c>parallelism</c>, <c>cost_model</c>, <c>link_model</c>, <c>stage_layers</c>, and <c>scheduler.block_size</c> /
+/// <c>parallelism</c>, <c>expert_routing</c>, <c>cost_model</c>, <c>link_model</c>, <c>stage_layers</c>, and <c>scheduler.block_size</c> /
 /// <c>scheduler.gpu_memory_utilization</c>. Rejects unknown keys in the mappings it owns (cluster, parallelism, inline
 /// model, inline gpu, inter_node) but not at the root or in <c>scheduler</c>, which other readers share.
 /// </remarks>
@@ -50,7 +50,7 @@ public static class DeploymentSpecReader
         return new DeploymentSpec(model, weights, kv, cluster, plan,
             costText == "measured" ? CostModelKind.Measured : CostModelKind.Roofline,
             linkText == "link-level" ? LinkFidelity.LinkLevel : LinkFidelity.ClosedForm,
-            stageLayers, blockSize, utilization);
+            stageLayers, blockSize, utilization) { ExpertRouting = ExpertRoutingReader.Read(root) };
     }
 
     private static ModelSpec ReadModel(YamlSection root)

@@ -21,15 +21,7 @@ public static class DeploymentValidator
             }
         }
 
-        if (p.Cp > 1)
-        {
-            throw new InputException(null, "parallelism.cp", $"cp={p.Cp}: context parallelism is not modeled yet", "use cp: 1");
-        }
-
-        if (p.Ep > 1)
-        {
-            throw new InputException(null, "parallelism.ep", $"ep={p.Ep}: expert parallelism is not modeled yet", "use ep: 1 (MoE experts are split by TP)");
-        }
+        ExpertContextRules.Validate(spec);
 
         if (c.Nodes < 1 || c.GpusPerNode < 1)
         {
@@ -39,7 +31,7 @@ public static class DeploymentValidator
         if (p.GpuCount > c.TotalGpus)
         {
             throw new InputException(null, "parallelism",
-                $"{p} needs {p.GpuCount} GPUs (tp {p.Tp} × pp {p.Pp} × dp {p.Dp}); the cluster has {c.Nodes} × {c.GpusPerNode} = {c.TotalGpus}",
+                $"{p} needs {p.GpuCount} GPUs (tp {p.Tp} × pp {p.Pp} × cp {p.Cp} × dp {p.Dp}; ep reuses these GPUs); the cluster has {c.Nodes} × {c.GpusPerNode} = {c.TotalGpus}",
                 $"lower dp to {Math.Max(1, c.TotalGpus / p.GpusPerReplica)} or add nodes");
         }
 
@@ -50,9 +42,10 @@ public static class DeploymentValidator
         }
 
         int ffn = m.IsMoe ? m.MoeIntermediateSize : m.IntermediateSize;
-        if (ffn % p.Tp != 0)
+        int ffnSplit = m.IsMoe ? ExpertContextRules.ExpertTp(p) : p.Tp;
+        if (ffn % ffnSplit != 0)
         {
-            throw new InputException(null, "parallelism.tp", $"{m.Name}'s MLP width {ffn} is not divisible by tp={p.Tp}", $"use tp in {{{string.Join(", ", Divisors(ffn).Where(d => m.NumHeads % d == 0))}}}");
+            throw new InputException(null, "parallelism.tp", $"{m.Name}'s MLP width {ffn} is not divisible by {(m.IsMoe ? "the expert TP degree" : "tp")}={ffnSplit}", $"use tp in {{{string.Join(", ", Divisors(ffn).Where(d => m.NumHeads % d == 0))}}}");
         }
 
         if (m.NumKvHeads < p.Tp && p.Tp % m.NumKvHeads != 0)
@@ -112,9 +105,18 @@ public static class DeploymentValidator
             notes.Once("no-fp8", $"{c.Gpu.Name} has no FP8 tensor cores: fp8 weights halve memory and weight reads, GEMMs run at the BF16 rate");
         }
 
-        if (m.IsMoe)
+        if (m.IsMoe && p.Ep == 1)
         {
-            notes.Once("moe", $"{m.Name} is MoE: experts are priced as evenly loaded and split by TP (no expert parallelism yet)");
+            notes.Once("moe", $"{m.Name} is MoE with ep=1: every GPU holds a TP shard of every expert; experts are priced as evenly loaded");
+        }
+        else if (m.IsMoe)
+        {
+            notes.Once("moe-ep", ExpertContextRules.Describe(spec));
+        }
+
+        if (p.Cp > 1)
+        {
+            notes.Once("cp", $"cp={p.Cp}: prefill split along the sequence (load-balanced causal chunks), ring K/V exchange overlapped with attention; decode attends to KV shards and combines partial results");
         }
 
         if (spec.KvPrecision.BytesPerElement == 1)

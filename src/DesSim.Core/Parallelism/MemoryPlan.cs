@@ -4,7 +4,8 @@ namespace DesSim.Core.Parallelism;
 /// <remarks>Bytes per GPU, for the tightest stage (the one with the fewest KV tokens): <see cref="UsableBytes"/> =
 /// capacity · gpu_memory_utilization = <see cref="WeightsBytes"/> + <see cref="ActivationReserveBytes"/> + <see cref="KvCacheBytes"/>.
 /// KV capacity is per replica (every stage must hold every in-flight token's KV for its layers) in tokens and in
-/// blocks of <see cref="BlockSizeTokens"/>.</remarks>
+/// blocks of <see cref="BlockSizeTokens"/>. <see cref="KvBytesPerTokenPerGpu"/> is per token a GPU holds; with context
+/// parallelism each GPU holds 1/cp of a replica's tokens.</remarks>
 public sealed record MemoryPlan(
     long CapacityBytes,
     long UsableBytes,

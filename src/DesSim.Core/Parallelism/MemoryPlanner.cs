@@ -6,7 +6,8 @@ using DesSim.Core.Model;
 namespace DesSim.Core.Parallelism;
 
 /// <summary>Per-GPU memory arithmetic: weights shard + activation reserve + KV cache under gpu_memory_utilization.</summary>
-/// <remarks>Bytes throughout. Throws <see cref="InputException"/> with the arithmetic and a hint when the layout cannot run.</remarks>
+/// <remarks>Bytes throughout. MoE under EP: a GPU holds experts/ep experts split expert-TP ways (<see cref="LayerShard.ParametersPerRank"/>).
+/// CP: weights are replicated on the cp ranks; the KV cache is sharded over them (KV tokens per replica × cp). Throws <see cref="InputException"/> with the arithmetic and a hint when the layout cannot run.</remarks>
 public static class MemoryPlanner
 {
     private const double GB = 1e9;
@@ -46,15 +47,17 @@ public static class MemoryPlanner
     {
         var gpu = spec.Cluster.Gpu;
         var model = spec.Model;
-        int tp = spec.Plan.Tp, pp = spec.Plan.Pp;
+        int tp = spec.Plan.Tp, pp = spec.Plan.Pp, cp = spec.Plan.Cp;
         long capacity = gpu.MemoryBytes;
         long usable = (long)Math.Floor(capacity * spec.GpuMemoryUtilization);
         long total = model.WeightBytes(spec.WeightPrecision);
-        long replicaMemory = capacity * tp * pp;
+        // Why: CP ranks hold copies of the same shard; an EP domain spanning d replicas holds one copy of the experts over d·tp GPUs.
+        int domain = model.IsMoe ? ExpertContextRules.ReplicasPerExpertDomain(spec.Plan) : 1;
+        long replicaMemory = capacity * tp * pp * domain;
         if (total > replicaMemory)
         {
             throw new InputException(null, "memory",
-                $"{model.Name} {spec.WeightPrecision} weights need {Gb(total)} GB; tp={tp}, pp={pp} on {gpu.Name} gives {Gb(replicaMemory)} GB of GPU memory",
+                $"{model.Name} {spec.WeightPrecision} weights need {Gb(total)} GB; tp={tp}, pp={pp}{(domain > 1 ? $" (× {domain} replicas sharing experts)" : string.Empty)} on {gpu.Name} gives {Gb(replicaMemory)} GB of GPU memory",
                 FitHint(spec, shard));
         }
 
@@ -74,7 +77,8 @@ public static class MemoryPlanner
                     FitHint(spec, shard));
             }
 
-            long tokens = kv / kvPerToken / spec.BlockSizeTokens * spec.BlockSizeTokens;
+            // Why: CP shards the KV cache along the sequence, so cp ranks together hold cp times the tokens.
+            long tokens = kv / kvPerToken * cp / spec.BlockSizeTokens * spec.BlockSizeTokens;
             if (best is null || tokens < best.KvCapacityTokensPerReplica)
             {
                 best = new MemoryPlan(capacity, usable, weights, reserve, kv, kvPerToken, tokens, tokens / spec.BlockSizeTokens, spec.BlockSizeTokens, stage.Index);

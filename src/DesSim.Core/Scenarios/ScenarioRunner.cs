@@ -16,7 +16,8 @@ public static class ScenarioRunner
         var deployment = Deployment.Create(scenario.Deployment);
         var sim = new Simulator(scenario.Seed);
         using var workload = WorkloadFactory.Open(scenario.Workload, sim.Streams);
-        var config = BuildConfig(scenario, deployment);
+        var config = BuildConfig(scenario, deployment, sim.Streams);
+
         var network = deployment.CreateNetwork(sim);
         var collector = new MetricsCollector(scenario.Outputs.Timeline);
         var serving = new ServingSimulation(sim, config, workload.Source, network, collector);
@@ -30,8 +31,23 @@ public static class ScenarioRunner
     }
 
     /// <summary>The executor configuration of a planned deployment under a scenario.</summary>
-    public static ServingConfig BuildConfig(Scenario scenario, Deployment deployment)
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="deployment">Its planned deployment.</param>
+    /// <param name="streams">The run's random streams: required when the deployment uses expert parallelism (routing is
+    /// sampled from the <c>moe_routing</c> stream; without it the expert MLPs would go unpriced).</param>
+    public static ServingConfig BuildConfig(Scenario scenario, Deployment deployment, RandomStreams? streams = null)
     {
+        ExpertRoutingSampler? routing = null;
+        if (deployment.ExpertCost is { } experts)
+        {
+            if (streams is null)
+            {
+                throw new ArgumentNullException(nameof(streams), "expert parallelism samples routing per batch: pass the run's random streams");
+            }
+
+            routing = new ExpertRoutingSampler(experts, scenario.Deployment.ExpertRouting, streams.Get("moe_routing"));
+        }
+
         var plan = deployment.Plan;
         var ids = new int[plan.Dp][][];
         for (int r = 0; r < plan.Dp; r++)
@@ -56,6 +72,7 @@ public static class ScenarioRunner
             SampleStepSeconds = scenario.Outputs.TimeSeriesStepSeconds,
             IterationOverheadSeconds = scenario.Engine.IterationOverheadSeconds,
             PerSequenceOverheadSeconds = scenario.Engine.PerSequenceOverheadSeconds,
+            ExpertRouting = routing,
         };
     }
 }

@@ -10,24 +10,7 @@ public static class YamlDocumentLoader
     /// <exception cref="InputException">Missing, unreadable, empty, not YAML, or not a mapping.</exception>
     public static YamlSection Load(string path)
     {
-        string text;
-        try
-        {
-            text = System.IO.File.ReadAllText(path);
-        }
-        catch (FileNotFoundException)
-        {
-            throw new InputException(path, null, "file not found");
-        }
-        catch (DirectoryNotFoundException)
-        {
-            throw new InputException(path, null, "file not found (no such directory)");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, null, $"cannot read the file: {e.Message}");
-        }
-
+        var text = InputFiles.ReadAllText(path);
         return Parse(text, path);
     }
 

@@ -93,25 +93,7 @@ public static class TraceFiles
         return CsvReader.Create(OpenStream(path), options, leaveOpen: false);
     }
 
-    internal static FileStream OpenStream(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferBytes, FileOptions.SequentialScan);
-        }
-        catch (FileNotFoundException)
-        {
-            throw new InputException(path, null, "file not found");
-        }
-        catch (DirectoryNotFoundException)
-        {
-            throw new InputException(path, null, "file not found (no such directory)");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, null, $"cannot read the file: {e.Message}");
-        }
-    }
+    internal static FileStream OpenStream(string path) => InputFiles.OpenRead(path, BufferBytes);
 
     internal static ITraceRowReader OpenRows(string path, TraceFormat format, bool skipInvalid, WorkloadDiagnostics diagnostics, string? model = null, string? logType = null)
     {

@@ -83,6 +83,9 @@ public static class ReportDataFromRun
         BubbleShare = Round(s.BubbleShare),
         IdleShare = Round(s.IdleShare),
         PeakKvOccupancy = Round(s.PeakKvOccupancy),
+        ExpertLoad = s.ExpertLoad is { } l
+            ? l with { ImbalanceFactor = Round(l.ImbalanceFactor), MeanBatchGpuImbalance = Round(l.MeanBatchGpuImbalance), MaxBatchGpuImbalance = Round(l.MaxBatchGpuImbalance) }
+            : null,
     };
 
     private static LatencyStats Round(LatencyStats s) =>

@@ -51,10 +51,19 @@ public static class RunReport
         [
             StatsRow("TTFT", s.TtftMs), StatsRow("TPOT", s.TpotMs), StatsRow("ITL", s.ItlMs), StatsRow("E2EL", s.E2elMs), StatsRow("queueing", s.QueueMs),
         ]);
-        report.AddTable("GPUs", ["GPU", "replica", "stage", "compute", "TP comm", "PP comm", "bubble", "idle"],
+        report.AddTable("GPUs", ["GPU", "replica", "stage", "compute", "TP comm", "PP comm", "EP/CP comm", "bubble", "idle"],
             data.Gpus.Select(g => (IReadOnlyList<string>)[
                 g.Gpu.ToString(CultureInfo.InvariantCulture), g.Replica.ToString(CultureInfo.InvariantCulture), g.Stage.ToString(CultureInfo.InvariantCulture),
-                Pct(g.Shares[0]), Pct(g.Shares[1]), Pct(g.Shares[2]), Pct(g.Shares[4]), Pct(g.Shares[5])]));
+                Pct(g.Shares[0]), Pct(g.Shares[1]), Pct(g.Shares[2]), Pct(g.Shares[3]), Pct(g.Shares[4]), Pct(g.Shares[5])]));
+        if (s.ExpertLoad is { } load)
+        {
+            double mean = load.ExpertTokens.Count == 0 ? 0 : load.ExpertTokens.Average();
+            report.AddTable(
+                FormattableString.Invariant($"Expert load ({load.Routing}; max/mean {load.ImbalanceFactor:F3}; busiest expert GPU per batch {load.MeanBatchGpuImbalance:F2}× the mean)"),
+                ["expert", "token assignments", "share of mean"],
+                load.ExpertTokens.Select((t, i) => (IReadOnlyList<string>)[i.ToString(CultureInfo.InvariantCulture), t.ToString(CultureInfo.InvariantCulture), F(mean > 0 ? t / mean : 0)]));
+        }
+
         if (data.Notes.Count > 0)
         {
             report.AddText("Notes", string.Join("\n", data.Notes));

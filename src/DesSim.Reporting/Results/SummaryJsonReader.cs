@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DesSim.Core;
+using DesSim.Core.Execution;
 using DesSim.Core.Metrics;
 
 namespace DesSim.Reporting.Results;
@@ -41,7 +42,10 @@ internal sealed class SummaryJsonReader
             Num(shares, "other_comm", "gpu_time_shares"),
             Num(shares, "bubble", "gpu_time_shares"),
             Num(shares, "idle", "gpu_time_shares"),
-            Num(root, "peak_kv_occupancy"));
+            Num(root, "peak_kv_occupancy"))
+        {
+            ExpertLoad = root.TryGetProperty("expert_load", out _) ? ExpertLoad(Object(root, "expert_load")) : null,
+        };
         Slo = new SloSpec(Optional(slo, "ttft_ms"), Optional(slo, "tpot_ms"), Optional(slo, "e2el_ms"), Optional(slo, "queue_ms"));
         Notes = Get(root, "notes", JsonValueKind.Array).EnumerateArray()
             .Select((n, i) => n.ValueKind == JsonValueKind.String ? n.GetString()! : throw new InputException(path, $"notes[{i}]", "expected a string"))
@@ -124,6 +128,23 @@ internal sealed class SummaryJsonReader
     {
         var v = Get(parent, key, JsonValueKind.Number, prefix);
         return v.TryGetInt64(out var n) ? n : throw new InputException(_path, prefix is null ? key : $"{prefix}.{key}", "expected an integer");
+    }
+
+    private ExpertLoadStats ExpertLoad(JsonElement o)
+    {
+        const string at = "expert_load";
+        var tokens = Get(o, "expert_tokens", JsonValueKind.Array, at).EnumerateArray()
+            .Select((t, i) => t.ValueKind == JsonValueKind.Number && t.TryGetInt64(out var n) ? n : throw new InputException(_path, $"{at}.expert_tokens[{i}]", "expected an integer"))
+            .ToArray();
+        var groups = Long(o, "expert_groups", at);
+        return new ExpertLoadStats(
+            tokens,
+            Num(o, "imbalance_factor", at),
+            Num(o, "batch_gpu_imbalance_mean", at),
+            Num(o, "batch_gpu_imbalance_max", at),
+            Long(o, "sampled_batches", at),
+            groups is >= 0 and <= int.MaxValue ? (int)groups : throw new InputException(_path, $"{at}.expert_groups", "out of range"),
+            Get(o, "routing", JsonValueKind.String, at).GetString()!);
     }
 
     private LatencyStats Stats(JsonElement parent, string key)

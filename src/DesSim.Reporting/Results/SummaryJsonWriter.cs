@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DesSim.Core.Execution;
 using DesSim.Core.Metrics;
 
 namespace DesSim.Reporting.Results;
@@ -37,6 +38,11 @@ public static class SummaryJsonWriter
         Num(w, "idle", s.IdleShare);
         w.WriteEndObject();
         Num(w, "peak_kv_occupancy", s.PeakKvOccupancy);
+        if (s.ExpertLoad is { } load)
+        {
+            ExpertLoad(w, load);
+        }
+
         w.WriteStartObject("slo");
         NullableNum(w, "ttft_ms", slo.TtftMs);
         NullableNum(w, "tpot_ms", slo.TpotMs);
@@ -55,6 +61,25 @@ public static class SummaryJsonWriter
         foreach (var n in notes)
         {
             w.WriteStringValue(n);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void ExpertLoad(Utf8JsonWriter w, ExpertLoadStats load)
+    {
+        w.WriteStartObject("expert_load");
+        w.WriteString("routing", load.Routing);
+        w.WriteNumber("expert_groups", load.ExpertGroups);
+        w.WriteNumber("sampled_batches", load.SampledBatches);
+        Num(w, "imbalance_factor", load.ImbalanceFactor);
+        Num(w, "batch_gpu_imbalance_mean", load.MeanBatchGpuImbalance);
+        Num(w, "batch_gpu_imbalance_max", load.MaxBatchGpuImbalance);
+        w.WriteStartArray("expert_tokens");
+        foreach (var t in load.ExpertTokens)
+        {
+            w.WriteNumberValue(t);
         }
 
         w.WriteEndArray();

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using DesSim.Core;
+using DesSim.Core.Scenarios;
+using DesSim.Core.Sweeps;
+using DesSim.Reporting.Sweeps;
+
+namespace DesSim.Cli.Commands;
+
+/// <summary><c>dessim plan --model M --gpu G --gpus N [--workload FILE] [--rate R] [--slo chat|batch|voice|...] [--objective ...]</c>:
+/// rank every feasible layout for a use case.</summary>
+public static class PlanCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "Catalog model (dessim models)", Required = true };
+        var gpu = new Option<string>("--gpu") { Description = "Catalog GPU (dessim gpus)", Required = true };
+        var gpus = new Option<int>("--gpus") { Description = "GPUs in the cluster", DefaultValueFactory = _ => 8 };
+        var perNode = new Option<int>("--gpus-per-node") { Description = "GPUs per node", DefaultValueFactory = _ => 8 };
+        var precision = new Option<string>("--precision") { Description = "bf16 | fp16 | fp8", DefaultValueFactory = _ => "bf16" };
+        var workload = new Option<string?>("--workload") { Description = "A YAML file with a workload: block (docs/workload.md) or a trace file; default: synthetic chat load" };
+        var rate = new Option<double?>("--rate") { Description = "Poisson arrival rate of the default synthetic load, req/s", };
+        var requests = new Option<int>("--requests") { Description = "Requests per simulation of the default synthetic load", DefaultValueFactory = _ => 1000 };
+        var slo = new Option<string>("--slo") { Description = "chat | batch | voice, or ttft_ms=..,tpot_ms=..,e2el_ms=..,queue_ms=..", DefaultValueFactory = _ => "chat" };
+        var objective = new Option<string?>("--objective") { Description = "latency | throughput | cost (default: the preset's)" };
+        var reps = new Option<int>("--replications") { Description = "Seeds per simulation point; percentiles as mean ± 95% half-width", DefaultValueFactory = _ => 1 };
+        var jobs = new Option<int>("--jobs") { Description = "Layouts assessed at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var output = new Option<string?>("--out") { Description = "Output directory (default: results/plan-<model>-<gpus>x<gpu>)" };
+        var report = new Option<bool>("--report") { Description = "Also write plan.html" };
+        var sets = new Option<string[]>("--set") { Description = "Override any scenario key of the generated scenario (repeatable)" };
+        var cmd = new Command("plan", "Rank every feasible TP × PP × DP layout for a model, GPUs, traffic and SLO")
+        {
+            model, gpu, gpus, perNode, precision, workload, rate, requests, slo, objective, reps, jobs, output, report, sets,
+        };
+        cmd.SetAction(parse =>
+        {
+            var preset = PlanPreset.Parse(parse.GetValue(slo)!);
+            var goal = parse.GetValue(objective) switch
+            {
+                null => preset.Objective,
+                "latency" => PlanObjective.Latency,
+                "throughput" => PlanObjective.Throughput,
+                "cost" => PlanObjective.Cost,
+                var o => throw new InputException("--objective", o, "expected latency, throughput or cost"),
+            };
+            int n = parse.GetValue(gpus), per = Math.Min(parse.GetValue(perNode), parse.GetValue(gpus)), r = parse.GetValue(reps), j = parse.GetValue(jobs), count = parse.GetValue(requests);
+            if (n < 1 || per < 1 || n % per != 0 || r < 1 || j < 1 || count < 1)
+            {
+                throw new InputException("--gpus/--gpus-per-node/--replications/--jobs/--requests", null, "need positive values and --gpus a multiple of --gpus-per-node");
+            }
+
+            var scenario = PlanScenario.Build(parse.GetValue(model)!, parse.GetValue(gpu)!, n, per, parse.GetValue(precision)!, parse.GetValue(workload), parse.GetValue(rate), count, parse.GetValue(sets) ?? []);
+            scenario = scenario with { Slo = preset.Slo };
+            var stdout = parse.InvocationConfiguration.Output;
+            stdout.WriteLine($"plan: {scenario.Deployment.Model.Name} on {n}x {scenario.Deployment.Cluster.Gpu.Name}, preset {preset.Name} ({CapacityOutputs.SloText(preset.Slo)}), objective {goal.ToString().ToLowerInvariant()}");
+            var plan = Planner.Plan(scenario, preset, goal, r, j, new CapacitySearch(), stdout.WriteLine);
+            stdout.WriteLine();
+            stdout.WriteLine($"{"rank",4}  {"layout",-14} {"TTFT p50/p99 ms",17} {"TPOT p50/p99 ms",17} {"max tok/s/GPU",13} {"cap req/s/GPU",13}  pareto");
+            foreach (var a in plan.Ranked)
+            {
+                var l = a.AtLoad;
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Rank,4}  {a.Layout,-14} {l["ttft_p50_ms"].Mean,8:F0}/{l["ttft_p99_ms"].Mean,-8:F0} {l["tpot_p50_ms"].Mean,8:F1}/{l["tpot_p99_ms"].Mean,-8:F1} {a.MaxThroughputPerGpu,13:F0} {(a.Capacity is { } c ? c.RequestsPerSecondPerGpu.ToString("F3", CultureInfo.InvariantCulture) : "-"),13}  {(a.OnParetoFrontier ? "*" : string.Empty)}"));
+            }
+
+            stdout.WriteLine();
+            foreach (var a in plan.Ranked.Take(3))
+            {
+                stdout.WriteLine($"#{a.Rank} {a.Layout}: {a.Why}");
+            }
+
+            var dir = parse.GetValue(output) ?? Path.Combine("results", $"plan-{scenario.Deployment.Model.Name}-{n}x{scenario.Deployment.Cluster.Gpu.Name}".ToLowerInvariant().Replace(' ', '-'));
+            var files = PlanOutputs.Write(dir, plan, $"Layout plan: {scenario.Deployment.Model.Name} on {n}× {scenario.Deployment.Cluster.Gpu.Name}", parse.GetValue(report));
+            stdout.WriteLine($"{plan.Simulations} simulations; wrote {string.Join(", ", files)} to {dir}");
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,24 @@
+using DesSim.Core.Parallelism;
+
+namespace DesSim.Core.Sweeps;
+
+/// <summary>How one layout did in <c>dessim plan</c>: at the given load, at saturation, and its SLO capacity.</summary>
+/// <remarks><see cref="AtLoad"/>: the workload at its own rate. <see cref="Saturated"/>: the same requests all at t = 0 (trace:
+/// replayed <see cref="Planner.SaturationRateScale"/>× faster), whose output tokens/s per GPU is the layout's max throughput.
+/// <see cref="Capacity"/> is null when the SLO has no latency bound. <see cref="Rank"/> is 1-based under the objective;
+/// <see cref="Why"/> is a plain-language explanation from the time breakdown.</remarks>
+public sealed record LayoutAssessment(
+    ParallelPlan Layout,
+    PointResult AtLoad,
+    PointResult Saturated,
+    CapacityResult? Capacity,
+    bool OnParetoFrontier,
+    int Rank,
+    string Why)
+{
+    /// <summary>p99 end-to-end latency at the given load, ms (the latency objective and the Pareto x axis).</summary>
+    public double LatencyMs => AtLoad["e2el_p99_ms"].Mean;
+
+    /// <summary>Saturated output tokens/s per GPU (the throughput objective and the Pareto y axis).</summary>
+    public double MaxThroughputPerGpu => Saturated["output_tokens_per_s_per_gpu"].Mean;
+}

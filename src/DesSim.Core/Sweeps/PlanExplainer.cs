@@ -1,0 +1,73 @@
+using System.Globalization;
+using DesSim.Core.Metrics;
+
+namespace DesSim.Core.Sweeps;
+
+/// <summary>A short plain-language explanation of a layout's rank from its time breakdown and SLO results.</summary>
+/// <remarks>Mentions a share only when it matters: a pipeline bubble of at least <see cref="NotableShare"/> of GPU time, TP
+/// communication of at least that share (with the intra-node fabric), data-parallel replicas, KV pressure at saturation.</remarks>
+public static class PlanExplainer
+{
+    /// <summary>Smallest share of GPU time worth a sentence (5%: below it the effect is within run-to-run noise).</summary>
+    public const double NotableShare = 0.05;
+
+    /// <summary>The explanation for <paramref name="a"/> under <paramref name="objective"/>.</summary>
+    public static string Why(LayoutAssessment a, PlanObjective objective, string fabric, SloSpec slo)
+    {
+        var parts = new List<string>();
+        var load = a.AtLoad;
+        parts.Add(objective switch
+        {
+            PlanObjective.Latency => $"p99 E2EL {F(a.LatencyMs, 0)} ms, p99 TTFT {F(load["ttft_p99_ms"].Mean, 0)} ms, p99 TPOT {F(load["tpot_p99_ms"].Mean, 1)} ms at this load",
+            PlanObjective.Throughput => $"{F(a.MaxThroughputPerGpu, 0)} output tok/s per GPU at saturation",
+            _ => a.Capacity is { } c
+                ? $"holds the SLO up to {F(c.RequestsPerSecond, 2)} req/s ({F(c.RequestsPerSecondPerGpu, 3)} per GPU){(c.Bounded ? string.Empty : " or more")}"
+                : "no SLO bound: ranked by throughput",
+        });
+        // Why: the throughput ranking comes from the saturated run, so its breakdown is the one that explains it.
+        var basis = objective == PlanObjective.Throughput ? a.Saturated : load;
+        string when = objective == PlanObjective.Throughput ? "at saturation" : "at this load";
+        double bubble = basis["bubble_share"].Mean;
+        double tp = basis["tp_comm_share"].Mean;
+        if (bubble >= NotableShare)
+        {
+            parts.Add($"{Pct(bubble)} pipeline bubble {when} (stages wait for micro-batches)");
+        }
+
+        if (tp >= NotableShare)
+        {
+            parts.Add($"{Pct(tp)} of GPU time in TP all-reduce over {fabric} {when}");
+        }
+
+        if (a.Layout.Pp == 1 && tp < NotableShare && bubble < NotableShare)
+        {
+            parts.Add("almost all GPU time is compute");
+        }
+
+        if (a.Layout.Dp > 1)
+        {
+            parts.Add($"{a.Layout.Dp} replicas split the load, each on {a.Layout.GpusPerReplica} GPU(s)");
+        }
+
+        double preempt = a.Saturated["preemptions"].Mean;
+        if (preempt > 0)
+        {
+            parts.Add($"KV cache full at saturation ({F(preempt, 0)} preemptions)");
+        }
+
+        if (load.VerdictWithinNoise)
+        {
+            parts.Add("SLO verdict at this load is within the noise (a p99 bound lies inside its 95% interval)");
+        }
+        else if (PointResult.Bounds(slo).Any())
+        {
+            parts.Add(load.SloHolds ? "meets the SLO at this load" : "misses the SLO at this load");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private static string F(double x, int decimals) => double.IsNaN(x) ? "n/a" : x.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static string Pct(double share) => (share * 100).ToString("F0", CultureInfo.InvariantCulture) + "%";
+}

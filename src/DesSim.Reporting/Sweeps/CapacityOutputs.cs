@@ -1,0 +1,72 @@
+using DesSim.Core.Metrics;
+using DesSim.Core.Sweeps;
+using DesSim.Reporting.Charts;
+using DesSim.Reporting.Csv;
+using DesSim.Reporting.Html;
+using DesSim.Reporting.Output;
+
+namespace DesSim.Reporting.Sweeps;
+
+/// <summary>Writes <c>capacity.csv</c> (one row per layout) and, optionally, <c>capacity.html</c> (capacity bars and table).</summary>
+/// <remarks>Columns: layout, tp, pp, dp, gpus, capacity_rate (the load knob), capacity_rps, capacity_rps_per_gpu, bounded (false: the
+/// SLO still held at the largest probe), simulations, ttft_p99_ms and tpot_p99_ms at capacity, probes (rate:held;…).</remarks>
+public static class CapacityOutputs
+{
+    /// <summary>Column names of <c>capacity.csv</c>.</summary>
+    public static readonly string[] Headers = ["layout", "tp", "pp", "dp", "gpus", "capacity_rate", "capacity_rps", "capacity_rps_per_gpu", "bounded", "simulations", "ttft_p99_ms", "tpot_p99_ms", "queue_p99_ms", "probes"];
+
+    /// <summary>Writes the files into <paramref name="directory"/> atomically; returns the file names written.</summary>
+    public static IReadOnlyList<string> Write(string directory, IReadOnlyList<LayoutCapacity> results, SloSpec slo, string title, bool report)
+    {
+        using var output = new AtomicDirectory(directory);
+        var rows = results.Select(r => (IReadOnlyList<object?>)
+        [
+            r.Layout.ToString(), r.Layout.Tp, r.Layout.Pp, r.Layout.Dp, r.Layout.GpuCount,
+            R(r.Capacity.Rate), R(r.Capacity.RequestsPerSecond), R(r.Capacity.RequestsPerSecondPerGpu), r.Capacity.Bounded, r.Capacity.Simulations,
+            R(r.Capacity.AtCapacity?["ttft_p99_ms"].Mean), R(r.Capacity.AtCapacity?["tpot_p99_ms"].Mean), R(r.Capacity.AtCapacity?["queue_p99_ms"].Mean),
+            string.Join(';', r.Capacity.Probes.Select(p => $"{NumberFormat.Significant(p.Rate, 6)}:{(p.Held ? "held" : "failed")}")),
+        ]);
+        output.WriteAllText("capacity.csv", CsvOutput.RowsToCsv(Headers, rows));
+        var files = new List<string> { "capacity.csv" };
+        if (report)
+        {
+            var html = new HtmlReport(title) { Subtitle = SloText(slo) };
+            html.AddChart("SLO capacity per GPU", Bars(results).RenderSvg(), "Highest request rate per GPU at which every p99 bound holds (bisection on the arrival rate).");
+            html.AddTable("Capacity by layout", Headers[..^1], rows.Select(r => (IReadOnlyList<string>)r.Take(Headers.Length - 1).Select(Cell).ToArray()));
+            output.WriteAllText("capacity.html", html.Render());
+            files.Add("capacity.html");
+        }
+
+        output.Commit();
+        return files;
+    }
+
+    /// <summary>Horizontal bars of capacity per GPU, one per layout.</summary>
+    public static Plot Bars(IReadOnlyList<LayoutCapacity> results)
+    {
+        var plot = new Plot { Title = "SLO capacity per GPU", ShowLegend = false };
+        plot.XAxis.Label = "Capacity per GPU";
+        plot.XAxis.Unit = "req/s";
+        plot.AddStackedBars(results.Select(r => r.Layout.ToString()).ToArray(), ["capacity"], results.Select(r => (IReadOnlyList<double>)[r.Capacity.RequestsPerSecondPerGpu]).ToArray());
+        return plot;
+    }
+
+    /// <summary>"p99 TTFT ≤ 350 ms, p99 TPOT ≤ 25 ms".</summary>
+    public static string SloText(SloSpec slo)
+    {
+        var names = new Dictionary<string, string> { ["ttft_p99_ms"] = "TTFT", ["tpot_p99_ms"] = "TPOT", ["e2el_p99_ms"] = "E2EL", ["queue_p99_ms"] = "queueing delay" };
+        var parts = PointResult.Bounds(slo).Select(b => $"p99 {names[b.Metric]} ≤ {NumberFormat.Significant(b.BoundMs)} ms").ToArray();
+        return parts.Length == 0 ? "no latency SLO" : "SLO: " + string.Join(", ", parts);
+    }
+
+    private static object? R(double? x) => x is { } v && !double.IsNaN(v) ? Math.Round(v, SweepTable.Decimals, MidpointRounding.AwayFromZero) : null;
+
+    private static string Cell(object? v) => v switch
+    {
+        null => string.Empty,
+        double d => NumberFormat.Significant(d),
+        bool b => b ? "yes" : "no",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => v.ToString() ?? string.Empty,
+    };
+}

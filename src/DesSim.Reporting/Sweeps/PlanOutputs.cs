@@ -1,0 +1,95 @@
+using DesSim.Core.Sweeps;
+using DesSim.Reporting.Charts;
+using DesSim.Reporting.Csv;
+using DesSim.Reporting.Html;
+using DesSim.Reporting.Output;
+
+namespace DesSim.Reporting.Sweeps;
+
+/// <summary>Writes a plan's <c>plan.csv</c> (ranked layouts) and, optionally, <c>plan.html</c> (ranking, why, Pareto, capacity).</summary>
+/// <remarks>Columns: rank, layout, tp, pp, dp, gpus, ttft/tpot p50 and p99 (± 95% half-width with replications), e2el_p99_ms,
+/// tokens/s per GPU at the load and at saturation, capacity_rps and per GPU, slo_holds, slo_within_noise, pareto, bubble and TP
+/// communication shares, why.</remarks>
+public static class PlanOutputs
+{
+    /// <summary>Column names of <c>plan.csv</c>.</summary>
+    public static readonly string[] Headers =
+    [
+        "rank", "layout", "tp", "pp", "dp", "gpus", "ttft_p50_ms", "ttft_p99_ms", "ttft_p99_ms_ci95", "tpot_p50_ms", "tpot_p99_ms", "tpot_p99_ms_ci95",
+        "e2el_p99_ms", "output_tokens_per_s_per_gpu_at_load", "max_output_tokens_per_s_per_gpu", "capacity_rps", "capacity_rps_per_gpu",
+        "slo_holds", "slo_within_noise", "pareto", "bubble_share", "tp_comm_share", "why",
+    ];
+
+    /// <summary>The rows of <c>plan.csv</c>.</summary>
+    public static IEnumerable<IReadOnlyList<object?>> Rows(PlanResult plan) => plan.Ranked.Select(a => (IReadOnlyList<object?>)
+    [
+        a.Rank, a.Layout.ToString(), a.Layout.Tp, a.Layout.Pp, a.Layout.Dp, a.Layout.GpuCount,
+        R(a.AtLoad["ttft_p50_ms"].Mean), R(a.AtLoad["ttft_p99_ms"].Mean), Ci(plan, a.AtLoad["ttft_p99_ms"]),
+        R(a.AtLoad["tpot_p50_ms"].Mean), R(a.AtLoad["tpot_p99_ms"].Mean), Ci(plan, a.AtLoad["tpot_p99_ms"]),
+        R(a.LatencyMs), R(a.AtLoad["output_tokens_per_s_per_gpu"].Mean), R(a.MaxThroughputPerGpu),
+        R(a.Capacity?.RequestsPerSecond), R(a.Capacity?.RequestsPerSecondPerGpu),
+        a.AtLoad.SloHolds, a.AtLoad.VerdictWithinNoise, a.OnParetoFrontier, R(a.AtLoad["bubble_share"].Mean), R(a.AtLoad["tp_comm_share"].Mean), a.Why,
+    ]);
+
+    /// <summary>Writes the files into <paramref name="directory"/> atomically; returns the names written.</summary>
+    public static IReadOnlyList<string> Write(string directory, PlanResult plan, string title, bool report)
+    {
+        using var output = new AtomicDirectory(directory);
+        output.WriteAllText("plan.csv", CsvOutput.RowsToCsv(Headers, Rows(plan)));
+        output.WriteAllText("scenario.yaml", plan.Base.YamlText);
+        var files = new List<string> { "plan.csv", "scenario.yaml" };
+        if (report)
+        {
+            output.WriteAllText("plan.html", Html(plan, title));
+            files.Add("plan.html");
+        }
+
+        output.Commit();
+        return files;
+    }
+
+    private static string Html(PlanResult plan, string title)
+    {
+        var html = new HtmlReport(title)
+        {
+            Subtitle = $"{plan.Base.Deployment.Model.Name} on {plan.Base.Deployment.Cluster.TotalGpus}× {plan.Base.Deployment.Cluster.Gpu.Name}; preset {plan.Preset.Name}; {CapacityOutputs.SloText(plan.Preset.Slo)}; objective {plan.Objective.ToString().ToLowerInvariant()}; {plan.Replications} replication(s); {plan.Simulations} simulations",
+        };
+        foreach (var a in plan.Ranked.Take(3))
+        {
+            html.AddText($"#{a.Rank} {a.Layout}", a.Why);
+        }
+
+        var ranked = plan.Ranked;
+        html.AddChart("Throughput per GPU vs latency", RunCharts.ThroughputLatencyPareto(ranked.Select(a => a.Layout.ToString()).ToArray(), ranked.Select(a => a.LatencyMs).ToArray(), ranked.Select(a => a.MaxThroughputPerGpu).ToArray(), "p99 E2EL at the load").RenderSvg(), "x: p99 end-to-end latency at the workload's rate; y: output tokens/s per GPU at saturation.");
+        if (ranked.All(a => a.Capacity is not null))
+        {
+            html.AddChart("SLO capacity per GPU", CapacityOutputs.Bars(ranked.Select(a => new LayoutCapacity(a.Layout, a.Capacity!)).ToArray()).RenderSvg());
+        }
+
+        var shares = ranked.Select(a => (IReadOnlyList<double>)[a.AtLoad["compute_share"].Mean, a.AtLoad["tp_comm_share"].Mean, a.AtLoad["pp_comm_share"].Mean, a.AtLoad["other_comm_share"].Mean, a.AtLoad["bubble_share"].Mean, a.AtLoad["idle_share"].Mean]).ToArray();
+        var breakdown = new Plot { Title = "GPU time at the load" };
+        breakdown.XAxis.Label = "Share of GPU time";
+        breakdown.AddStackedBars(ranked.Select(a => a.Layout.ToString()).ToArray(), RunCharts.TimeBreakdownSegments, shares);
+        html.AddChart("Where GPU time goes", breakdown.RenderSvg());
+        html.AddTable("Ranking", Headers, Rows(plan).Select(r => (IReadOnlyList<string>)r.Select(Cell).ToArray()));
+        if (plan.Rejected.Count > 0)
+        {
+            html.AddText("Layouts that do not fit", string.Join("\n", plan.Rejected));
+        }
+
+        return html.Render();
+    }
+
+    private static object? R(double? x) => x is { } v && !double.IsNaN(v) ? Math.Round(v, SweepTable.Decimals, MidpointRounding.AwayFromZero) : null;
+
+    private static object? Ci(PlanResult plan, ReplicatedValue v) => plan.Replications > 1 ? R(v.HalfWidth95) : null;
+
+    private static string Cell(object? v) => v switch
+    {
+        null => string.Empty,
+        double d => NumberFormat.Significant(d),
+        bool b => b ? "yes" : "no",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => v.ToString() ?? string.Empty,
+    };
+}

@@ -1,0 +1,84 @@
+using DesSim.Core;
+using DesSim.Core.Sweeps;
+using DesSim.Reporting.Output;
+
+namespace DesSim.Reporting.Sweeps;
+
+/// <summary>Combines the output directories of a sweep's shards into one directory identical to a single run's.</summary>
+/// <remarks>Every input must hold the same sweep (fingerprint, points, replications, columns) and shards of one count; together
+/// they must cover every point. The output gets the single-run <c>sweep.json</c> (shard 1/1), the <c>sweep.csv</c> a
+/// single run writes (byte-identical: same rows, same order) and every point's files. Written atomically.</remarks>
+public static class SweepMerger
+{
+    /// <summary>Merges <paramref name="shardDirectories"/> into <paramref name="outputDirectory"/>.</summary>
+    /// <returns>The number of points merged.</returns>
+    /// <exception cref="InputException">Mismatched, duplicated or incomplete shards.</exception>
+    public static int Merge(IReadOnlyList<string> shardDirectories, string outputDirectory)
+    {
+        if (shardDirectories.Count == 0)
+        {
+            throw new InputException("merge", null, "no shard directories given");
+        }
+
+        var manifests = shardDirectories
+            .Select(d => SweepManifest.TryRead(d) ?? throw new InputException(d, null, $"no {SweepManifest.FileName}: not a sweep output directory"))
+            .ToArray();
+        var first = manifests[0];
+        var seenShards = new HashSet<int>();
+        for (int i = 0; i < manifests.Count(); i++)
+        {
+            var m = manifests[i];
+            if (m.Fingerprint != first.Fingerprint || m.Points != first.Points || m.Replications != first.Replications || !m.Columns.SequenceEqual(first.Columns))
+            {
+                throw new InputException(shardDirectories[i], null, $"holds another sweep (fingerprint {m.Fingerprint}) than {shardDirectories[0]} ({first.Fingerprint})");
+            }
+
+            if (m.Shard.Count != first.Shard.Count || !seenShards.Add(m.Shard.Index))
+            {
+                throw new InputException(shardDirectories[i], null, $"shard {m.Shard} repeats or does not match shard {first.Shard}'s count");
+            }
+        }
+
+        var rows = new SortedDictionary<int, string>();
+        var sources = new Dictionary<int, string>();
+        for (int i = 0; i < manifests.Length; i++)
+        {
+            var indices = Enumerable.Range(0, first.Points).Where(manifests[i].Shard.Contains).ToArray();
+            var found = SweepDirectory.CompletedRows(shardDirectories[i], indices);
+            var missing = indices.Where(p => !found.ContainsKey(p)).ToArray();
+            if (missing.Length > 0)
+            {
+                throw new InputException(shardDirectories[i], null, $"shard {manifests[i].Shard} is incomplete: {missing.Length} of its {indices.Length} points have no row (first: point {missing[0]})", "rerun that shard with the same command; it resumes");
+            }
+
+            foreach (var (p, row) in found)
+            {
+                rows[p] = row;
+                sources[p] = shardDirectories[i];
+            }
+        }
+
+        var absent = Enumerable.Range(0, first.Points).Where(p => !rows.ContainsKey(p)).ToArray();
+        if (absent.Length > 0)
+        {
+            throw new InputException("merge", null, $"{absent.Length} points belong to no given shard (first: point {absent[0]}); expected shards 1..{first.Shard.Count}", "pass every shard's output directory");
+        }
+
+        var header = Csv.CsvOutput.RowsToCsv(first.Columns, []);
+        using var output = new AtomicDirectory(outputDirectory);
+        output.WriteAllText(SweepManifest.FileName, (first with { Shard = ShardSpec.All }).ToJson());
+        output.WriteAllText(SweepDirectory.CsvFileName, header + string.Concat(rows.Values));
+        foreach (var (p, source) in sources.OrderBy(kv => kv.Key))
+        {
+            var from = SweepDirectory.PointDirectory(source, p);
+            var rel = Path.GetRelativePath(source, from);
+            foreach (var file in Directory.GetFiles(from).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+            {
+                output.WriteAllBytes(Path.Combine(rel, Path.GetFileName(file)), File.ReadAllBytes(file));
+            }
+        }
+
+        output.Commit();
+        return rows.Count;
+    }
+}
