@@ -38,6 +38,7 @@ public static class Program
         var root = new RootCommand("DesSim: a discrete-event cluster simulator for LLM inference (TP/PP/DP/EP/CP layouts, serving schedulers, SLO metrics).");
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(TraceCommand.Create());
         root.Subcommands.Add(GpusCommand.Create());

@@ -4,7 +4,7 @@ using DesSim.Reporting.Results;
 
 namespace DesSim.Cli.Commands;
 
-/// <summary><c>dessim run SCENARIO [--out DIR] [--set path=value ...] [--report]</c>: simulate one scenario and write its results.</summary>
+/// <summary><c>dessim run SCENARIO [--out DIR] [--set path=value ...] [--report] [--timeline START_S:DURATION_S]</c>: simulate one scenario and write its results.</summary>
 public static class RunCommand
 {
     /// <summary>Builds the command.</summary>
@@ -15,11 +15,13 @@ public static class RunCommand
         var sets = new Option<string[]>("--set") { Description = "Override a scenario key, e.g. --set parallelism.tp=8 (repeatable)", AllowMultipleArgumentsPerToken = false };
         var report = new Option<bool>("--report") { Description = "Also write a self-contained report.html" };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the output directory" };
-        var cmd = new Command("run", "Simulate a scenario and write summary.json, requests.csv, gpus.csv, links.csv, timeseries.csv, trace.json") { scenario, output, sets, report, quiet };
+        var timeline = new Option<string?>("--timeline") { Description = "Timeline window START_S:DURATION_S for the pipeline chart and trace.json (sets outputs.timeline)" };
+        var cmd = new Command("run", "Simulate a scenario and write summary.json, requests.csv, gpus.csv, links.csv, timeseries.csv, itl_quantiles.csv, trace.json") { scenario, output, sets, report, quiet, timeline };
         cmd.SetAction(parse =>
         {
             var console = new RunConsole(parse.InvocationConfiguration.Output, parse.GetValue(quiet));
-            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, parse.GetValue(sets) ?? []);
+            var window = parse.GetValue(timeline) is { } t ? TimelineOption.ToOverrides(t) : [];
+            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, [.. parse.GetValue(sets) ?? [], .. window]);
             var run = console.WithProgress(progress => ScenarioRunner.Run(loaded, progress));
             var dir = parse.GetValue(output) ?? Path.Combine("results", loaded.Name);
             var files = RunOutputs.Write(run, dir, parse.GetValue(report));

@@ -2,11 +2,14 @@ using System.CommandLine;
 using DesSim.Core;
 using DesSim.Core.Workload;
 using DesSim.Engine;
+using DesSim.Reporting.Charts;
+using DesSim.Reporting.Output;
 
 namespace DesSim.Cli.Commands;
 
-/// <summary><c>dessim trace stats FILE</c>: requests, span, mean rate, inter-arrival CV and length percentiles of a trace.</summary>
-/// <remarks>Histogram bins are computed (<see cref="TraceStats.InputHistogram"/>); an <c>--svg</c> chart waits for the Reporting chart module.</remarks>
+/// <summary><c>dessim trace stats FILE [--svg PATH]</c>: requests, span, mean rate, inter-arrival CV and length percentiles of a trace.</summary>
+/// <remarks>With <c>--svg</c>, also the input/output length histograms (<see cref="TraceStats.InputHistogram"/>,
+/// <see cref="TraceStats.OutputHistogram"/>) as one two-panel SVG, written atomically.</remarks>
 public static class TraceCommand
 {
     /// <summary>Builds the command.</summary>
@@ -15,12 +18,13 @@ public static class TraceCommand
         var file = new Argument<string>("file") { Description = "Trace file (Azure, Vidur, BurstGPT, SplitwiseSim or generic CSV; Mooncake JSONL)" };
         var format = new Option<string>("--format") { Description = $"Trace format: {string.Join(" | ", TraceFiles.FormatNames)}", DefaultValueFactory = _ => "auto" };
         var skip = new Option<bool>("--skip-invalid") { Description = "Skip malformed rows (counted by reason) instead of stopping" };
-        var stats = new Command("stats", "Print requests, span, mean rate, inter-arrival CV and input/output length percentiles") { file, format, skip };
-        stats.SetAction(parse => Stats(parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(skip), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        var svg = new Option<string?>("--svg") { Description = "Also write the input/output length histograms as one SVG to this path" };
+        var stats = new Command("stats", "Print requests, span, mean rate, inter-arrival CV and input/output length percentiles") { file, format, skip, svg };
+        stats.SetAction(parse => Stats(parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(skip), parse.GetValue(svg), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return new Command("trace", "Inspect request traces") { stats };
     }
 
-    private static int Stats(string path, string formatName, bool skipInvalid, TextWriter output, TextWriter error)
+    private static int Stats(string path, string formatName, bool skipInvalid, string? svgPath, TextWriter output, TextWriter error)
     {
         var format = TraceFiles.ParseFormat(formatName)
             ?? throw new InputException("--format", null, $"unknown format '{formatName}'", $"valid: {string.Join(", ", TraceFiles.FormatNames)}");
@@ -33,6 +37,12 @@ public static class TraceCommand
         if (d.SkippedInvalid > 0 || d.FailedRequestsSkipped > 0 || d.RaisedToOneToken > 0 || d.ReorderedRows > 0 || d.Warnings.Count > 0)
         {
             error.Write(d.Summary());
+        }
+
+        if (svgPath is not null)
+        {
+            AtomicFile.WriteAllText(svgPath, TraceLengthCharts.Render(Path.GetFileName(path), stats.InputHistogram, stats.OutputHistogram));
+            output.WriteLine($"wrote {svgPath}");
         }
 
         return ExitCodes.Success;

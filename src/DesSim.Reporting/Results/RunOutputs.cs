@@ -8,7 +8,7 @@ namespace DesSim.Reporting.Results;
 public static class RunOutputs
 {
     /// <summary>File names written by every run.</summary>
-    public static readonly string[] CoreFiles = ["summary.json", "requests.csv", "gpus.csv", "links.csv", "timeseries.csv", "scenario.yaml"];
+    public static readonly string[] CoreFiles = ["summary.json", "requests.csv", "gpus.csv", "links.csv", "timeseries.csv", ItlQuantiles.FileName, "scenario.yaml"];
 
     /// <summary>Writes the run's files into <paramref name="directory"/>; with <paramref name="report"/> also <c>report.html</c>.</summary>
     /// <returns>The file names written.</returns>
@@ -27,6 +27,7 @@ public static class RunOutputs
         WriteText(dir, "gpus.csv", w => ResultCsvWriters.WriteGpus(w, result.Gpus));
         WriteText(dir, "links.csv", w => ResultCsvWriters.WriteLinks(w, result.Links, result.Summary.DurationSeconds));
         WriteText(dir, "timeseries.csv", w => ResultCsvWriters.WriteTimeSeries(w, result.TimeSeries));
+        WriteText(dir, ItlQuantiles.FileName, w => ItlQuantiles.Write(w, result.InterTokenLatency));
         dir.WriteAllText("scenario.yaml", scenario.YamlText);
         written.AddRange(CoreFiles);
         if (scenario.Outputs.ChromeTrace)
@@ -51,6 +52,9 @@ public static class RunOutputs
         ["model"] = run.Deployment.Model.Name,
         ["gpu"] = run.Deployment.Gpu.Name,
         ["deployment"] = run.Deployment.Describe(),
+        ["scheduler"] = ReportDataFromRun.SchedulerLine(run.Scenario),
+        ["engine_overheads"] = run.Scenario.Engine.Name,
+        ["seed"] = run.Scenario.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     private static void WriteText(AtomicDirectory dir, string name, Action<TextWriter> write)

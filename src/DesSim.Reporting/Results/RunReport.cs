@@ -6,25 +6,29 @@ using DesSim.Reporting.Html;
 namespace DesSim.Reporting.Results;
 
 /// <summary>The self-contained <c>report.html</c> of one run: scenario, headline numbers vs SLO, charts, tables.</summary>
+/// <remarks>Built from <see cref="ReportData"/>, so a run in process and <c>dessim report DIR</c> give the same bytes.</remarks>
 public static class RunReport
 {
+    /// <summary>Builds the report's HTML from an in-process run.</summary>
+    public static string Build(ScenarioRun run) => Build(ReportDataFromRun.Build(run));
+
     /// <summary>Builds the report's HTML.</summary>
-    public static string Build(ScenarioRun run)
+    public static string Build(ReportData data)
     {
-        var s = run.Result.Summary;
-        var slo = run.Scenario.Slo;
-        var result = run.Result;
-        var report = new HtmlReport($"DesSim: {run.Scenario.Name}") { Subtitle = run.Deployment.Describe() };
+        ArgumentNullException.ThrowIfNull(data);
+        var s = data.Summary;
+        var slo = data.Slo;
+        var report = new HtmlReport($"DesSim: {data.Name}") { Subtitle = data.Deployment };
         report.AddScenario(
             [
-                new("model", run.Deployment.Model.Name),
-                new("GPU", run.Deployment.Gpu.Name),
-                new("layout", run.Deployment.Plan.ToString()),
-                new("scheduler", $"{run.Scenario.Scheduler.Policy.ToString().ToLowerInvariant()}, max_num_seqs {run.Scenario.Scheduler.MaxNumSeqs}, max_num_batched_tokens {run.Scenario.Scheduler.MaxNumBatchedTokens}"),
-                new("engine overheads", run.Scenario.Engine.Name),
-                new("seed", run.Scenario.Seed.ToString(CultureInfo.InvariantCulture)),
+                new("model", data.Model),
+                new("GPU", data.Gpu),
+                new("layout", data.Layout),
+                new("scheduler", data.Scheduler),
+                new("engine overheads", data.EngineOverheads),
+                new("seed", data.Seed),
             ],
-            run.Scenario.YamlText);
+            data.ScenarioYaml);
         report.AddHeadlineMetrics(
         [
             new HeadlineMetric("TTFT p99", s.TtftMs.P99, "ms", slo.TtftMs),
@@ -38,18 +42,9 @@ public static class RunReport
             new HeadlineMetric("SLO attainment", 100 * s.SloAttainment, "%"),
             new HeadlineMetric("Bubble share", 100 * s.BubbleShare, "%"),
         ]);
-        var done = result.Requests.Where(r => !r.Rejected).ToArray();
-        report.AddChart("TTFT", RunResultCharts.LatencyCdf("TTFT", done.Select(r => r.TtftMs), slo.TtftMs), "Empirical CDF of time to first token; markers at p50 and p99.");
-        report.AddChart("TPOT", RunResultCharts.LatencyCdf("TPOT", done.Where(r => r.OutputTokens > 1).Select(r => r.TpotMs), slo.TpotMs), "Time per output token after the first.");
-        report.AddChart("ITL", RunResultCharts.ItlCdf(result.InterTokenLatency, slo.TpotMs), "Every gap between consecutive output tokens (from a 0.05%-precision histogram).");
-        report.AddChart("E2E latency", RunResultCharts.LatencyCdf("E2EL", done.Select(r => r.E2elMs), slo.E2elMs), "End-to-end latency per request.");
-        report.AddChart("Time breakdown per GPU", RunResultCharts.GpuBreakdown(result.Gpus), "Compute, tensor-parallel and pipeline communication, bubbles (idle while the pipeline holds work) and idle time.");
-        report.AddChart("Pipeline timeline", RunResultCharts.PipelineTimeline(result.Timeline, run.Deployment.Stages.Count), "Stage executions of replica 0 over the first iterations of the timeline window; gaps are bubbles.");
-        if (result.TimeSeries.Count > 0)
+        foreach (var chart in Charts(data))
         {
-            report.AddChart("Queue length", RunResultCharts.TimeSeries(result.TimeSeries, "Requests waiting", "queue length", "requests", r => r.QueueLength));
-            report.AddChart("Running batch", RunResultCharts.TimeSeries(result.TimeSeries, "Tokens in flight", "batch size", "tokens", r => r.BatchTokens));
-            report.AddChart("KV cache", RunResultCharts.TimeSeries(result.TimeSeries, "KV cache occupancy", "occupancy", "%", r => 100 * r.KvOccupancy));
+            report.AddChart(chart.Heading, chart.Svg, chart.Caption);
         }
 
         report.AddTable("Latency percentiles (ms)", ["metric", "mean", "median", "p90", "p95", "p99", "p99.9"],
@@ -57,23 +52,51 @@ public static class RunReport
             StatsRow("TTFT", s.TtftMs), StatsRow("TPOT", s.TpotMs), StatsRow("ITL", s.ItlMs), StatsRow("E2EL", s.E2elMs), StatsRow("queueing", s.QueueMs),
         ]);
         report.AddTable("GPUs", ["GPU", "replica", "stage", "compute", "TP comm", "PP comm", "EP/CP comm", "bubble", "idle"],
-            result.Gpus.Select(g => (IReadOnlyList<string>)[
+            data.Gpus.Select(g => (IReadOnlyList<string>)[
                 g.Gpu.ToString(CultureInfo.InvariantCulture), g.Replica.ToString(CultureInfo.InvariantCulture), g.Stage.ToString(CultureInfo.InvariantCulture),
-                Pct(g.Share(g.ComputeSeconds)), Pct(g.Share(g.TpCommSeconds)), Pct(g.Share(g.PpCommSeconds)), Pct(g.Share(g.OtherCommSeconds)), Pct(g.Share(g.BubbleSeconds)), Pct(g.Share(g.IdleSeconds))]));
+                Pct(g.Shares[0]), Pct(g.Shares[1]), Pct(g.Shares[2]), Pct(g.Shares[3]), Pct(g.Shares[4]), Pct(g.Shares[5])]));
         if (s.ExpertLoad is { } load)
         {
-            double mean = load.ExpertTokens.Average();
+            double mean = load.ExpertTokens.Count == 0 ? 0 : load.ExpertTokens.Average();
             report.AddTable(
                 FormattableString.Invariant($"Expert load ({load.Routing}; max/mean {load.ImbalanceFactor:F3}; busiest expert GPU per batch {load.MeanBatchGpuImbalance:F2}× the mean)"),
                 ["expert", "token assignments", "share of mean"],
                 load.ExpertTokens.Select((t, i) => (IReadOnlyList<string>)[i.ToString(CultureInfo.InvariantCulture), t.ToString(CultureInfo.InvariantCulture), F(mean > 0 ? t / mean : 0)]));
         }
-        if (result.Notes.Count > 0)
+
+        if (data.Notes.Count > 0)
         {
-            report.AddText("Notes", string.Join("\n", result.Notes));
+            report.AddText("Notes", string.Join("\n", data.Notes));
         }
 
         return report.Render();
+    }
+
+    /// <summary>The report's charts, in report order (also written one file each by <c>dessim report --svg-dir</c>).</summary>
+    public static IReadOnlyList<ReportChart> Charts(ReportData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var slo = data.Slo;
+        var charts = new List<ReportChart>
+        {
+            new("ttft_cdf.svg", "TTFT", RunResultCharts.LatencyCdf("TTFT", data.TtftMs, slo.TtftMs), "Empirical CDF of time to first token; markers at p50 and p99."),
+            new("tpot_cdf.svg", "TPOT", RunResultCharts.LatencyCdf("TPOT", data.TpotMs, slo.TpotMs), "Time per output token after the first."),
+            new("itl_cdf.svg", "ITL", RunResultCharts.ItlCdf(data.ItlQuantilesMs, slo.TpotMs), "Every gap between consecutive output tokens (1,001 quantiles of a 0.05%-precision histogram)."),
+            new("e2el_cdf.svg", "E2E latency", RunResultCharts.LatencyCdf("E2EL", data.E2elMs, slo.E2elMs), "End-to-end latency per request."),
+            new("gpu_breakdown.svg", "Time breakdown per GPU", RunResultCharts.GpuBreakdown(data.Gpus), "Compute, tensor-parallel and pipeline communication, bubbles (idle while the pipeline holds work) and idle time."),
+            new("pipeline_timeline.svg", "Pipeline timeline", RunResultCharts.PipelineTimeline(data.Timeline ?? [], data.Stages),
+                data.Timeline is null
+                    ? "No trace.json was written (outputs.chrome_trace: false), so there is no timeline."
+                    : "Stage executions of replica 0 over the first iterations of the timeline window; gaps are bubbles."),
+        };
+        if (data.TimeSeries.Count > 0)
+        {
+            charts.Add(new("queue_length.svg", "Queue length", RunResultCharts.TimeSeries(data.TimeSeries, "Requests waiting", "queue length", "requests", r => r.QueueLength, counts: true), null));
+            charts.Add(new("running_batch.svg", "Running batch", RunResultCharts.TimeSeries(data.TimeSeries, "Tokens in flight", "batch size", "tokens", r => r.BatchTokens, counts: true), null));
+            charts.Add(new("kv_cache.svg", "KV cache", RunResultCharts.TimeSeries(data.TimeSeries, "KV cache occupancy", "occupancy", "%", r => 100 * r.KvOccupancy), null));
+        }
+
+        return charts;
     }
 
     private static IReadOnlyList<string> StatsRow(string name, LatencyStats s) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DesSim.Core.Metrics;
 using DesSim.Reporting.Charts;
 
@@ -12,33 +13,54 @@ public static class RunResultCharts
     /// <summary>Micro-batch colours cycle with this period (the palette has 10 colours).</summary>
     private const int MicroBatchColours = 8;
 
+    /// <summary>Smallest top of a count axis: 0..10 gets whole-number 1-2-5 ticks (a 0..2 axis would tick 0.2 requests).</summary>
+    private const double MinCountAxisMax = 10;
+
+    /// <summary>Gantt key of activation sends.</summary>
+    private const string SendKey = "send";
+
+    /// <summary>Sends are thin; a near-black stands out from every micro-batch colour (house choice).</summary>
+    private const string SendColour = "#333333";
+
     /// <summary>CDFs of TTFT, TPOT, ITL or E2EL: samples in ms, the SLO line when one applies.</summary>
     public static string LatencyCdf(string metric, IEnumerable<double> samplesMs, double? sloMs) =>
         RunCharts.LatencyCdf($"{metric} distribution", [(metric, samplesMs.Where(double.IsFinite).ToArray())], sloMs).RenderSvg();
 
-    /// <summary>CDF of the inter-token latency from its histogram (1,001 quantiles stand in for the samples).</summary>
-    public static string ItlCdf(LogHistogram itl, double? sloMs)
+    /// <summary>CDF of the inter-token latency from its quantiles (1,001 quantiles stand in for the samples; see <see cref="ItlQuantiles"/>).</summary>
+    /// <remarks>Log x axis: gaps run from one decode step to whole prefills of other requests, over a decade or more.</remarks>
+    public static string ItlCdf(IReadOnlyList<double> quantilesMs, double? sloMs)
     {
-        const int points = 1000;
-        var quantiles = itl.Count == 0 ? [] : Enumerable.Range(0, points + 1).Select(i => itl.Quantile(i / (double)points) / 1e6).ToArray();
-        return RunCharts.LatencyCdf("ITL distribution", [("ITL", quantiles)], sloMs).RenderSvg();
+        var plot = RunCharts.LatencyCdf("ITL distribution", [("ITL", quantilesMs)], sloMs, logScale: true);
+        plot.YAxis.Label = "Fraction of token gaps ≤ x";
+        return plot.RenderSvg();
     }
 
     /// <summary>One sampled quantity over simulated time, with fault windows shaded.</summary>
-    public static string TimeSeries(IReadOnlyList<TimeSeriesRow> rows, string title, string label, string unit, Func<TimeSeriesRow, double> value, IReadOnlyList<(double StartSeconds, double EndSeconds, string Label)>? shaded = null) =>
-        RunCharts.TimeSeries(title, label, unit, rows.Select(r => r.TimeSeconds).ToArray(), [(label, rows.Select(value).ToArray())], shaded).RenderSvg();
+    /// <remarks>With <paramref name="counts"/> (requests, tokens), an axis that would end below
+    /// <see cref="MinCountAxisMax"/> is stretched to it so the ticks are whole numbers.</remarks>
+    public static string TimeSeries(IReadOnlyList<TimeSeriesRow> rows, string title, string label, string unit, Func<TimeSeriesRow, double> value, IReadOnlyList<(double StartSeconds, double EndSeconds, string Label)>? shaded = null, bool counts = false)
+    {
+        var values = rows.Select(value).ToArray();
+        var plot = RunCharts.TimeSeries(title, label, unit, rows.Select(r => r.TimeSeconds).ToArray(), [(label, values)], shaded);
+        if (counts && (values.Length == 0 || values.Max() < MinCountAxisMax))
+        {
+            plot.YAxis.Min = 0;
+            plot.YAxis.Max = MinCountAxisMax;
+        }
+
+        return plot.RenderSvg();
+    }
 
     /// <summary>Stacked bars of each GPU's time shares.</summary>
-    public static string GpuBreakdown(IReadOnlyList<GpuRecord> gpus) =>
+    public static string GpuBreakdown(IReadOnlyList<GpuShares> gpus) =>
         RunCharts.GpuTimeBreakdown(
             gpus.Select(g => $"GPU {g.Gpu} (r{g.Replica} s{g.Stage})").ToArray(),
-            gpus.Select(g => (IReadOnlyList<double>)
-            [
-                g.Share(g.ComputeSeconds), g.Share(g.TpCommSeconds), g.Share(g.PpCommSeconds),
-                g.Share(g.OtherCommSeconds), g.Share(g.BubbleSeconds), g.Share(g.IdleSeconds),
-            ]).ToArray()).RenderSvg();
+            gpus.Select(g => g.Shares).ToArray()).RenderSvg();
 
     /// <summary>Gantt of replica 0's stage executions and sends over the first iterations of the timeline window.</summary>
+    /// <remarks>Time on x is in ms after the window's first span (the axis title says when that is), so a window late
+    /// in a long run still reads 0, 50, 100… Micro-batch k takes palette colour k mod 8 and sends a dark colour, with
+    /// the legend in that order, whatever the window.</remarks>
     public static string PipelineTimeline(IReadOnlyList<TimelineSpan> spans, int stages)
     {
         var rows = Enumerable.Range(0, stages).Select(s => $"stage {s}").ToArray();
@@ -52,8 +74,16 @@ public static class RunResultCharts
         long start = mine.Min(s => s.StartNs);
         long end = stage0.Length > TimelineIterations ? stage0[TimelineIterations].StartNs : mine.Max(s => s.EndNs);
         var shown = mine.Where(s => s.StartNs < end)
-            .Select(s => new GanttSpan(s.Stage, s.StartNs / 1e6, (s.EndNs - s.StartNs) / 1e6, s.IsTransfer ? "send" : $"micro-batch {s.MicroBatch % MicroBatchColours}"))
+            .OrderBy(s => s.IsTransfer).ThenBy(s => s.MicroBatch % MicroBatchColours).ThenBy(s => s.StartNs).ThenBy(s => s.Stage)
+            .Select(s => new GanttSpan(s.Stage, (s.StartNs - start) / 1e6, (s.EndNs - s.StartNs) / 1e6, s.IsTransfer ? SendKey : MicroBatchKey(s.MicroBatch)))
             .ToArray();
-        return RunCharts.PipelineTimeline("Pipeline timeline (replica 0)", rows, shown, start / 1e6, end / 1e6).RenderSvg();
+        var plot = RunCharts.PipelineTimeline("Pipeline timeline (replica 0)", rows, shown, 0, (end - start) / 1e6);
+        plot.XAxis.Label = $"Simulated time after t = {(start / 1e9).ToString("0.######", CultureInfo.InvariantCulture)} s";
+        var colours = Enumerable.Range(0, MicroBatchColours).ToDictionary(k => MicroBatchKey(k), k => Palette.Get(k));
+        colours[SendKey] = SendColour;
+        plot.Series.OfType<GanttSeries>().Single().KeyColors = colours;
+        return plot.RenderSvg();
     }
+
+    private static string MicroBatchKey(long microBatch) => $"micro-batch {microBatch % MicroBatchColours}";
 }

@@ -10,7 +10,7 @@ namespace DesSim.Reporting.Results;
 public static class RunTimelineExport
 {
     /// <summary>Thread ids of link rows start here so they sort after the stage rows.</summary>
-    private const int LinkThreadOffset = 1000;
+    public const int LinkThreadOffset = 1000;
 
     /// <summary>Writes the trace to <paramref name="stream"/>.</summary>
     public static void Write(Stream stream, ScenarioRun run)
@@ -35,11 +35,10 @@ public static class RunTimelineExport
 
         foreach (var span in result.Timeline)
         {
-            var args = new KeyValuePair<string, string>[]
-            {
-                new("micro_batch", span.MicroBatch.ToString(CultureInfo.InvariantCulture)),
-                new("tokens", span.Tokens.ToString(CultureInfo.InvariantCulture)),
-            };
+            var microBatch = new KeyValuePair<string, string>("micro_batch", span.MicroBatch.ToString(CultureInfo.InvariantCulture));
+            var args = span.IsTransfer
+                ? new[] { microBatch }
+                : [microBatch, new("tokens", span.Tokens.ToString(CultureInfo.InvariantCulture))];
             writer.AddSpan(new TraceSpan(
                 span.Replica,
                 span.IsTransfer ? LinkThreadOffset + span.Stage : span.Stage,
@@ -47,7 +46,7 @@ public static class RunTimelineExport
                 span.IsTransfer ? "pp_transfer" : "stage",
                 span.StartNs / 1e9,
                 (span.EndNs - span.StartNs) / 1e9,
-                span.IsTransfer ? null : args));
+                args));
         }
 
         foreach (var row in result.TimeSeries)

@@ -143,21 +143,38 @@ public sealed class ChromeTraceWriter
         return kept;
     }
 
-    private (double Start, double Duration) Clip(TraceSpan span)
+    private (double Start, double Duration) Clip(TraceSpan span) => Clip(Limit, span.StartSeconds, span.DurationSeconds);
+
+    private static (double Start, double Duration) Clip(TraceLimit limit, double startSeconds, double durationSeconds)
     {
-        var start = span.StartSeconds;
-        var end = span.StartSeconds + span.DurationSeconds;
-        if (Limit.WindowStartSeconds is { } ws)
+        var start = startSeconds;
+        var end = startSeconds + durationSeconds;
+        if (limit.WindowStartSeconds is { } ws)
         {
             start = Math.Max(start, ws);
         }
 
-        if (Limit.WindowEndSeconds is { } we)
+        if (limit.WindowEndSeconds is { } we)
         {
             end = Math.Min(end, we);
         }
 
         return (start, Math.Max(0, end - start));
+    }
+
+    /// <summary>Where a span lands in the trace under <paramref name="limit"/>: its ts and dur in microseconds as
+    /// written, or null when the window drops it.</summary>
+    internal static (double Ts, double Dur)? ToMicroseconds(TraceLimit limit, double startSeconds, double durationSeconds)
+    {
+        var end = startSeconds + durationSeconds;
+        if ((limit.WindowStartSeconds is { } ws && end < ws) || (limit.WindowEndSeconds is { } we && startSeconds > we))
+        {
+            return null;
+        }
+
+        var (start, duration) = Clip(limit, startSeconds, durationSeconds);
+        var ts = Us(start);
+        return (ts, Math.Max(0, Us(start + duration) - ts));
     }
 
     private static double Us(double seconds) => Math.Round(seconds * MicrosecondsPerSecond, MicrosecondDecimals);

@@ -1,0 +1,42 @@
+using System.Globalization;
+using CsvHelper;
+using DesSim.Core.Metrics;
+
+namespace DesSim.Reporting.Results;
+
+/// <summary>The inter-token-latency distribution kept for reports: <c>itl_quantiles.csv</c> (p, itl_ms) at
+/// <see cref="ReportData.ItlQuantileCount"/> evenly spaced quantiles of the run's ITL histogram.</summary>
+/// <remarks>Why a file: the ITL histogram holds every gap of every request but is not itself written, and
+/// <c>dessim report</c> must redraw the ITL CDF from files alone. Each quantile is within the histogram's 0.05%.</remarks>
+public static class ItlQuantiles
+{
+    /// <summary>The file name.</summary>
+    public const string FileName = "itl_quantiles.csv";
+
+    /// <summary>Quantile levels p = i / (count − 1).</summary>
+    public static double Level(int i) => i / (double)(ReportData.ItlQuantileCount - 1);
+
+    /// <summary>ITL at each level, in ms; empty when the histogram is empty.</summary>
+    public static double[] Compute(LogHistogram itl)
+    {
+        ArgumentNullException.ThrowIfNull(itl);
+        const double nsPerMs = 1e6;
+        return itl.Count == 0 ? [] : Enumerable.Range(0, ReportData.ItlQuantileCount).Select(i => itl.Quantile(Level(i)) / nsPerMs).ToArray();
+    }
+
+    /// <summary>Writes the file: header <c>p,itl_ms</c>, one row per level (none when the histogram is empty).</summary>
+    public static void Write(TextWriter writer, LogHistogram itl)
+    {
+        var values = Compute(itl);
+        using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default with { FormatProvider = CultureInfo.InvariantCulture, NewLine = "\n" }, leaveOpen: true);
+        csv.WriteField("p");
+        csv.WriteField("itl_ms");
+        csv.EndRecord();
+        for (var i = 0; i < values.Length; i++)
+        {
+            csv.WriteField(Level(i).ToString("F3", CultureInfo.InvariantCulture));
+            csv.WriteField(Fmt.Ms(values[i]));
+            csv.EndRecord();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json;
+using DesSim.Core;
+using DesSim.Core.Execution;
+using DesSim.Core.Metrics;
+
+namespace DesSim.Reporting.Results;
+
+/// <summary>Reads <c>summary.json</c> (written by <see cref="SummaryJsonWriter"/>) back: the summary, SLO, notes and
+/// the string keys (model, gpu, deployment, scheduler, engine_overheads, seed).</summary>
+/// <remarks>null numbers come back as NaN (no samples); a missing or mistyped key is an <see cref="InputException"/>
+/// naming the file and the key path.</remarks>
+internal sealed class SummaryJsonReader
+{
+    private readonly string _path;
+    private readonly JsonElement _root;
+
+    private SummaryJsonReader(string path, JsonElement root)
+    {
+        _path = path;
+        _root = root;
+        var shares = Object(root, "gpu_time_shares");
+        var slo = Object(root, "slo");
+        Summary = new RunSummary(
+            Long(root, "requests_completed"),
+            Long(root, "requests_rejected"),
+            Num(root, "duration_s"),
+            Num(root, "request_throughput"),
+            Num(root, "output_throughput"),
+            Num(root, "total_token_throughput"),
+            Num(root, "goodput"),
+            Num(root, "slo_attainment"),
+            Stats(root, "ttft_ms"),
+            Stats(root, "tpot_ms"),
+            Stats(root, "itl_ms"),
+            Stats(root, "e2el_ms"),
+            Stats(root, "queue_ms"),
+            Long(root, "preemptions"),
+            Num(shares, "compute", "gpu_time_shares"),
+            Num(shares, "tp_comm", "gpu_time_shares"),
+            Num(shares, "pp_comm", "gpu_time_shares"),
+            Num(shares, "other_comm", "gpu_time_shares"),
+            Num(shares, "bubble", "gpu_time_shares"),
+            Num(shares, "idle", "gpu_time_shares"),
+            Num(root, "peak_kv_occupancy"))
+        {
+            ExpertLoad = root.TryGetProperty("expert_load", out _) ? ExpertLoad(Object(root, "expert_load")) : null,
+        };
+        Slo = new SloSpec(Optional(slo, "ttft_ms"), Optional(slo, "tpot_ms"), Optional(slo, "e2el_ms"), Optional(slo, "queue_ms"));
+        Notes = Get(root, "notes", JsonValueKind.Array).EnumerateArray()
+            .Select((n, i) => n.ValueKind == JsonValueKind.String ? n.GetString()! : throw new InputException(path, $"notes[{i}]", "expected a string"))
+            .ToArray();
+    }
+
+    /// <summary>The parsed summary.</summary>
+    public RunSummary Summary { get; }
+
+    /// <summary>The SLO.</summary>
+    public SloSpec Slo { get; }
+
+    /// <summary>The notes.</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>Reads the file.</summary>
+    public static SummaryJsonReader Read(string path)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException e)
+        {
+            throw new InputException(path, e.LineNumber is { } l ? (l + 1).ToString(CultureInfo.InvariantCulture) : null, $"malformed JSON: {e.Message.Split('\n')[0]}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, null, $"cannot read: {e.Message}");
+        }
+
+        using (doc)
+        {
+            return doc.RootElement.ValueKind == JsonValueKind.Object
+                ? new SummaryJsonReader(path, doc.RootElement.Clone())
+                : throw new InputException(path, null, "expected a JSON object");
+        }
+    }
+
+    /// <summary>A top-level string key.</summary>
+    public string Text(string key) => Get(_root, key, JsonValueKind.String).GetString()!;
+
+    private JsonElement Object(JsonElement parent, string key) => Get(parent, key, JsonValueKind.Object);
+
+    private JsonElement Get(JsonElement parent, string key, JsonValueKind kind, string? prefix = null)
+    {
+        var at = prefix is null ? key : $"{prefix}.{key}";
+        if (!parent.TryGetProperty(key, out var v))
+        {
+            throw new InputException(_path, at, "missing key", "was this summary.json written by dessim run?");
+        }
+
+        return v.ValueKind == kind ? v : throw new InputException(_path, at, $"expected {kind.ToString().ToLowerInvariant()}, found {v.ValueKind.ToString().ToLowerInvariant()}");
+    }
+
+    private double Num(JsonElement parent, string key, string? prefix = null)
+    {
+        var at = prefix is null ? key : $"{prefix}.{key}";
+        if (!parent.TryGetProperty(key, out var v))
+        {
+            throw new InputException(_path, at, "missing key", "was this summary.json written by dessim run?");
+        }
+
+        return v.ValueKind switch
+        {
+            JsonValueKind.Null => double.NaN,
+            JsonValueKind.Number when v.TryGetDouble(out var x) && double.IsFinite(x) => x,
+            _ => throw new InputException(_path, at, "expected a number or null"),
+        };
+    }
+
+    private double? Optional(JsonElement parent, string key)
+    {
+        var v = Num(parent, key, "slo");
+        return double.IsNaN(v) ? null : v;
+    }
+
+    private long Long(JsonElement parent, string key, string? prefix = null)
+    {
+        var v = Get(parent, key, JsonValueKind.Number, prefix);
+        return v.TryGetInt64(out var n) ? n : throw new InputException(_path, prefix is null ? key : $"{prefix}.{key}", "expected an integer");
+    }
+
+    private ExpertLoadStats ExpertLoad(JsonElement o)
+    {
+        const string at = "expert_load";
+        var tokens = Get(o, "expert_tokens", JsonValueKind.Array, at).EnumerateArray()
+            .Select((t, i) => t.ValueKind == JsonValueKind.Number && t.TryGetInt64(out var n) ? n : throw new InputException(_path, $"{at}.expert_tokens[{i}]", "expected an integer"))
+            .ToArray();
+        var groups = Long(o, "expert_groups", at);
+        return new ExpertLoadStats(
+            tokens,
+            Num(o, "imbalance_factor", at),
+            Num(o, "batch_gpu_imbalance_mean", at),
+            Num(o, "batch_gpu_imbalance_max", at),
+            Long(o, "sampled_batches", at),
+            groups is >= 0 and <= int.MaxValue ? (int)groups : throw new InputException(_path, $"{at}.expert_groups", "out of range"),
+            Get(o, "routing", JsonValueKind.String, at).GetString()!);
+    }
+
+    private LatencyStats Stats(JsonElement parent, string key)
+    {
+        var o = Object(parent, key);
+        return new LatencyStats(Num(o, "mean", key), Num(o, "median", key), Num(o, "p90", key), Num(o, "p95", key), Num(o, "p99", key), Num(o, "p999", key), Long(o, "count", key));
+    }
+}

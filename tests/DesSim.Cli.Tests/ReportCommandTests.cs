@@ -1,0 +1,139 @@
+using System.Xml.Linq;
+
+namespace DesSim.Cli.Tests;
+
+/// <summary><c>dessim report DIR [--svg-dir]</c>, <c>run --timeline</c> and <c>trace stats --svg</c> end to end.</summary>
+public sealed class ReportCommandTests
+{
+    private const string Scenario = """
+        name: cli-tiny
+        seed: 3
+        model: llama-3.1-8b
+        cluster: { gpu: h100-sxm, nodes: 1, gpus_per_node: 2 }
+        parallelism: { tp: 1, pp: 2 }
+        workload:
+          requests: 30
+          arrival: { process: poisson, rate: 15 }
+          input_tokens: { dist: uniform, min: 100, max: 1500 }
+          output_tokens: { dist: uniform, min: 20, max: 200 }
+        outputs: { timeseries_step_s: 0.25 }
+        """;
+
+    private string _root = string.Empty;
+
+    [SetUp]
+    public void MakeRoot()
+    {
+        _root = Path.Combine(Path.GetTempPath(), "dessim-cli-report-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_root);
+    }
+
+    [TearDown]
+    public void DeleteRoot() => Directory.Delete(_root, recursive: true);
+
+    private string RunScenario(params string[] extra)
+    {
+        var yaml = Path.Combine(_root, "s.yaml");
+        File.WriteAllText(yaml, Scenario);
+        var dir = Path.Combine(_root, "out");
+        var (code, _, err) = CliTests.Run(["run", yaml, "--out", dir, "--quiet", .. extra]);
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
+        return dir;
+    }
+
+    [Test]
+    public void Report_rebuilds_the_html_and_writes_each_chart_as_well_formed_svg()
+    {
+        var dir = RunScenario("--report");
+        var html = Path.Combine(dir, "report.html");
+        var original = File.ReadAllBytes(html);
+        File.Delete(html);
+        var svgDir = Path.Combine(_root, "img");
+        var (code, output, err) = CliTests.Run("report", dir, "--svg-dir", svgDir);
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
+        var svgs = Directory.GetFiles(svgDir, "*.svg").Order(StringComparer.Ordinal).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllBytes(html), Is.EqualTo(original), "same bytes as the run's own report");
+            Assert.That(svgs.Select(Path.GetFileName), Is.EquivalentTo(new[]
+            {
+                "e2el_cdf.svg", "gpu_breakdown.svg", "itl_cdf.svg", "kv_cache.svg", "pipeline_timeline.svg",
+                "queue_length.svg", "running_batch.svg", "tpot_cdf.svg", "ttft_cdf.svg",
+            }));
+            Assert.That(svgs.Select(f => XDocument.Load(f).Root!.Name.LocalName), Is.All.EqualTo("svg"));
+            Assert.That(output, Does.Contain("report.html"));
+        });
+    }
+
+    [Test]
+    public void Report_of_a_broken_directory_exits_2_naming_the_file_and_writes_nothing()
+    {
+        var dir = RunScenario();
+        File.Delete(Path.Combine(dir, "gpus.csv"));
+        var svgDir = Path.Combine(_root, "img");
+        var (code, _, err) = CliTests.Run("report", dir, "--svg-dir", svgDir);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(err, Does.Contain("gpus.csv"));
+            Assert.That(File.Exists(Path.Combine(dir, "report.html")), Is.False);
+            Assert.That(Directory.Exists(svgDir), Is.False);
+        });
+    }
+
+    [Test]
+    public void Timeline_flag_sets_the_trace_window()
+    {
+        var dir = RunScenario("--timeline", "0.5:1");
+        Assert.That(File.ReadAllText(Path.Combine(dir, "trace.json")), Does.Contain("only events in [0.5, 1.5] s"));
+        Assert.That(File.ReadAllText(Path.Combine(dir, "scenario.yaml")), Does.Contain("start_s: 0.5"));
+    }
+
+    [TestCase("5")]
+    [TestCase("a:b")]
+    [TestCase("1:0")]
+    [TestCase("-1:2")]
+    public void A_bad_timeline_flag_exits_2_and_writes_nothing(string value)
+    {
+        var yaml = Path.Combine(_root, "s.yaml");
+        File.WriteAllText(yaml, Scenario);
+        var dir = Path.Combine(_root, "out");
+        var (code, _, err) = CliTests.Run("run", yaml, "--out", dir, "--timeline", value);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(err, Does.Contain("--timeline"));
+            Assert.That(Directory.Exists(dir), Is.False);
+        });
+    }
+
+    [Test]
+    public void Trace_stats_svg_holds_both_histograms_and_is_deterministic()
+    {
+        var trace = Path.Combine(_root, "t.csv");
+        File.WriteAllText(trace, "arrival_s,input_tokens,output_tokens\n0,100,10\n0.5,900,50\n1.0,400,200\n2.0,250,30\n");
+        var first = Path.Combine(_root, "a.svg");
+        var second = Path.Combine(_root, "b.svg");
+        Assert.That(CliTests.Run("trace", "stats", trace, "--svg", first).Code, Is.EqualTo(ExitCodes.Success));
+        Assert.That(CliTests.Run("trace", "stats", trace, "--svg", second).Code, Is.EqualTo(ExitCodes.Success));
+        var svg = XDocument.Load(first);
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Multiple(() =>
+        {
+            Assert.That(svg.Root!.Elements(ns + "svg").Count(), Is.EqualTo(2), "two panels");
+            Assert.That(File.ReadAllText(first), Does.Contain("Input lengths").And.Contain("Output lengths"));
+            Assert.That(File.ReadAllBytes(second), Is.EqualTo(File.ReadAllBytes(first)));
+        });
+    }
+
+    [Test]
+    public void Trace_stats_of_a_bad_trace_writes_no_svg()
+    {
+        var trace = Path.Combine(_root, "t.csv");
+        File.WriteAllText(trace, "nonsense\n1\n");
+        var svg = Path.Combine(_root, "a.svg");
+        var (code, _, _) = CliTests.Run("trace", "stats", trace, "--svg", svg);
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(File.Exists(svg), Is.False);
+    }
+}
