@@ -16,8 +16,9 @@ public sealed class EngineHoldBenchmark : IBenchmark
     public string Description => "hold model, events/s at 1k / 100k / 1M pending";
 
     /// <inheritdoc />
-    public void Run(bool quick, TextWriter output)
+    public void Run(BenchOptions options, TextWriter output)
     {
+        bool quick = options.Quick;
         int[] pending = quick ? [1_000, 100_000] : [1_000, 100_000, 1_000_000];
         foreach (int n in pending)
         {
