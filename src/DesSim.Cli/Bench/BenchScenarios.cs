@@ -45,15 +45,18 @@ public static class BenchScenarios
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         long alloc0 = GC.GetTotalAllocatedBytes(precise: false);
         long peakHeap = 0;
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var run = ScenarioRunner.Run(scenario, _ => peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false)));
         sw.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
         peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         return new Measurement(
             run,
             sw.Elapsed.TotalSeconds,
+            cpu.TotalSeconds,
             GC.CollectionCount(0) - gen0,
             GC.CollectionCount(1) - gen1,
             GC.CollectionCount(2) - gen2,
@@ -68,7 +71,7 @@ public static class BenchScenarios
         var s = m.Run.Result.Summary;
         long requests = s.RequestsCompleted + s.RequestsRejected;
         return string.Create(CultureInfo.InvariantCulture,
-            $"wall {m.WallSeconds,7:F3} s  {requests / m.WallSeconds,10:N0} req/s  {m.Run.EventsProcessed / m.WallSeconds / 1e6,5:F2} M events/s  " +
+            $"wall {m.WallSeconds,7:F3} s (cpu {m.CpuSeconds:F3} s)  {requests / m.WallSeconds,10:N0} req/s  {m.Run.EventsProcessed / m.WallSeconds / 1e6,5:F2} M events/s  " +
             $"({requests:N0} req, {m.Run.EventsProcessed:N0} events, {s.DurationSeconds:F0} s simulated)  " +
             $"GC {m.Gen0}/{m.Gen1}/{m.Gen2}  alloc {m.AllocatedBytes / 1e6:F0} MB  peak heap {m.PeakHeapBytes / 1e6:F0} MB  peak WS {m.PeakWorkingSetBytes / 1e6:F0} MB  " +
             $"[ttft p50 {s.TtftMs.Median:F2} ms, tpot p50 {s.TpotMs.Median:F3} ms]");
