@@ -12,13 +12,16 @@ public static class BenchmarkRegistry
         new CostBenchmark(),
         new EpCpBenchmark(),
         new SweepBenchmark(),
+        new AzureConvHourBenchmark(),
+        new Synthetic1MBenchmark(),
+        new ScalingBenchmark(),
     ];
 
     /// <summary>Benchmark names.</summary>
     public static IEnumerable<string> Names => All.Select(b => b.Name);
 
     /// <summary>Runs one benchmark by name, or all of them.</summary>
-    public static int Run(string name, bool quick, TextWriter output)
+    public static int Run(string name, BenchOptions options, TextWriter output)
     {
         var chosen = name == "all" ? All : All.Where(b => b.Name == name).ToArray();
         if (chosen.Length == 0)
@@ -30,7 +33,7 @@ public static class BenchmarkRegistry
         foreach (var b in chosen)
         {
             output.WriteLine($"== {b.Name}: {b.Description}");
-            b.Run(quick, output);
+            b.Run(options, output);
         }
 
         return 0;

@@ -17,8 +17,9 @@ public sealed class CostBenchmark : IBenchmark
     public string Description => "roofline vs measured GEMM median error (H100/H200/A100), stage prices/s";
 
     /// <inheritdoc />
-    public void Run(bool quick, TextWriter output)
+    public void Run(BenchOptions options, TextWriter output)
     {
+        bool quick = options.Quick;
         foreach (var (gpu, dtype) in new[] { ("h100", "bf16"), ("h100", "fp8"), ("h200", "bf16"), ("a100", "bf16") })
         {
             var g = GpuCatalog.Get(gpu);

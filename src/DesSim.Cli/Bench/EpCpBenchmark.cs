@@ -20,7 +20,7 @@ public sealed class EpCpBenchmark : IBenchmark
     public string Description => "EP routing sample + pricing calls/s vs memoized Price(), imbalance vs expectation, 405B CP prefill scaling";
 
     /// <inheritdoc />
-    public void Run(bool quick, TextWriter output)
+    public void Run(BenchOptions options, TextWriter output)
     {
         var mixtral = Deployment.Create(new DeploymentSpec(ModelCatalog.Get("mixtral-8x7b"), Precision.Bf16, Precision.Bf16,
             ClusterSpec.SingleNode(GpuCatalog.Get("h100"), 8), new ParallelPlan(Tp: 2, Dp: 4, Ep: 8), CostModelKind.Measured));
@@ -39,7 +39,7 @@ public sealed class EpCpBenchmark : IBenchmark
             }
         }
 
-        long calls = quick ? 100_000 : 1_000_000;
+        long calls = options.Quick ? 100_000 : 1_000_000;
         var sampler = new ExpertRoutingSampler(mixtral.ExpertCost!, new ExpertRoutingSpec(ExpertRoutingKind.Zipf, 1), new RandomStreams(1).Get("moe_routing"));
         double memo = Rate(calls, c => mixtral.CostModel.Price(shapes[c & 63], 0).TotalSeconds);
         double routed = Rate(calls, c => sampler.Apply(mixtral.CostModel.Price(shapes[c & 63], 0), shapes[c & 63], 0).TotalSeconds);

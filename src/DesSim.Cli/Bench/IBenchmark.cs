@@ -10,5 +10,5 @@ public interface IBenchmark
     string Description { get; }
 
     /// <summary>Runs it, writing results to <paramref name="output"/>.</summary>
-    void Run(bool quick, TextWriter output);
+    void Run(BenchOptions options, TextWriter output);
 }

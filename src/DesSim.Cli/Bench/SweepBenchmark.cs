@@ -33,19 +33,19 @@ public sealed class SweepBenchmark : IBenchmark
     private const string Rates = "[1, 2, 3, 4, 6, 8, 12, 16]";
 
     /// <inheritdoc />
-    public string Name => "sweep";
+    public string Name => "sweep-8gpu";
 
     /// <inheritdoc />
     public string Description => "10 layouts x 8 rates x 5,000 requests, Llama-3.1-70B on 8xH100: wall time (target <= 60 s on 2 cores)";
 
     /// <inheritdoc />
-    public void Run(bool quick, TextWriter output)
+    public void Run(BenchOptions options, TextWriter output)
     {
         var dir = Path.Combine(Path.GetTempPath(), "dessim-bench-sweep-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         try
         {
-            int requests = quick ? QuickRequests : Requests;
+            int requests = options.Quick ? QuickRequests : Requests;
             var scenario = Path.Combine(dir, "scenario.yaml");
             File.WriteAllText(scenario, Scenario);
             var bf16 = Path.Combine(dir, "bf16.yaml");

@@ -26,8 +26,9 @@ public sealed class TraceStreamBenchmark : IBenchmark
     public string Description => "replay a 10 M-row (--quick: 1 M) Azure trace: rows/s, peak memory vs. a 10x smaller file";
 
     /// <inheritdoc />
-    public void Run(bool quick, TextWriter output)
+    public void Run(BenchOptions options, TextWriter output)
     {
+        bool quick = options.Quick;
         int rows = quick ? QuickRows : FullRows;
         var dir = Path.Combine(Path.GetTempPath(), "dessim-trace-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         Directory.CreateDirectory(dir);

@@ -10,6 +10,7 @@ public sealed class MeasuredKernelTimer : IKernelTimer
     private readonly RooflineKernelTimer _fallback;
     private readonly RunNotes _notes;
     private readonly string _gpuName;
+    private readonly LatencyMemo _gemmMemo = new(); // (m, n, k) -> table latency per launch, NaN when not covered
 
     private readonly AttentionTable? _context;
     private readonly AttentionTable? _generation;
@@ -30,7 +31,7 @@ public sealed class MeasuredKernelTimer : IKernelTimer
     {
         if (kernel.Kind == KernelKind.Gemm)
         {
-            if (_gemm.TryLatencySeconds(kernel.M, kernel.N, kernel.K, out double s))
+            if (GemmLatency(kernel.M, kernel.N, kernel.K, out double s))
             {
                 return s * kernel.Count;
             }
@@ -51,5 +52,22 @@ public sealed class MeasuredKernelTimer : IKernelTimer
         }
 
         return _fallback.Seconds(kernel);
+    }
+
+    private bool GemmLatency(int m, int n, int k, out double seconds)
+    {
+        long key = LatencyMemo.Pack(m, n, k);
+        if (key < 0)
+        {
+            return _gemm.TryLatencySeconds(m, n, k, out seconds);
+        }
+
+        if (!_gemmMemo.TryGet(key, out seconds))
+        {
+            seconds = _gemm.TryLatencySeconds(m, n, k, out double s) ? s : double.NaN;
+            _gemmMemo.Set(key, seconds);
+        }
+
+        return !double.IsNaN(seconds);
     }
 }

@@ -4,8 +4,10 @@ namespace DesSim.Core.Cost;
 /// the LM head on the last stage, plus two TP all-reduces per layer, plus (cp &gt; 1) the exposed ring exchange.</summary>
 /// <remarks>
 /// All decoder layers are identical, so one layer is priced and multiplied. Results per batch aggregate
-/// (<see cref="BatchAggregates"/>) are memoized in a bounded cache (cleared when it reaches <see cref="CacheCapacity"/>
-/// entries), so repeated shapes cost a hash lookup and no allocation. Not thread-safe (one instance per run).
+/// (<see cref="BatchAggregates"/>) are memoized in a small direct-mapped cache of <see cref="CacheCapacity"/> slots, so a
+/// shape priced again soon (the next pipeline stage, a repeated prefill) costs one compare and no allocation. Why small:
+/// decode batches change their context sum every iteration, so a large cache mostly missed and its inserts and clears cost
+/// more than they saved. Not thread-safe (one instance per run).
 /// The LM head runs over all sequences in the batch (approximation: chunks that do not finish their prompt produce no token).
 /// With context parallelism each layer is priced on one CP rank's share (<see cref="ContextParallelCost"/>); the exposed
 /// ring and decode-combine time goes to <see cref="StageCost.OtherCommSeconds"/>. Expert-parallel MLPs are not priced
@@ -13,8 +15,8 @@ namespace DesSim.Core.Cost;
 /// </remarks>
 public sealed class StageCostModel : IStageCostModel
 {
-    /// <summary>Memoized batch shapes kept before the cache is cleared.</summary>
-    public const int CacheCapacity = 1 << 16;
+    /// <summary>Slots of the direct-mapped memo (a power of two).</summary>
+    public const int CacheCapacity = 1 << 8;
 
     private readonly LayerShard _shard;
     private readonly int[] _layersPerStage;
@@ -23,7 +25,8 @@ public sealed class StageCostModel : IStageCostModel
     private readonly int _cp;
     private readonly GroupLink? _cpLink;
     private readonly Kernel[] _kernels = new Kernel[LayerKernels.MaxKernelsPerLayer];
-    private readonly Dictionary<BatchAggregates, Entry> _cache = new(1024);
+    private readonly BatchAggregates[] _cacheKeys = new BatchAggregates[CacheCapacity]; // default (0 tokens) = empty slot
+    private readonly Entry[] _cacheEntries = new Entry[CacheCapacity];
 
     /// <summary>Creates the model.</summary>
     /// <param name="shard">One layer on one TP rank.</param>
@@ -61,15 +64,17 @@ public sealed class StageCostModel : IStageCostModel
             return default;
         }
 
-        if (!_cache.TryGetValue(a, out var e))
+        int slot = a.GetHashCode() & (CacheCapacity - 1);
+        Entry e;
+        if (_cacheKeys[slot] == a)
         {
-            if (_cache.Count >= CacheCapacity)
-            {
-                _cache.Clear();
-            }
-
+            e = _cacheEntries[slot];
+        }
+        else
+        {
             e = Compute(a);
-            _cache[a] = e;
+            _cacheKeys[slot] = a;
+            _cacheEntries[slot] = e;
         }
 
         int layers = _layersPerStage[stageIndex];

@@ -7,6 +7,7 @@ public sealed class TpCollectiveModel
     private readonly NcclTable? _table;
     private readonly RunNotes _notes;
     private Func<long, double>? _calibrated;
+    private readonly LatencyMemo _allReduceMemo = new(); // bytes -> table latency, NaN when not covered
 
     /// <summary>Creates the model for a group of <paramref name="gpus"/> GPUs.</summary>
     public TpCollectiveModel(int gpus, double bandwidthBytesPerSecond, double alphaSeconds, NcclTable? table, RunNotes notes)
@@ -49,7 +50,13 @@ public sealed class TpCollectiveModel
 
         if (_table is not null)
         {
-            if (_table.TryLatencySeconds("all_reduce", Gpus, bytes, out double s))
+            if (!_allReduceMemo.TryGet(bytes, out double s))
+            {
+                s = _table.TryLatencySeconds("all_reduce", Gpus, bytes, out double t) ? t : double.NaN;
+                _allReduceMemo.Set(bytes, s);
+            }
+
+            if (!double.IsNaN(s))
             {
                 return s;
             }
