@@ -44,7 +44,10 @@ public static class RunResultBuilder
             OtherCommShare: Share(g => g.OtherCommSeconds),
             BubbleShare: Share(g => g.BubbleSeconds),
             IdleShare: Share(g => g.IdleSeconds),
-            PeakKvOccupancy: peakKv);
+            PeakKvOccupancy: peakKv)
+        {
+            Faults = FaultSummary.From(simulation, collector, done),
+        };
 
         return new RunResult(summary, records, gpus, simulation.Network.Links, collector.Samples, collector.Spans, collector.Window, collector.TimelineTruncated, notes, collector.InterTokenLatency);
     }

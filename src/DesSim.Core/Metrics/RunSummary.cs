@@ -23,4 +23,8 @@ public sealed record RunSummary(
     double OtherCommShare,
     double BubbleShare,
     double IdleShare,
-    double PeakKvOccupancy);
+    double PeakKvOccupancy)
+{
+    /// <summary>Retries and latency hit of injected faults; null when the run had none configured.</summary>
+    public FaultSummary? Faults { get; init; }
+}

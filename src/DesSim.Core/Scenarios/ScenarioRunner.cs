@@ -1,4 +1,5 @@
 using DesSim.Core.Execution;
+using DesSim.Core.Hardware;
 using DesSim.Core.Metrics;
 using DesSim.Core.Parallelism;
 using DesSim.Core.Workload;
@@ -18,6 +19,10 @@ public static class ScenarioRunner
         using var workload = WorkloadFactory.Open(scenario.Workload, sim.Streams);
         var config = BuildConfig(scenario, deployment);
         var network = deployment.CreateNetwork(sim);
+        if (scenario.Faults.Links.Count > 0 && network is IDegradableNetwork degradable)
+        {
+            degradable.Degradation = new LinkDegradation(deployment.Topology, scenario.Faults.Links);
+        }
         var collector = new MetricsCollector(scenario.Outputs.Timeline);
         var serving = new ServingSimulation(sim, config, workload.Source, network, collector);
         var reporter = progress is null ? null : new ProgressReporter(sim, serving, workload.ExpectedRequests, progress);
@@ -56,6 +61,8 @@ public static class ScenarioRunner
             SampleStepSeconds = scenario.Outputs.TimeSeriesStepSeconds,
             IterationOverheadSeconds = scenario.Engine.IterationOverheadSeconds,
             PerSequenceOverheadSeconds = scenario.Engine.PerSequenceOverheadSeconds,
+            Faults = scenario.Faults,
+            Variability = scenario.Variability,
         };
     }
 }

@@ -47,10 +47,17 @@ public static class RunReport
         report.AddChart("Pipeline timeline", RunResultCharts.PipelineTimeline(result.Timeline, run.Deployment.Stages.Count), "Stage executions of replica 0 over the first iterations of the timeline window; gaps are bubbles.");
         if (result.TimeSeries.Count > 0)
         {
-            report.AddChart("Queue length", RunResultCharts.TimeSeries(result.TimeSeries, "Requests waiting", "queue length", "requests", r => r.QueueLength));
-            report.AddChart("Running batch", RunResultCharts.TimeSeries(result.TimeSeries, "Tokens in flight", "batch size", "tokens", r => r.BatchTokens));
-            report.AddChart("KV cache", RunResultCharts.TimeSeries(result.TimeSeries, "KV cache occupancy", "occupancy", "%", r => 100 * r.KvOccupancy));
+            var faults = run.Scenario.Faults.Windows(result.TimeSeries[^1].TimeSeconds);
+            report.AddChart("Queue length", RunResultCharts.TimeSeries(result.TimeSeries, "Requests waiting", "queue length", "requests", r => r.QueueLength, faults));
+            report.AddChart("Running batch", RunResultCharts.TimeSeries(result.TimeSeries, "Tokens in flight", "batch size", "tokens", r => r.BatchTokens, faults));
+            report.AddChart("KV cache", RunResultCharts.TimeSeries(result.TimeSeries, "KV cache occupancy", "occupancy", "%", r => 100 * r.KvOccupancy, faults));
+            if (faults.Count > 0)
+            {
+                report.AddChart("Output rate", RunResultCharts.TimeSeries(result.TimeSeries, "Output tokens per second", "output rate", "tok/s", r => r.OutputTokensPerSecond, faults), "Shaded: fault windows (docs/faults.md).");
+            }
         }
+
+        FaultReportSection.Add(report, s.Faults);
 
         report.AddTable("Latency percentiles (ms)", ["metric", "mean", "median", "p90", "p95", "p99", "p99.9"],
         [

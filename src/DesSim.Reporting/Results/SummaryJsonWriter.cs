@@ -37,6 +37,18 @@ public static class SummaryJsonWriter
         Num(w, "idle", s.IdleShare);
         w.WriteEndObject();
         Num(w, "peak_kv_occupancy", s.PeakKvOccupancy);
+        if (s.Faults is { } f)
+        {
+            w.WriteStartObject("faults");
+            w.WriteNumber("retries", f.Retries);
+            w.WriteNumber("retried_requests", f.RetriedRequests);
+            w.WriteNumber("discarded_tokens", f.DiscardedTokens);
+            Stats(w, "e2el_ms_retried", f.E2elRetriedMs);
+            Stats(w, "e2el_ms_not_retried", f.E2elNotRetriedMs);
+            Stats(w, "ttft_ms_retried", f.TtftRetriedMs);
+            Num(w, "e2el_hit_ms", f.E2elHitMs);
+            w.WriteEndObject();
+        }
         w.WriteStartObject("slo");
         NullableNum(w, "ttft_ms", slo.TtftMs);
         NullableNum(w, "tpot_ms", slo.TpotMs);
