@@ -27,7 +27,7 @@ internal static class RandomScenario
             name: prop
             seed: {rng.Next(1000)}
             model: {Pick(Models)}
-            cluster: {"{"} gpu: h100-sxm, nodes: 1, gpus_per_node: 8 {"}"}
+            cluster: {"{"} gpu: h100-sxm, nodes: 2, gpus_per_node: 8 {"}"}
             parallelism: {"{"} tp: {tp}, pp: {pp}, dp: {dp} {"}"}
             scheduler: {"{"} policy: {Pick(Policies)}, max_num_seqs: {1 + rng.Next(32)}, max_num_batched_tokens: {512 + rng.Next(4096)} {"}"}
             router: {Pick(Routers)}
