@@ -75,6 +75,7 @@ public static class BadInputCatalog
         yield return Mutated("RunMissingRate", "{ process: poisson, rate: 50 }", "{ process: poisson }", "rate");
         yield return Mutated("RunAbsurdRequestCount", "requests: 20", "requests: 1e15", "workload.requests", "too large");
         yield return Mutated("RunAbsurdTokens", "input_tokens: 64", "input_tokens: 99999999999", "input_tokens");
+        yield return Mutated("RunAbsurdCluster", "nodes: 1, gpus_per_node: 2", "nodes: 65536, gpus_per_node: 1024", "cluster.nodes", "too large");
         yield return Mutated("RunUnknownPolicy", "policy: vllm", "policy: fifo", "scheduler.policy", "fifo");
         yield return Mutated("RunUnknownKeySuggests", "seed: 1", "sede: 1", "sede", "seed");
         yield return Mutated("RunUnknownGpuListsCatalog", "gpu: h100-sxm", "gpu: h900", "h900", "H100");
