@@ -14,7 +14,8 @@ public static class CommandGuard
         }
         catch (InputException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            // Why: a message may quote user text (a CSV header with a quoted line break); the contract is one line.
+            stderr.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)

@@ -20,12 +20,8 @@ public static class Program
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors)
-            {
-                stderr.WriteLine($"error: {e.Message}");
-            }
-
-            stderr.WriteLine("(see 'dessim --help')");
+            // Why one line: every bad-input message is one line on stderr (scripts grep it).
+            stderr.WriteLine($"error: {string.Join(" ", parse.Errors.Select(e => e.Message))} (see 'dessim --help')");
             return ExitCodes.BadInput;
         }
 

@@ -43,6 +43,16 @@ public static class MemoryCommand
                 throw new InputException("--tp/--pp/--dp/--ep/--cp/--gpus-per-node", null, "must be ≥ 1");
             }
 
+            if (!(parse.GetValue(util) is > 0 and <= 1))
+            {
+                throw new InputException("--gpu-memory-utilization", null, $"{parse.GetValue(util).ToString(CultureInfo.InvariantCulture)} must be in (0, 1]");
+            }
+
+            if (parse.GetValue(block) < 1)
+            {
+                throw new InputException("--block-size", null, "must be ≥ 1");
+            }
+
             var plan = new ParallelPlan(t, p, r, e, c);
             var cluster = new ClusterSpec(g, (int)Math.Ceiling(plan.GpuCount / (double)n), n, g.DefaultFabric, InterNodeLinkSpec.IbNdr);
             var spec = new DeploymentSpec(m, w, kvp, cluster, plan, CostModelKind.Roofline, LinkFidelity.ClosedForm, null, parse.GetValue(block), parse.GetValue(util));

@@ -33,6 +33,12 @@ public interface IServingObserver
     /// <summary>A stage sent a micro-batch's activations to the next stage from <paramref name="start"/> to <paramref name="end"/>.</summary>
     void OnTransferSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, long bytes);
 
+    /// <summary>A request's replica failed; it is about to restart from scratch elsewhere (its generated tokens are discarded).
+    /// Called before its state is reset, so <see cref="Sequence.GeneratedTokens"/> still holds the discarded count.</summary>
+    void OnRetried(Sequence sequence, SimTime now)
+    {
+    }
+
     /// <summary>The periodic state sample.</summary>
     void OnSample(SimTime now, in ClusterSnapshot snapshot);
 }

@@ -49,6 +49,9 @@ internal sealed class ReplicaEngine : IEventHandler
 
     public int Index { get; }
 
+    /// <summary>Whether the replica is down (failed and not yet recovered).</summary>
+    public bool IsDown { get; private set; }
+
     public SchedulerState State { get; }
 
     public int InFlight { get; private set; }
@@ -158,9 +161,51 @@ internal sealed class ReplicaEngine : IEventHandler
         }
     }
 
+    /// <summary>Fails the replica: in-flight micro-batches are lost, KV is dropped, and the requests it held are
+    /// returned (running in admission order, then waiting in queue order) for the caller to retry elsewhere.</summary>
+    public List<Sequence> Fail()
+    {
+        var now = _ctx.Now.Nanoseconds;
+        if (InFlight > 0)
+        {
+            ActiveNanoseconds += now - _activeSinceNs;
+        }
+
+        foreach (var stage in _stages)
+        {
+            stage.Abort();
+        }
+
+        foreach (var mb in _slots)
+        {
+            mb.InUse = false;
+        }
+
+        InFlight = 0;
+        var lost = new List<Sequence>(State.Running);
+        State.Running.Clear();
+        lost.AddRange(State.Waiting.DrainAll());
+        foreach (var s in lost)
+        {
+            State.Kv.Release(s);
+        }
+
+        OutstandingTokens = 0;
+        IsDown = true;
+        return lost;
+    }
+
+    /// <summary>Brings a failed replica back up, empty.</summary>
+    public void Recover() => IsDown = false;
+
     private void TryLaunch()
     {
         var now = _ctx.Now;
+        if (IsDown)
+        {
+            return;
+        }
+
         while (InFlight < _slots.Length && _stages[0].IsIdle && State.HasRequests)
         {
             var mb = FreeSlot();

@@ -38,6 +38,12 @@ public sealed record ServingConfig(
     /// <summary>Sampling step of the time series; zero disables sampling.</summary>
     public double SampleStepSeconds { get; init; }
 
+    /// <summary>Injected faults (stragglers, replica failures, link degradation); see docs/faults.md.</summary>
+    public FaultPlan Faults { get; init; } = FaultPlan.None;
+
+    /// <summary>Kernel-time variability; see docs/faults.md.</summary>
+    public VariabilitySpec Variability { get; init; } = VariabilitySpec.None;
+
     /// <summary>Data-parallel replicas.</summary>
     public int Replicas => StageGpuIds.Length;
 

@@ -23,6 +23,8 @@ public sealed class ServingSimulation
     private readonly long[] _outstandingTokens;
     private readonly bool[] _up;
     private readonly long _maxContextTokens;
+    private readonly Queue<Sequence> _parked = new();
+    private readonly FaultInjector? _faults;
     private long _microBatches;
 
     /// <summary>Wires the replicas, router and arrivals onto <paramref name="simulator"/>.</summary>
@@ -44,7 +46,22 @@ public sealed class ServingSimulation
         _up = Enumerable.Repeat(true, _replicas.Length).ToArray();
         _arrivals = new ArrivalDriver(simulator, source, Dispatch);
         _maxContextTokens = config.KvBlocksPerReplica * config.BlockSizeTokens;
+        if (config.Faults.Problem(config.Replicas, config.GpuCount) is { } problem)
+        {
+            throw new ArgumentException("fault plan: " + problem, nameof(config));
+        }
+
+        _faults = config.Faults.Failures.Count > 0 ? new FaultInjector(simulator, this, config.Faults) : null;
     }
+
+    /// <summary>Restarts of requests whose replica failed (one request may be retried more than once).</summary>
+    public long Retries { get; private set; }
+
+    /// <summary>Distinct requests retried at least once.</summary>
+    public long RetriedRequests { get; private set; }
+
+    /// <summary>Output tokens produced and then discarded because their replica failed.</summary>
+    public long DiscardedTokens { get; private set; }
 
     /// <summary>Observer receiving every callback.</summary>
     public IServingObserver Observer { get; }
@@ -91,6 +108,7 @@ public sealed class ServingSimulation
             new Sampler(_sim, this, Math.Max(1, Nanoseconds.FromSeconds(_config.SampleStepSeconds))).Start();
         }
 
+        _faults?.Start();
         _arrivals.Pull();
         _sim.Run();
         CheckInvariants();
@@ -99,7 +117,7 @@ public sealed class ServingSimulation
     /// <summary>The state summed over replicas.</summary>
     public ClusterSnapshot Snapshot()
     {
-        int waiting = 0, running = 0, inflight = 0, tokens = 0;
+        int waiting = _parked.Count, running = 0, inflight = 0, tokens = 0;
         long used = 0, cap = 0;
         foreach (var r in _replicas)
         {
@@ -171,6 +189,75 @@ public sealed class ServingSimulation
             return;
         }
 
+        Enqueue(s, replica);
+    }
+
+    /// <summary>Fails replica <paramref name="replica"/> and retries every request it held on the others.</summary>
+    internal void FailReplica(int replica)
+    {
+        if (!_up[replica])
+        {
+            return;
+        }
+
+        _up[replica] = false;
+        var lost = _replicas[replica].Fail();
+        _outstandingRequests[replica] = 0;
+        _outstandingTokens[replica] = 0;
+        foreach (var s in lost)
+        {
+            Retry(s);
+        }
+    }
+
+    /// <summary>Brings replica <paramref name="replica"/> back and routes the requests parked while every replica was down.</summary>
+    internal void RecoverReplica(int replica)
+    {
+        _up[replica] = true;
+        _replicas[replica].Recover();
+        while (_parked.Count > 0)
+        {
+            Route(_parked.Dequeue());
+        }
+    }
+
+    private void Retry(Sequence s)
+    {
+        Retries++;
+        RetriedRequests += s.Retries == 0 ? 1 : 0;
+        DiscardedTokens += s.GeneratedTokens;
+        Observer.OnRetried(s, _sim.Now);
+        s.Retries++;
+        s.Status = SequenceStatus.Waiting;
+        s.ContextTokens = 0;
+        s.PrefillTargetTokens = 0;
+        s.GeneratedTokens = 0;
+        s.InFlight = false;
+        s.FirstToken = null;
+        s.LastToken = null;
+        s.MaxInterTokenNanoseconds = 0;
+        Route(s);
+    }
+
+    private void Route(Sequence s)
+    {
+        for (int r = 0; r < _replicas.Length; r++)
+        {
+            _outstandingTokens[r] = _replicas[r].OutstandingTokens;
+        }
+
+        Enqueue(s, _router.Pick(_outstandingRequests, _outstandingTokens, _up));
+    }
+
+    private void Enqueue(Sequence s, int replica)
+    {
+        if (replica < 0)
+        {
+            _parked.Enqueue(s); // Why: every replica is down; a recovery routes it (FaultPlan guarantees one).
+            return;
+        }
+
+        s.Replica = replica;
         _outstandingRequests[replica]++;
         _replicas[replica].Enqueue(s);
     }
@@ -181,6 +268,11 @@ public sealed class ServingSimulation
         if (!_arrivals.IsDone)
         {
             problems.Add("the workload still had requests when the event queue ran dry");
+        }
+
+        if (_parked.Count > 0)
+        {
+            problems.Add($"{_parked.Count} requests are still waiting for a replica to come up");
         }
 
         if (Completed + Rejected != Arrived)

@@ -15,6 +15,9 @@ internal sealed class StageServer : IEventHandler
     private const long ComputeDoneKind = 1L << 32;
     private const long SendDoneKind = 2L << 32;
     private const long SlotMask = 0xFFFF_FFFFL;
+    private const long KindMask = 3L << 32;
+    private const int GenerationShift = 40;
+    private const long GenerationMask = (1L << 22) - 1;
 
     private readonly ISimContext _ctx;
     private readonly ReplicaEngine _replica;
@@ -23,7 +26,10 @@ internal sealed class StageServer : IEventHandler
     private readonly int[]? _nextGpus;
     private readonly Queue<int> _queue = new();
     private readonly ServingSimulation _simulation;
+    private readonly StagePerturbation? _perturbation;
     private long _startNs;
+    private long _endNs;
+    private long _generation;
 
     public StageServer(ISimContext ctx, ServingSimulation simulation, ReplicaEngine replica, int index, int[] gpus, int[]? nextGpus)
     {
@@ -33,6 +39,7 @@ internal sealed class StageServer : IEventHandler
         _index = index;
         _gpus = gpus;
         _nextGpus = nextGpus;
+        _perturbation = StagePerturbation.Create(ctx, simulation.Config, replica.Index, index, gpus);
     }
 
     public StageTimes Times { get; } = new();
@@ -57,9 +64,14 @@ internal sealed class StageServer : IEventHandler
 
     public void OnEvent(long argument)
     {
+        if (((argument >> GenerationShift) & GenerationMask) != (_generation & GenerationMask))
+        {
+            return; // Why: the replica failed after this event was scheduled; the micro-batch is lost.
+        }
+
         int slot = (int)(argument & SlotMask);
         var mb = _replica.Slot(slot);
-        if ((argument & ~SlotMask) == ComputeDoneKind)
+        if ((argument & KindMask) == ComputeDoneKind)
         {
             _simulation.Observer.OnStageSpan(_replica.Index, _index, mb.Number, new SimTime(_startNs), _ctx.Now, _lastCost, mb.Plan.Shape.TotalTokens);
             if (_nextGpus is null)
@@ -71,7 +83,7 @@ internal sealed class StageServer : IEventHandler
             {
                 mb.SendStartNanoseconds = _ctx.Now.Nanoseconds;
                 long bytes = _simulation.ActivationBytesPerPair(mb.Plan.Shape.TotalTokens);
-                _simulation.Network.Send(_gpus, _nextGpus, bytes, this, SendDoneKind | (uint)slot);
+                _simulation.Network.Send(_gpus, _nextGpus, bytes, this, Tag(SendDoneKind, slot));
             }
         }
         else
@@ -91,6 +103,11 @@ internal sealed class StageServer : IEventHandler
         IsIdle = false;
         var mb = _replica.Slot(slot);
         var cost = _simulation.Price(mb.Plan, _index);
+        if (_perturbation is not null)
+        {
+            cost = _perturbation.Apply(cost, _ctx.Now.Nanoseconds);
+        }
+
         _lastCost = cost;
         long compute = Nanoseconds.FromSeconds(cost.ComputeSeconds);
         long tp = Nanoseconds.FromSeconds(cost.TpCommSeconds);
@@ -100,8 +117,29 @@ internal sealed class StageServer : IEventHandler
         Times.OtherCommNanoseconds += other;
         Times.MicroBatches++;
         _startNs = _ctx.Now.Nanoseconds;
-        _ctx.Schedule(new SimTime(compute + tp + other), this, ComputeDoneKind | (uint)slot, EventPriority.Completion);
+        _endNs = _startNs + compute + tp + other;
+        _ctx.Schedule(new SimTime(compute + tp + other), this, Tag(ComputeDoneKind, slot), EventPriority.Completion);
     }
+
+    /// <summary>The replica failed: drops the running and queued micro-batches (pending events become stale) and
+    /// un-charges the part of the running one that will not execute.</summary>
+    public void Abort()
+    {
+        long now = _ctx.Now.Nanoseconds;
+        if (!IsIdle && _endNs > now)
+        {
+            long remaining = _endNs - now;
+            long fromCompute = Math.Min(remaining, Times.ComputeNanoseconds);
+            Times.ComputeNanoseconds -= fromCompute;
+            Times.TpCommNanoseconds -= Math.Min(remaining - fromCompute, Times.TpCommNanoseconds);
+        }
+
+        _generation++;
+        _queue.Clear();
+        IsIdle = true;
+    }
+
+    private long Tag(long kind, int slot) => kind | (uint)slot | ((_generation & GenerationMask) << GenerationShift);
 
     private void Release()
     {

@@ -6,7 +6,7 @@ namespace DesSim.Core.Hardware;
 /// <remarks>No per-link queueing: concurrent transfers over a shared link do not slow each other. One engine event per
 /// <see cref="Send"/>. Link totals are still recorded (bytes, busy seconds as if unshared). Agrees exactly (to the
 /// nanosecond) with <see cref="LinkLevelNetwork"/> when no link is shared.</remarks>
-public sealed class ClosedFormNetwork : ITransferNetwork
+public sealed class ClosedFormNetwork : ITransferNetwork, IDegradableNetwork
 {
     private readonly ISimContext _ctx;
     private readonly Topology _topology;
@@ -21,6 +21,9 @@ public sealed class ClosedFormNetwork : ITransferNetwork
     }
 
     /// <inheritdoc />
+    public LinkDegradation? Degradation { get; set; }
+
+    /// <inheritdoc />
     public IReadOnlyList<LinkUsage> Links => _counters.Snapshot();
 
     /// <inheritdoc />
@@ -32,7 +35,7 @@ public sealed class ClosedFormNetwork : ITransferNetwork
         for (int p = 0; p < sources.Length; p++)
         {
             int hops = _topology.Route(sources[p], destinations[p], route);
-            var (delay, _) = TransferMath.Delay(_topology, route[..hops], bytesPerPair);
+            var (delay, _) = TransferMath.Delay(_topology, route[..hops], bytesPerPair, Degradation, _ctx.Now.Nanoseconds);
             _counters.Record(_topology, route[..hops], bytesPerPair);
             latestNanoseconds = Math.Max(latestNanoseconds, delay);
         }

@@ -10,7 +10,7 @@ namespace DesSim.Core.Hardware;
 /// form. Why no per-link events: requests reach a FIFO server in simulated-time order, so each link's "busy until"
 /// time is its whole state; the engine gets one arrival event per <see cref="Send"/>. Times are integer nanoseconds.
 /// </remarks>
-public sealed class LinkLevelNetwork : ITransferNetwork
+public sealed class LinkLevelNetwork : ITransferNetwork, IDegradableNetwork
 {
     private readonly ISimContext _ctx;
     private readonly Topology _topology;
@@ -25,6 +25,9 @@ public sealed class LinkLevelNetwork : ITransferNetwork
         _counters = new LinkCounters(topology);
         _freeAtNanoseconds = new long[topology.Links.Count];
     }
+
+    /// <inheritdoc />
+    public LinkDegradation? Degradation { get; set; }
 
     /// <inheritdoc />
     public IReadOnlyList<LinkUsage> Links => _counters.Snapshot();
@@ -46,10 +49,10 @@ public sealed class LinkLevelNetwork : ITransferNetwork
                 start = Math.Max(start, _freeAtNanoseconds[l]);
             }
 
-            var (delay, _) = TransferMath.Delay(_topology, links, bytesPerPair);
+            var (delay, _) = TransferMath.Delay(_topology, links, bytesPerPair, Degradation, start);
             foreach (int l in links)
             {
-                _freeAtNanoseconds[l] = start + TransferMath.OccupancyNanoseconds(_topology.Links[l], bytesPerPair);
+                _freeAtNanoseconds[l] = start + TransferMath.OccupancyNanoseconds(_topology.Links[l], bytesPerPair, Degradation?.Factor(l, start) ?? 1);
             }
 
             _counters.Record(_topology, links, bytesPerPair);

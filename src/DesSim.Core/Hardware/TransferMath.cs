@@ -14,7 +14,7 @@ internal static class TransferMath
     }
 
     /// <summary>Route latency + bytes / slowest bandwidth, in ns; and the slowest bandwidth.</summary>
-    public static (long DelayNanoseconds, double BandwidthBytesPerSecond) Delay(Topology topology, ReadOnlySpan<int> links, long bytes)
+    public static (long DelayNanoseconds, double BandwidthBytesPerSecond) Delay(Topology topology, ReadOnlySpan<int> links, long bytes, LinkDegradation? degradation = null, long nowNanoseconds = 0)
     {
         if (links.Length == 0)
         {
@@ -26,13 +26,13 @@ internal static class TransferMath
         {
             var spec = topology.Links[l];
             latency += spec.LatencySeconds;
-            bw = Math.Min(bw, spec.BandwidthBytesPerSecond);
+            bw = Math.Min(bw, spec.BandwidthBytesPerSecond * (degradation?.Factor(l, nowNanoseconds) ?? 1));
         }
 
         return (ToNanoseconds(latency + (bytes / bw)), bw);
     }
 
-    public static long OccupancyNanoseconds(LinkSpec link, long bytes) => ToNanoseconds(bytes / link.BandwidthBytesPerSecond);
+    public static long OccupancyNanoseconds(LinkSpec link, long bytes, double bandwidthFactor = 1) => ToNanoseconds(bytes / (link.BandwidthBytesPerSecond * bandwidthFactor));
 
     public static long ToNanoseconds(double seconds) => (long)Math.Round(seconds * 1e9, MidpointRounding.AwayFromZero);
 }

@@ -19,6 +19,7 @@ public sealed class MetricsCollector : IServingObserver
     private readonly long _windowEndNs;
     private long _tokensAtLastSample;
     private long _lastSampleNs;
+    private readonly HashSet<long> _retried = [];
 
     /// <summary>Creates a collector keeping timeline spans inside <paramref name="window"/>.</summary>
     public MetricsCollector(TimelineWindow? window = null)
@@ -103,6 +104,12 @@ public sealed class MetricsCollector : IServingObserver
     /// <inheritdoc />
     public void OnRejected(Sequence s, SimTime now, string reason) =>
         _records.Add(new RequestRecord(s.Id, s.Replica, s.PromptTokens, s.OutputTokens, s.Arrival.Nanoseconds, -1, -1, -1, 0, 0, Rejected: true));
+
+    /// <inheritdoc />
+    public void OnRetried(Sequence sequence, SimTime now) => _retried.Add(sequence.Id);
+
+    /// <summary>Whether request <paramref name="id"/> was retried after a replica failure.</summary>
+    public bool WasRetried(long id) => _retried.Contains(id);
 
     /// <inheritdoc />
     public void OnStageSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, in StageCost cost, int tokens) =>

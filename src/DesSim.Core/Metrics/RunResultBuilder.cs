@@ -44,7 +44,11 @@ public static class RunResultBuilder
             OtherCommShare: Share(g => g.OtherCommSeconds),
             BubbleShare: Share(g => g.BubbleSeconds),
             IdleShare: Share(g => g.IdleSeconds),
-            PeakKvOccupancy: peakKv) { ExpertLoad = simulation.Config.ExpertRouting?.Stats() };
+            PeakKvOccupancy: peakKv)
+        {
+            ExpertLoad = simulation.Config.ExpertRouting?.Stats(),
+            Faults = FaultSummary.From(simulation, collector, done),
+        };
 
         return new RunResult(summary, records, gpus, simulation.Network.Links, collector.Samples, collector.Spans, collector.Window, collector.TimelineTruncated, notes, collector.InterTokenLatency);
     }

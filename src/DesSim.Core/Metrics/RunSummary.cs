@@ -29,4 +29,7 @@ public sealed record RunSummary(
 {
     /// <summary>Token-to-expert load under expert parallelism; null for dense models or ep = 1.</summary>
     public ExpertLoadStats? ExpertLoad { get; init; }
+
+    /// <summary>Retries and latency hit of injected faults; null when the run had none configured.</summary>
+    public FaultSummary? Faults { get; init; }
 }

@@ -103,12 +103,20 @@ public static class DeploymentSpecReader
         return spec;
     }
 
+    /// <summary>Most GPUs in a cluster. Why 131,072: above the largest clusters built today (~100 k GPUs); larger is a
+    /// typo, and the topology's link tables would not fit in memory (found by the fuzz test: 65,536 × 1,024 hung).</summary>
+    public const int MaxClusterGpus = 1 << 17;
+
     private static ClusterSpec ReadCluster(YamlSection root)
     {
         var c = root.GetSection("cluster") ?? throw root.Error("cluster", "is required but missing", "e.g. cluster: {gpu: h100, nodes: 1, gpus_per_node: 8}");
         var gpu = ReadGpu(c);
         int nodes = c.GetInt("nodes", 1, 1, 1 << 16)!.Value;
         int perNode = c.GetInt("gpus_per_node", 8, 1, 1024)!.Value;
+        if ((long)nodes * perNode > MaxClusterGpus)
+        {
+            throw c.Error("nodes", $"{nodes} × {perNode} = {(long)nodes * perNode} GPUs is too large (at most {MaxClusterGpus})");
+        }
         var fabricText = c.GetString("intra_node");
         var fabric = gpu.DefaultFabric;
         if (fabricText is not null)

@@ -19,4 +19,11 @@ public sealed record Scenario(
     WorkloadSpec Workload,
     SloSpec Slo,
     OutputSpec Outputs,
-    EngineOverheads Engine);
+    EngineOverheads Engine)
+{
+    /// <summary>Injected faults (<c>faults:</c>, docs/faults.md).</summary>
+    public Execution.FaultPlan Faults { get; init; } = Execution.FaultPlan.None;
+
+    /// <summary>Kernel-time variability (<c>variability:</c>, docs/faults.md).</summary>
+    public Execution.VariabilitySpec Variability { get; init; } = Execution.VariabilitySpec.None;
+}

@@ -47,11 +47,14 @@ public static class ScenarioLoader
         var slo = ReadSlo(root);
         var outputs = ReadOutputs(root);
         var engine = EngineOverheadsReader.Read(root);
+        var faults = FaultSpecReader.ReadFaults(root);
+        var variability = FaultSpecReader.ReadVariability(root);
         root.RejectUnknownKeys();
 
         // Why here: an impossible layout or a model that does not fit must fail before anything runs or is written.
-        _ = Deployment.Create(deployment, root);
-        return new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine);
+        var planned = Deployment.Create(deployment, root);
+        FaultSpecReader.CheckAgainst(faults, root, planned.Plan.Dp, planned.Plan.GpuCount);
+        return new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability };
     }
 
     private static SchedulerConfig ReadScheduler(YamlSection? s)

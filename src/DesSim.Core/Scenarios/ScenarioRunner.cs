@@ -1,4 +1,5 @@
 using DesSim.Core.Execution;
+using DesSim.Core.Hardware;
 using DesSim.Core.Metrics;
 using DesSim.Core.Parallelism;
 using DesSim.Core.Workload;
@@ -19,6 +20,10 @@ public static class ScenarioRunner
         var config = BuildConfig(scenario, deployment, sim.Streams);
 
         var network = deployment.CreateNetwork(sim);
+        if (scenario.Faults.Links.Count > 0 && network is IDegradableNetwork degradable)
+        {
+            degradable.Degradation = new LinkDegradation(deployment.Topology, scenario.Faults.Links);
+        }
         var collector = new MetricsCollector(scenario.Outputs.Timeline);
         var serving = new ServingSimulation(sim, config, workload.Source, network, collector);
         var reporter = progress is null ? null : new ProgressReporter(sim, serving, workload.ExpectedRequests, progress);
@@ -73,6 +78,8 @@ public static class ScenarioRunner
             IterationOverheadSeconds = scenario.Engine.IterationSeconds(deployment.Model.NumLayers, plan.Tp),
             PerSequenceOverheadSeconds = scenario.Engine.PerSequenceOverheadSeconds,
             ExpertRouting = routing,
+            Faults = scenario.Faults,
+            Variability = scenario.Variability,
         };
     }
 }

@@ -59,6 +59,9 @@ public sealed class Sequence
     /// <summary>Times it was preempted (KV freed, to be recomputed).</summary>
     public int Preemptions { get; set; }
 
+    /// <summary>Times it was restarted from scratch on another replica after its replica failed.</summary>
+    public int Retries { get; set; }
+
     /// <summary>First time it was admitted (scheduled), or null.</summary>
     public SimTime? FirstScheduled { get; set; }
 

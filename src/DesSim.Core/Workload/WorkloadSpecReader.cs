@@ -99,7 +99,7 @@ public static class WorkloadSpecReader
     {
         var arrivalSection = w.GetSection("arrival") ?? throw w.Error("arrival", "is required (or give a 'trace')", "e.g. arrival: { process: poisson, rate: 10 }");
         var arrival = ReadArrival(arrivalSection);
-        long? requests = w.GetLong("requests", null, 1);
+        long? requests = w.GetLong("requests", null, 1, TraceLimits.MaxSyntheticRequests);
         double? duration = w.GetDouble("duration_s", null, 0, exclusiveMin: true);
         bool selfEnding = arrival.Process == ArrivalProcess.Piecewise && !arrival.Repeat;
         if (arrival.Process is ArrivalProcess.ClosedLoop or ArrivalProcess.Burst && requests is null)

@@ -86,6 +86,16 @@ public static class ReportDataFromRun
         ExpertLoad = s.ExpertLoad is { } l
             ? l with { ImbalanceFactor = Round(l.ImbalanceFactor), MeanBatchGpuImbalance = Round(l.MeanBatchGpuImbalance), MaxBatchGpuImbalance = Round(l.MaxBatchGpuImbalance) }
             : null,
+        Faults = s.Faults is { } f
+            ? f with
+            {
+                E2elRetriedMs = Round(f.E2elRetriedMs),
+                E2elNotRetriedMs = Round(f.E2elNotRetriedMs),
+                TtftRetriedMs = Round(f.TtftRetriedMs),
+                E2elHitMs = Round(f.E2elHitMs),
+                Windows = f.Windows.Select(x => (Round(x.StartSeconds), Round(x.EndSeconds), x.Label)).ToArray(),
+            }
+            : null,
     };
 
     private static LatencyStats Round(LatencyStats s) =>

@@ -47,6 +47,8 @@ public static class RunReport
             report.AddChart(chart.Heading, chart.Svg, chart.Caption);
         }
 
+        FaultReportSection.Add(report, s.Faults);
+
         report.AddTable("Latency percentiles (ms)", ["metric", "mean", "median", "p90", "p95", "p99", "p99.9"],
         [
             StatsRow("TTFT", s.TtftMs), StatsRow("TPOT", s.TpotMs), StatsRow("ITL", s.ItlMs), StatsRow("E2EL", s.E2elMs), StatsRow("queueing", s.QueueMs),
@@ -91,9 +93,15 @@ public static class RunReport
         };
         if (data.TimeSeries.Count > 0)
         {
-            charts.Add(new("queue_length.svg", "Queue length", RunResultCharts.TimeSeries(data.TimeSeries, "Requests waiting", "queue length", "requests", r => r.QueueLength, counts: true), null));
-            charts.Add(new("running_batch.svg", "Running batch", RunResultCharts.TimeSeries(data.TimeSeries, "Tokens in flight", "batch size", "tokens", r => r.BatchTokens, counts: true), null));
-            charts.Add(new("kv_cache.svg", "KV cache", RunResultCharts.TimeSeries(data.TimeSeries, "KV cache occupancy", "occupancy", "%", r => 100 * r.KvOccupancy), null));
+            var faults = data.Summary.Faults?.Windows ?? [];
+            string? shaded = faults.Count > 0 ? "Shaded: fault windows (docs/faults.md)." : null;
+            charts.Add(new("queue_length.svg", "Queue length", RunResultCharts.TimeSeries(data.TimeSeries, "Requests waiting", "queue length", "requests", r => r.QueueLength, faults, counts: true), shaded));
+            charts.Add(new("running_batch.svg", "Running batch", RunResultCharts.TimeSeries(data.TimeSeries, "Tokens in flight", "batch size", "tokens", r => r.BatchTokens, faults, counts: true), shaded));
+            charts.Add(new("kv_cache.svg", "KV cache", RunResultCharts.TimeSeries(data.TimeSeries, "KV cache occupancy", "occupancy", "%", r => 100 * r.KvOccupancy, faults), shaded));
+            if (faults.Count > 0)
+            {
+                charts.Add(new("output_rate.svg", "Output rate", RunResultCharts.TimeSeries(data.TimeSeries, "Output tokens per second", "output rate", "tok/s", r => r.OutputTokensPerSecond, faults), shaded));
+            }
         }
 
         return charts;

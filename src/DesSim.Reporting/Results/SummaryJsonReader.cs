@@ -45,6 +45,7 @@ internal sealed class SummaryJsonReader
             Num(root, "peak_kv_occupancy"))
         {
             ExpertLoad = root.TryGetProperty("expert_load", out _) ? ExpertLoad(Object(root, "expert_load")) : null,
+            Faults = root.TryGetProperty("faults", out _) ? Faults(Object(root, "faults")) : null,
         };
         Slo = new SloSpec(Optional(slo, "ttft_ms"), Optional(slo, "tpot_ms"), Optional(slo, "e2el_ms"), Optional(slo, "queue_ms"));
         Notes = Get(root, "notes", JsonValueKind.Array).EnumerateArray()
@@ -147,9 +148,31 @@ internal sealed class SummaryJsonReader
             Get(o, "routing", JsonValueKind.String, at).GetString()!);
     }
 
-    private LatencyStats Stats(JsonElement parent, string key)
+    private FaultSummary Faults(JsonElement o)
     {
-        var o = Object(parent, key);
+        const string at = "faults";
+        var windows = Get(o, "windows", JsonValueKind.Array, at).EnumerateArray()
+            .Select((w, i) => w.ValueKind == JsonValueKind.Object
+                ? (Num(w, "start_s", $"{at}.windows[{i}]"), Num(w, "end_s", $"{at}.windows[{i}]"), Get(w, "label", JsonValueKind.String, $"{at}.windows[{i}]").GetString()!)
+                : throw new InputException(_path, $"{at}.windows[{i}]", "expected an object"))
+            .ToArray();
+        return new FaultSummary(
+            Long(o, "retries", at),
+            Long(o, "retried_requests", at),
+            Long(o, "discarded_tokens", at),
+            Stats(o, "e2el_ms_retried", at),
+            Stats(o, "e2el_ms_not_retried", at),
+            Stats(o, "ttft_ms_retried", at),
+            Num(o, "e2el_hit_ms", at))
+        {
+            Windows = windows,
+        };
+    }
+
+    private LatencyStats Stats(JsonElement parent, string key, string? prefix = null)
+    {
+        var o = Get(parent, key, JsonValueKind.Object, prefix);
+        key = prefix is null ? key : $"{prefix}.{key}";
         return new LatencyStats(Num(o, "mean", key), Num(o, "median", key), Num(o, "p90", key), Num(o, "p95", key), Num(o, "p99", key), Num(o, "p999", key), Long(o, "count", key));
     }
 }

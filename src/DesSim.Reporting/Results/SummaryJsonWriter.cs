@@ -43,6 +43,29 @@ public static class SummaryJsonWriter
             ExpertLoad(w, load);
         }
 
+        if (s.Faults is { } f)
+        {
+            w.WriteStartObject("faults");
+            w.WriteNumber("retries", f.Retries);
+            w.WriteNumber("retried_requests", f.RetriedRequests);
+            w.WriteNumber("discarded_tokens", f.DiscardedTokens);
+            Stats(w, "e2el_ms_retried", f.E2elRetriedMs);
+            Stats(w, "e2el_ms_not_retried", f.E2elNotRetriedMs);
+            Stats(w, "ttft_ms_retried", f.TtftRetriedMs);
+            Num(w, "e2el_hit_ms", f.E2elHitMs);
+            w.WriteStartArray("windows");
+            foreach (var (start, end, label) in f.Windows)
+            {
+                w.WriteStartObject();
+                Num(w, "start_s", start);
+                Num(w, "end_s", end);
+                w.WriteString("label", label);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
         w.WriteStartObject("slo");
         NullableNum(w, "ttft_ms", slo.TtftMs);
         NullableNum(w, "tpot_ms", slo.TpotMs);

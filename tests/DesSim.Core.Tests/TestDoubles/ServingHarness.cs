@@ -24,7 +24,9 @@ internal static class ServingHarness
         double linkBytesPerSecond = 1e12,
         long activationBytesPerToken = 0,
         double sampleStepSeconds = 0,
-        ulong seed = 1)
+        ulong seed = 1,
+        FaultPlan? faults = null,
+        double kernelCv = 0)
     {
         var sim = new Simulator(seed);
         int gpu = 0;
@@ -42,6 +44,8 @@ internal static class ServingHarness
         var config = new ServingConfig(ids, gpu, cost, activationBytesPerToken, kvBlocks, blockSize, scheduler ?? new SchedulerConfig(), router)
         {
             SampleStepSeconds = sampleStepSeconds,
+            Faults = faults ?? FaultPlan.None,
+            Variability = new VariabilitySpec(kernelCv),
         };
         var network = new FixedDelayNetwork(sim, linkLatencySeconds, linkBytesPerSecond).AsNetwork();
         var collector = new MetricsCollector();
