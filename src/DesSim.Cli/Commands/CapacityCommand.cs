@@ -40,7 +40,7 @@ public static class CapacityCommand
 
             IReadOnlyList<ParallelPlan> plans = parse.GetValue(layouts) switch
             {
-                "all" => LayoutEnumerator.Enumerate(loaded.Deployment).Feasible,
+                "all" => LayoutEnumerator.Enumerate(loaded).Feasible,
                 "scenario" => [loaded.Deployment.Plan],
                 var other => throw new InputException("--layouts", other, "expected all or scenario"),
             };

@@ -29,7 +29,7 @@ public static class PlanCommand
         var output = new Option<string?>("--out") { Description = "Output directory (default: results/plan-<model>-<gpus>x<gpu>)" };
         var report = new Option<bool>("--report") { Description = "Also write plan.html" };
         var sets = new Option<string[]>("--set") { Description = "Override any scenario key of the generated scenario (repeatable)" };
-        var cmd = new Command("plan", "Rank every feasible TP × PP × DP layout for a model, GPUs, traffic and SLO")
+        var cmd = new Command("plan", "Rank every feasible TP × PP × DP (+ EP for MoE, CP for long prompts) layout for a model, GPUs, traffic and SLO")
         {
             model, gpu, gpus, perNode, precision, workload, rate, requests, slo, objective, reps, jobs, output, report, sets,
         };
@@ -56,11 +56,11 @@ public static class PlanCommand
             stdout.WriteLine($"plan: {scenario.Deployment.Model.Name} on {n}x {scenario.Deployment.Cluster.Gpu.Name}, preset {preset.Name} ({CapacityOutputs.SloText(preset.Slo)}), objective {goal.ToString().ToLowerInvariant()}");
             var plan = Planner.Plan(scenario, preset, goal, r, j, new CapacitySearch(), stdout.WriteLine);
             stdout.WriteLine();
-            stdout.WriteLine($"{"rank",4}  {"layout",-14} {"TTFT p50/p99 ms",17} {"TPOT p50/p99 ms",17} {"max tok/s/GPU",13} {"cap req/s/GPU",13}  pareto");
+            stdout.WriteLine($"{"rank",4}  {"layout",-16} {"TTFT p50/p99 ms",17} {"TPOT p50/p99 ms",17} {"max tok/s/GPU",13} {"cap req/s/GPU",13} {"EP/CP comm",10}  pareto");
             foreach (var a in plan.Ranked)
             {
                 var l = a.AtLoad;
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Rank,4}  {a.Layout,-14} {l["ttft_p50_ms"].Mean,8:F0}/{l["ttft_p99_ms"].Mean,-8:F0} {l["tpot_p50_ms"].Mean,8:F1}/{l["tpot_p99_ms"].Mean,-8:F1} {a.MaxThroughputPerGpu,13:F0} {(a.Capacity is { } c ? c.RequestsPerSecondPerGpu.ToString("F3", CultureInfo.InvariantCulture) : "-"),13}  {(a.OnParetoFrontier ? "*" : string.Empty)}"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Rank,4}  {a.Layout,-16} {l["ttft_p50_ms"].Mean,8:F0}/{l["ttft_p99_ms"].Mean,-8:F0} {l["tpot_p50_ms"].Mean,8:F1}/{l["tpot_p99_ms"].Mean,-8:F1} {a.MaxThroughputPerGpu,13:F0} {(a.Capacity is { } c ? c.RequestsPerSecondPerGpu.ToString("F3", CultureInfo.InvariantCulture) : "-"),13} {(a.Layout.Ep > 1 || a.Layout.Cp > 1 ? (l["other_comm_share"].Mean * 100).ToString("F1", CultureInfo.InvariantCulture) + "%" : "-"),10}  {(a.OnParetoFrontier ? "*" : string.Empty)}"));
             }
 
             stdout.WriteLine();

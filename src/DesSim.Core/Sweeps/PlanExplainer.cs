@@ -5,7 +5,8 @@ namespace DesSim.Core.Sweeps;
 
 /// <summary>A short plain-language explanation of a layout's rank from its time breakdown and SLO results.</summary>
 /// <remarks>Mentions a share only when it matters: a pipeline bubble of at least <see cref="NotableShare"/> of GPU time, TP
-/// communication of at least that share (with the intra-node fabric), data-parallel replicas, KV pressure at saturation.</remarks>
+/// communication of at least that share (with the intra-node fabric), the all-to-all share of an EP layout and the exposed
+/// ring/combine share of a CP layout (always, however small), data-parallel replicas, KV pressure at saturation.</remarks>
 public static class PlanExplainer
 {
     /// <summary>Smallest share of GPU time worth a sentence (5%: below it the effect is within run-to-run noise).</summary>
@@ -39,7 +40,19 @@ public static class PlanExplainer
             parts.Add($"{Pct(tp)} of GPU time in TP all-reduce over {fabric} {when}");
         }
 
-        if (a.Layout.Pp == 1 && tp < NotableShare && bubble < NotableShare)
+        // Why: EP and CP are never combined, so the "other communication" share is one of the two; it is named whenever the
+        // layout uses it (even when small), since it is the price of the layout.
+        double other = basis["other_comm_share"].Mean;
+        if (a.Layout.Ep > 1)
+        {
+            parts.Add($"EP{a.Layout.Ep}: {Pct(other)} of GPU time in all-to-all (expert dispatch + combine) {when}");
+        }
+        else if (a.Layout.Cp > 1)
+        {
+            parts.Add($"CP{a.Layout.Cp}: {Pct(other)} of GPU time in exposed ring-attention K/V exchange and decode combine {when}");
+        }
+
+        if (a.Layout.Pp == 1 && tp < NotableShare && bubble < NotableShare && other < NotableShare)
         {
             parts.Add("almost all GPU time is compute");
         }
@@ -69,5 +82,7 @@ public static class PlanExplainer
 
     private static string F(double x, int decimals) => double.IsNaN(x) ? "n/a" : x.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-    private static string Pct(double share) => (share * 100).ToString("F0", CultureInfo.InvariantCulture) + "%";
+    private static string Pct(double share) => double.IsNaN(share) ? "n/a"
+        : share > 0 && share < 0.01 ? "<1%"
+        : (share * 100).ToString("F0", CultureInfo.InvariantCulture) + "%";
 }

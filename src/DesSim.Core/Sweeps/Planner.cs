@@ -5,7 +5,8 @@ using DesSim.Core.Workload;
 
 namespace DesSim.Core.Sweeps;
 
-/// <summary>Assesses and ranks every feasible TP × PP × DP layout of a scenario's cluster for a use case.</summary>
+/// <summary>Assesses and ranks every feasible layout of a scenario's cluster for a use case: TP × PP × DP, with EP for MoE models
+/// and CP for long-prompt workloads (<see cref="LayoutEnumerator"/>).</summary>
 /// <remarks>Per layout (layouts in parallel): a run at the workload's own load, a saturated run, and (when the SLO has a
 /// bound) a capacity search. Ranking: <see cref="PlanObjective.Latency"/> by p99 E2EL at the load; <see cref="PlanObjective.Throughput"/>
 /// by saturated tokens/s per GPU; <see cref="PlanObjective.Cost"/> by SLO capacity per GPU (ties by throughput). The Pareto
@@ -18,10 +19,10 @@ public static class Planner
     /// <summary>Plans <paramref name="scenario"/> (its layout is ignored) for <paramref name="preset"/> under <paramref name="objective"/>.</summary>
     public static PlanResult Plan(Scenario scenario, PlanPreset preset, PlanObjective objective, int replications, int workers, CapacitySearch search, Action<string>? log = null)
     {
-        var (layouts, rejected) = LayoutEnumerator.Enumerate(scenario.Deployment);
+        var (layouts, rejected) = LayoutEnumerator.Enumerate(scenario);
         if (layouts.Count == 0)
         {
-            throw new InputException("plan", null, $"no TP × PP × DP layout of {scenario.Deployment.Cluster.TotalGpus} GPUs fits {scenario.Deployment.Model.Name}", "add GPUs, use --precision fp8, or a smaller model");
+            throw new InputException("plan", null, $"no TP × PP × DP (× EP/CP) layout of {scenario.Deployment.Cluster.TotalGpus} GPUs fits {scenario.Deployment.Model.Name}", "add GPUs, use --precision fp8, or a smaller model");
         }
 
         var slo = preset.Slo;

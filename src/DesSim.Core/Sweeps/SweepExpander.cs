@@ -26,11 +26,11 @@ public static class SweepExpander
         IReadOnlyList<ParallelPlan?> layouts;
         if (grid.AllLayouts)
         {
-            var (feasible, dropped) = LayoutEnumerator.Enumerate(baseScenario.Deployment);
+            var (feasible, dropped) = LayoutEnumerator.Enumerate(baseScenario);
             rejected.AddRange(dropped);
             if (feasible.Count == 0)
             {
-                throw new InputException(gridSource, "layouts", $"no TP × PP × DP layout of {baseScenario.Deployment.Cluster.TotalGpus} GPUs fits {baseScenario.Deployment.Model.Name}", "use more GPUs, fp8 weights, or a smaller model");
+                throw new InputException(gridSource, "layouts", $"no TP × PP × DP (× EP/CP) layout of {baseScenario.Deployment.Cluster.TotalGpus} GPUs fits {baseScenario.Deployment.Model.Name}", "use more GPUs, fp8 weights, or a smaller model");
             }
 
             layouts = feasible;
@@ -38,19 +38,23 @@ public static class SweepExpander
         else if (grid.Layouts.Count > 0)
         {
             int gpus = baseScenario.Deployment.Cluster.TotalGpus;
+            var own = baseScenario.Deployment.Plan;
             layouts = grid.Layouts.Select((l, i) =>
             {
-                if (l.Dp > 0)
+                // Why: an entry without ep or cp keeps the scenario's own (e.g. a list of TP × DP layouts of an EP8 scenario).
+                var full = l with { Ep = l.Ep > 0 ? l.Ep : own.Ep, Cp = l.Cp > 0 ? l.Cp : own.Cp };
+                if (full.Dp > 0)
                 {
-                    return (ParallelPlan?)l;
+                    return (ParallelPlan?)full;
                 }
 
-                if (gpus % (l.Tp * l.Pp) != 0)
+                int perReplica = full.Tp * full.Pp * full.Cp;
+                if (gpus % perReplica != 0)
                 {
-                    throw new InputException(gridSource, $"layouts[{i}]", $"tp·pp = {l.Tp * l.Pp} does not divide the cluster's {gpus} GPUs", "give dp explicitly");
+                    throw new InputException(gridSource, $"layouts[{i}]", $"tp·pp·cp = {perReplica} does not divide the cluster's {gpus} GPUs", "give dp explicitly");
                 }
 
-                return l with { Dp = gpus / (l.Tp * l.Pp) };
+                return full with { Dp = gpus / perReplica };
             }).ToArray();
         }
         else
@@ -81,6 +85,14 @@ public static class SweepExpander
             par.Children[new YamlScalarNode("tp")] = new YamlScalarNode(Invariant(layout.Tp));
             par.Children[new YamlScalarNode("pp")] = new YamlScalarNode(Invariant(layout.Pp));
             par.Children[new YamlScalarNode("dp")] = new YamlScalarNode(Invariant(layout.Dp));
+            foreach (var (key, degree) in new[] { ("ep", layout.Ep), ("cp", layout.Cp) })
+            {
+                // Why: a degree of 1 the scenario does not mention stays unwritten, so sweeps without EP/CP keep their fingerprint.
+                if (degree != 1 || par.Children.ContainsKey(new YamlScalarNode(key)))
+                {
+                    par.Children[new YamlScalarNode(key)] = new YamlScalarNode(Invariant(degree));
+                }
+            }
             node.Children[new YamlScalarNode("parallelism")] = par;
         }
 

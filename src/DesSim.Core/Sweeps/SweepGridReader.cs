@@ -5,7 +5,8 @@ using YamlDotNet.RepresentationModel;
 namespace DesSim.Core.Sweeps;
 
 /// <summary>Reads a sweep grid YAML file (keys in docs/sweeps.md) into a <see cref="SweepGrid"/>.</summary>
-/// <remarks>Keys: <c>layouts</c> (<c>all</c> or a list of <c>{tp, pp, dp}</c>; dp defaults to the GPUs left over),
+/// <remarks>Keys: <c>layouts</c> (<c>all</c> or a list of <c>{tp, pp, dp, ep, cp}</c>; dp defaults to the GPUs left over and
+/// is read as 0 until the expander fills it in; ep and cp, when absent, keep the scenario's own and are read as 0),
 /// <c>axes</c> (a mapping of dotted scenario key paths to value lists, in order), <c>seeds</c> (a list: sugar for an
 /// axis on <c>seed</c>), <c>replications</c> (seeds per point, default 1). Unknown keys are rejected.</remarks>
 public static class SweepGridReader
@@ -44,14 +45,16 @@ public static class SweepGridReader
                     var tp = s.GetInt("tp", 1, min: 1, max: 4096)!.Value;
                     var pp = s.GetInt("pp", 1, min: 1, max: 4096)!.Value;
                     var dp = s.GetInt("dp", min: 1, max: 1_000_000);
+                    var ep = s.GetInt("ep", min: 1, max: 4096);
+                    var cp = s.GetInt("cp", min: 1, max: 4096);
                     s.RejectUnknownKeys();
-                    layouts.Add(new ParallelPlan(tp, pp, dp ?? 0));
+                    layouts.Add(new ParallelPlan(tp, pp, dp ?? 0, ep ?? 0, cp ?? 0));
                     i++;
                 }
 
                 break;
             default:
-                throw root.Error("layouts", "expected 'all' or a list of { tp, pp, dp }", "e.g. layouts: all");
+                throw root.Error("layouts", "expected 'all' or a list of { tp, pp, dp, ep, cp }", "e.g. layouts: all");
         }
 
         var axes = new List<SweepAxis>();
@@ -67,9 +70,9 @@ public static class SweepGridReader
                     throw axesSection.Error(k, axesSection.PathOf(key), "an axis key must be a dotted scenario key path", "e.g. workload.arrival.rate");
                 }
 
-                if (key is "parallelism" or "parallelism.tp" or "parallelism.pp" or "parallelism.dp" or "seed")
+                if (key is "parallelism" or "parallelism.tp" or "parallelism.pp" or "parallelism.dp" or "parallelism.ep" or "parallelism.cp" or "seed")
                 {
-                    throw axesSection.Error(k, axesSection.PathOf(key), $"'{key}' is swept by its own grid key", key == "seed" ? "use seeds: [..]" : "use layouts: all or layouts: [{ tp, pp, dp }]");
+                    throw axesSection.Error(k, axesSection.PathOf(key), $"'{key}' is swept by its own grid key", key == "seed" ? "use seeds: [..]" : "use layouts: all or layouts: [{ tp, pp, dp, ep, cp }]");
                 }
 
                 if (v is not YamlSequenceNode values || values.Children.Count == 0)

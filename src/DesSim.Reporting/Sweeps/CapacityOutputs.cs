@@ -8,12 +8,12 @@ using DesSim.Reporting.Output;
 namespace DesSim.Reporting.Sweeps;
 
 /// <summary>Writes <c>capacity.csv</c> (one row per layout) and, optionally, <c>capacity.html</c> (capacity bars and table).</summary>
-/// <remarks>Columns: layout, tp, pp, dp, gpus, capacity_rate (the load knob), capacity_rps, capacity_rps_per_gpu, bounded (false: the
+/// <remarks>Columns: layout, tp, pp, dp, ep, cp, gpus, capacity_rate (the load knob), capacity_rps, capacity_rps_per_gpu, bounded (false: the
 /// SLO still held at the largest probe), simulations, ttft_p99_ms and tpot_p99_ms at capacity, probes (rate:held;…).</remarks>
 public static class CapacityOutputs
 {
     /// <summary>Column names of <c>capacity.csv</c>.</summary>
-    public static readonly string[] Headers = ["layout", "tp", "pp", "dp", "gpus", "capacity_rate", "capacity_rps", "capacity_rps_per_gpu", "bounded", "simulations", "ttft_p99_ms", "tpot_p99_ms", "queue_p99_ms", "probes"];
+    public static readonly string[] Headers = ["layout", "tp", "pp", "dp", "ep", "cp", "gpus", "capacity_rate", "capacity_rps", "capacity_rps_per_gpu", "bounded", "simulations", "ttft_p99_ms", "tpot_p99_ms", "queue_p99_ms", "probes"];
 
     /// <summary>Writes the files into <paramref name="directory"/> atomically; returns the file names written.</summary>
     public static IReadOnlyList<string> Write(string directory, IReadOnlyList<LayoutCapacity> results, SloSpec slo, string title, bool report)
@@ -21,7 +21,7 @@ public static class CapacityOutputs
         using var output = new AtomicDirectory(directory);
         var rows = results.Select(r => (IReadOnlyList<object?>)
         [
-            r.Layout.ToString(), r.Layout.Tp, r.Layout.Pp, r.Layout.Dp, r.Layout.GpuCount,
+            r.Layout.ToString(), r.Layout.Tp, r.Layout.Pp, r.Layout.Dp, r.Layout.Ep, r.Layout.Cp, r.Layout.GpuCount,
             R(r.Capacity.Rate), R(r.Capacity.RequestsPerSecond), R(r.Capacity.RequestsPerSecondPerGpu), r.Capacity.Bounded, r.Capacity.Simulations,
             R(r.Capacity.AtCapacity?["ttft_p99_ms"].Mean), R(r.Capacity.AtCapacity?["tpot_p99_ms"].Mean), R(r.Capacity.AtCapacity?["queue_p99_ms"].Mean),
             string.Join(';', r.Capacity.Probes.Select(p => $"{NumberFormat.Significant(p.Rate, 6)}:{(p.Held ? "held" : "failed")}")),

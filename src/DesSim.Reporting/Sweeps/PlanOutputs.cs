@@ -7,28 +7,28 @@ using DesSim.Reporting.Output;
 namespace DesSim.Reporting.Sweeps;
 
 /// <summary>Writes a plan's <c>plan.csv</c> (ranked layouts) and, optionally, <c>plan.html</c> (ranking, why, Pareto, capacity).</summary>
-/// <remarks>Columns: rank, layout, tp, pp, dp, gpus, ttft/tpot p50 and p99 (± 95% half-width with replications), e2el_p99_ms,
-/// tokens/s per GPU at the load and at saturation, capacity_rps and per GPU, slo_holds, slo_within_noise, pareto, bubble and TP
-/// communication shares, why.</remarks>
+/// <remarks>Columns: rank, layout, tp, pp, dp, ep, cp, gpus, ttft/tpot p50 and p99 (± 95% half-width with replications),
+/// e2el_p99_ms, tokens/s per GPU at the load and at saturation, capacity_rps and per GPU, slo_holds, slo_within_noise, pareto,
+/// bubble, TP communication and other communication (EP all-to-all, CP ring/combine) shares of GPU time at the load, why.</remarks>
 public static class PlanOutputs
 {
     /// <summary>Column names of <c>plan.csv</c>.</summary>
     public static readonly string[] Headers =
     [
-        "rank", "layout", "tp", "pp", "dp", "gpus", "ttft_p50_ms", "ttft_p99_ms", "ttft_p99_ms_ci95", "tpot_p50_ms", "tpot_p99_ms", "tpot_p99_ms_ci95",
+        "rank", "layout", "tp", "pp", "dp", "ep", "cp", "gpus", "ttft_p50_ms", "ttft_p99_ms", "ttft_p99_ms_ci95", "tpot_p50_ms", "tpot_p99_ms", "tpot_p99_ms_ci95",
         "e2el_p99_ms", "output_tokens_per_s_per_gpu_at_load", "max_output_tokens_per_s_per_gpu", "capacity_rps", "capacity_rps_per_gpu",
-        "slo_holds", "slo_within_noise", "pareto", "bubble_share", "tp_comm_share", "why",
+        "slo_holds", "slo_within_noise", "pareto", "bubble_share", "tp_comm_share", "other_comm_share", "why",
     ];
 
     /// <summary>The rows of <c>plan.csv</c>.</summary>
     public static IEnumerable<IReadOnlyList<object?>> Rows(PlanResult plan) => plan.Ranked.Select(a => (IReadOnlyList<object?>)
     [
-        a.Rank, a.Layout.ToString(), a.Layout.Tp, a.Layout.Pp, a.Layout.Dp, a.Layout.GpuCount,
+        a.Rank, a.Layout.ToString(), a.Layout.Tp, a.Layout.Pp, a.Layout.Dp, a.Layout.Ep, a.Layout.Cp, a.Layout.GpuCount,
         R(a.AtLoad["ttft_p50_ms"].Mean), R(a.AtLoad["ttft_p99_ms"].Mean), Ci(plan, a.AtLoad["ttft_p99_ms"]),
         R(a.AtLoad["tpot_p50_ms"].Mean), R(a.AtLoad["tpot_p99_ms"].Mean), Ci(plan, a.AtLoad["tpot_p99_ms"]),
         R(a.LatencyMs), R(a.AtLoad["output_tokens_per_s_per_gpu"].Mean), R(a.MaxThroughputPerGpu),
         R(a.Capacity?.RequestsPerSecond), R(a.Capacity?.RequestsPerSecondPerGpu),
-        a.AtLoad.SloHolds, a.AtLoad.VerdictWithinNoise, a.OnParetoFrontier, R(a.AtLoad["bubble_share"].Mean), R(a.AtLoad["tp_comm_share"].Mean), a.Why,
+        a.AtLoad.SloHolds, a.AtLoad.VerdictWithinNoise, a.OnParetoFrontier, R(a.AtLoad["bubble_share"].Mean), R(a.AtLoad["tp_comm_share"].Mean), R(a.AtLoad["other_comm_share"].Mean), a.Why,
     ]);
 
     /// <summary>Writes the files into <paramref name="directory"/> atomically; returns the names written.</summary>

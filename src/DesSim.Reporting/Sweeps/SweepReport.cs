@@ -50,7 +50,7 @@ public static class SweepReport
             report.AddChart("Throughput per GPU vs latency", pareto.RenderSvg(), "Each point is one sweep point; the line joins the Pareto-optimal ones.");
         }
 
-        string[] shown = ["point", "layout", .. table.AxisKeys, "slo_holds", "slo_within_noise", "ttft_p99_ms", "tpot_p99_ms", "e2el_p99_ms", "request_throughput_per_s", "output_tokens_per_s_per_gpu", "bubble_share", "tp_comm_share"];
+        string[] shown = ["point", "layout", .. table.AxisKeys, "slo_holds", "slo_within_noise", "ttft_p99_ms", "tpot_p99_ms", "e2el_p99_ms", "request_throughput_per_s", "output_tokens_per_s_per_gpu", "bubble_share", "tp_comm_share", "other_comm_share"];
         report.AddTable("Points", shown, table.Rows.Select(r => (IReadOnlyList<string>)shown.Select(c => Cell(table, r, c)).ToArray()), "Means over replications; the full table with confidence half-widths is sweep.csv.");
         var path = Path.Combine(directory, "sweep.html");
         report.WriteTo(path);

@@ -5,7 +5,7 @@ using DesSim.Reporting.Csv;
 namespace DesSim.Reporting.Sweeps;
 
 /// <summary>The columns and rows of <c>sweep.csv</c> (one row per point; columns in docs/sweeps.md).</summary>
-/// <remarks>Columns: <c>point, layout, tp, pp, dp, gpus</c>, one per grid axis (named by its key path), <c>replications,
+/// <remarks>Columns: <c>point, layout, tp, pp, dp, ep, cp, gpus</c>, one per grid axis (named by its key path), <c>replications,
 /// slo_holds, slo_within_noise</c>, then every <see cref="SweepMetric"/> (mean over replications), each followed by
 /// <c>NAME_ci95</c> (95% half-width; empty with one replication) where the metric has one. Numbers are rounded to
 /// <see cref="Decimals"/> decimals so rows are short and identical on every machine.</remarks>
@@ -17,7 +17,7 @@ public sealed class SweepTable
     /// <summary>Creates the table shape for a grid with <paramref name="axisKeys"/>.</summary>
     public SweepTable(IReadOnlyList<string> axisKeys)
     {
-        var h = new List<string> { "point", "layout", "tp", "pp", "dp", "gpus" };
+        var h = new List<string> { "point", "layout", "tp", "pp", "dp", "ep", "cp", "gpus" };
         h.AddRange(axisKeys);
         h.AddRange(["replications", "slo_holds", "slo_within_noise"]);
         foreach (var m in SweepMetric.All)
@@ -42,7 +42,7 @@ public sealed class SweepTable
     public string Row(SweepPoint point, PointResult result, int replications)
     {
         var l = point.Layout;
-        var row = new List<object?> { point.Index, l.ToString(), l.Tp, l.Pp, l.Dp, l.GpuCount };
+        var row = new List<object?> { point.Index, l.ToString(), l.Tp, l.Pp, l.Dp, l.Ep, l.Cp, l.GpuCount };
         row.AddRange(point.AxisLabels);
         row.AddRange([replications, result.SloHolds, result.VerdictWithinNoise]);
         for (int i = 0; i < SweepMetric.All.Count; i++)

@@ -14,7 +14,7 @@ public sealed class SweepGridTests
     public void ReadsLayoutsAxesSeedsAndReplications()
     {
         var g = Read("""
-            layouts: [{ tp: 4, pp: 2 }, { tp: 8, pp: 1, dp: 1 }]
+            layouts: [{ tp: 4, pp: 2 }, { tp: 8, pp: 1, dp: 1 }, { tp: 2, dp: 4, ep: 8 }, { tp: 4, cp: 2 }]
             axes:
               workload.arrival.rate: [1, 2.5]
               scheduler: [{ policy: sarathi }, { policy: vllm }]
@@ -22,7 +22,7 @@ public sealed class SweepGridTests
             replications: 2
             """);
         Assert.That(g.AllLayouts, Is.False);
-        Assert.That(g.Layouts, Is.EqualTo(new[] { new ParallelPlan(4, 2, 0), new ParallelPlan(8, 1, 1) }));
+        Assert.That(g.Layouts, Is.EqualTo(new[] { new ParallelPlan(4, 2, 0, 0, 0), new ParallelPlan(8, 1, 1, 0, 0), new ParallelPlan(2, 1, 4, 8, 0), new ParallelPlan(4, 1, 0, 0, 2) }), "absent dp, ep, cp read as 0 (filled in by the expander)");
         Assert.That(g.Axes.Select(a => a.KeyPath), Is.EqualTo(new[] { "workload.arrival.rate", "scheduler", "seed" }));
         Assert.That(g.Axes[1].Labels, Is.EqualTo(new[] { "{policy: sarathi}", "{policy: vllm}" }));
         Assert.That(g.Replications, Is.EqualTo(2));
@@ -31,6 +31,8 @@ public sealed class SweepGridTests
     [TestCase("layuots: all", "did you mean 'layouts'")]
     [TestCase("layouts: some", "expected 'all'")]
     [TestCase("axes: { parallelism.tp: [1, 2] }", "its own grid key")]
+    [TestCase("axes: { parallelism.ep: [1, 8] }", "its own grid key")]
+    [TestCase("layouts: [{ tp: 4, cp: 0 }]", "layouts[0].cp")]
     [TestCase("axes: { workload.arrival.rate: 4 }", "non-empty list")]
     [TestCase("axes: { workload.arrival.rate: [] }", "non-empty list")]
     [TestCase("replications: 0", "replications")]
