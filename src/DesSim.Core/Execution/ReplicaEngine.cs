@@ -3,12 +3,16 @@ using DesSim.Engine;
 
 namespace DesSim.Core.Execution;
 
-/// <summary>One data-parallel replica: its scheduler state and policy, its pipeline stages and micro-batch slots.</summary>
+/// <summary>One data-parallel replica: its pipeline stages and, as in vLLM, one virtual engine per pipeline stage, each with
+/// its own scheduler state, KV cache partition and micro-batch slot.</summary>
 /// <remarks>
-/// A decision (an event at <see cref="EventPriority.Decision"/>, coalesced per instant) forms the next micro-batch when a
-/// slot is free and stage 0 is idle, so batches see every arrival and completion of the same instant. At most <c>pp</c>
-/// micro-batches are in flight. When the last stage finishes a micro-batch, its tokens are emitted and finished
-/// requests free their KV blocks.
+/// Why virtual engines: vLLM runs <c>pp</c> schedulers per replica, each with its own requests (a new request goes to the
+/// one with the fewest unfinished requests), its own share of the KV blocks and one micro-batch in flight; the
+/// micro-batches interleave in the pipeline. A single shared scheduler would instead fill the first micro-batches
+/// greedily and leave later ones empty, starving the pipeline. A decision (an event at <see cref="EventPriority.Decision"/>,
+/// coalesced per instant) lets every idle virtual engine form its next micro-batch, so batches see every arrival and
+/// completion of the same instant; stage 0 queues them FIFO. When the last stage finishes a micro-batch, its tokens are
+/// emitted and finished requests free their KV blocks. With <c>pp = 1</c> this is plain continuous batching.
 /// </remarks>
 internal sealed class ReplicaEngine : IEventHandler
 {
@@ -17,6 +21,7 @@ internal sealed class ReplicaEngine : IEventHandler
     private readonly IBatchPolicy _policy;
     private readonly StageServer[] _stages;
     private readonly MicroBatch[] _slots;
+    private readonly SchedulerState[] _engines;
     private bool _decisionPending;
     private long _activeSinceNs;
 
@@ -25,8 +30,13 @@ internal sealed class ReplicaEngine : IEventHandler
         _ctx = ctx;
         _simulation = simulation;
         Index = index;
-        var kv = new KvCache(config.KvBlocksPerReplica, config.BlockSizeTokens);
-        State = new SchedulerState(config.Scheduler, kv, config.Stages);
+        Kv = new KvCache(config.KvBlocksPerReplica, config.BlockSizeTokens);
+        _engines = new SchedulerState[config.Stages];
+        for (int e = 0; e < _engines.Length; e++)
+        {
+            _engines[e] = new SchedulerState(config.Scheduler, new KvCache(config.KvBlocksPerReplica / config.Stages, config.BlockSizeTokens, Kv), 1);
+        }
+
         _policy = config.Scheduler.Policy switch
         {
             BatchPolicyKind.Vllm => new VllmPolicy(),
@@ -52,7 +62,26 @@ internal sealed class ReplicaEngine : IEventHandler
     /// <summary>Whether the replica is down (failed and not yet recovered).</summary>
     public bool IsDown { get; private set; }
 
-    public SchedulerState State { get; }
+    /// <summary>The replica's whole KV cache: the sum of its virtual engines' partitions (used and peak blocks).</summary>
+    public KvCache Kv { get; }
+
+    /// <summary>The scheduler state of virtual engine <paramref name="engine"/> (the owner of micro-batch slot <paramref name="engine"/>).</summary>
+    public SchedulerState Engine(int engine) => _engines[engine];
+
+    /// <summary>Virtual engines (= pipeline stages).</summary>
+    public int Engines => _engines.Length;
+
+    /// <summary>Requests waiting for admission.</summary>
+    public int WaitingRequests => _engines.Sum(e => e.Waiting.Count);
+
+    /// <summary>Requests admitted (holding KV).</summary>
+    public int RunningRequests => _engines.Sum(e => e.Running.Count);
+
+    /// <summary>Whether any virtual engine holds a request.</summary>
+    public bool HasRequests => _engines.Any(e => e.HasRequests);
+
+    /// <summary>Preemptions over the virtual engines.</summary>
+    public long PreemptionCount => _engines.Sum(e => e.PreemptionCount);
 
     public int InFlight { get; private set; }
 
@@ -60,7 +89,7 @@ internal sealed class ReplicaEngine : IEventHandler
     public long ActiveNanoseconds { get; private set; }
 
     /// <summary>Outstanding requests (waiting or running).</summary>
-    public int OutstandingRequests => State.Waiting.Count + State.Running.Count;
+    public int OutstandingRequests => WaitingRequests + RunningRequests;
 
     /// <summary>Prompt plus remaining output tokens of outstanding requests.</summary>
     public long OutstandingTokens { get; set; }
@@ -91,7 +120,17 @@ internal sealed class ReplicaEngine : IEventHandler
 
     public void Enqueue(Sequence s)
     {
-        State.Waiting.PushBack(s);
+        // vLLM: the virtual engine with the fewest unfinished requests (the lowest index on ties).
+        var target = _engines[0];
+        foreach (var e in _engines)
+        {
+            if (e.Waiting.Count + e.Running.Count < target.Waiting.Count + target.Running.Count)
+            {
+                target = e;
+            }
+        }
+
+        target.Waiting.PushBack(s);
         OutstandingTokens += s.PromptTokens + s.OutputTokens;
         RequestDecision();
     }
@@ -122,7 +161,7 @@ internal sealed class ReplicaEngine : IEventHandler
             s.ContextTokens += item.NewTokens;
             if (!s.IsPrefilling)
             {
-                EmitToken(s, now);
+                EmitToken(s, now, _engines[slot]);
             }
         }
 
@@ -136,7 +175,7 @@ internal sealed class ReplicaEngine : IEventHandler
         RequestDecision();
     }
 
-    private void EmitToken(Sequence s, SimTime now)
+    private void EmitToken(Sequence s, SimTime now, SchedulerState state)
     {
         bool first = s.GeneratedTokens == 0;
         s.GeneratedTokens++;
@@ -155,7 +194,7 @@ internal sealed class ReplicaEngine : IEventHandler
         s.LastToken = now;
         if (s.IsDone)
         {
-            State.Finish(s);
+            state.Finish(s);
             OutstandingTokens -= s.PromptTokens;
             _simulation.OnRequestFinished(s);
         }
@@ -182,12 +221,21 @@ internal sealed class ReplicaEngine : IEventHandler
         }
 
         InFlight = 0;
-        var lost = new List<Sequence>(State.Running);
-        State.Running.Clear();
-        lost.AddRange(State.Waiting.DrainAll());
-        foreach (var s in lost)
+        var lost = new List<Sequence>();
+        foreach (var e in _engines)
         {
-            State.Kv.Release(s);
+            lost.AddRange(e.Running);
+            foreach (var s in e.Running)
+            {
+                e.Kv.Release(s);
+            }
+
+            e.Running.Clear();
+        }
+
+        foreach (var e in _engines)
+        {
+            lost.AddRange(e.Waiting.DrainAll());
         }
 
         OutstandingTokens = 0;
@@ -206,10 +254,16 @@ internal sealed class ReplicaEngine : IEventHandler
             return;
         }
 
-        while (InFlight < _slots.Length && _stages[0].IsIdle && State.HasRequests)
+        for (int e = 0; e < _engines.Length; e++)
         {
-            var mb = FreeSlot();
-            _policy.Plan(State, mb.Plan);
+            var mb = _slots[e];
+            var state = _engines[e];
+            if (mb.InUse || !state.HasRequests)
+            {
+                continue;
+            }
+
+            _policy.Plan(state, mb.Plan);
             foreach (var p in mb.Plan.Preempted)
             {
                 _simulation.Observer.OnPreempted(p, now);
@@ -226,7 +280,7 @@ internal sealed class ReplicaEngine : IEventHandler
 
             if (mb.Plan.IsEmpty)
             {
-                return;
+                continue;
             }
 
             mb.InUse = true;
@@ -239,18 +293,5 @@ internal sealed class ReplicaEngine : IEventHandler
             InFlight++;
             _stages[0].Accept(mb.Slot);
         }
-    }
-
-    private MicroBatch FreeSlot()
-    {
-        foreach (var mb in _slots)
-        {
-            if (!mb.InUse)
-            {
-                return mb;
-            }
-        }
-
-        throw new InvalidOperationException("no free micro-batch slot");
     }
 }

@@ -45,7 +45,7 @@ public sealed class ServingSimulation
         _outstandingTokens = new long[_replicas.Length];
         _up = Enumerable.Repeat(true, _replicas.Length).ToArray();
         _arrivals = new ArrivalDriver(simulator, source, Dispatch);
-        _maxContextTokens = config.KvBlocksPerReplica * config.BlockSizeTokens;
+        _maxContextTokens = config.KvBlocksPerReplica / config.Stages * config.BlockSizeTokens; // one virtual engine's KV partition
         if (config.Faults.Problem(config.Replicas, config.GpuCount) is { } problem)
         {
             throw new ArgumentException("fault plan: " + problem, nameof(config));
@@ -92,10 +92,10 @@ public sealed class ServingSimulation
     public IReadOnlyList<long> ReplicaActiveNanoseconds => _replicas.Select(r => r.ActiveNanoseconds).ToArray();
 
     /// <summary>Preemptions over all replicas.</summary>
-    public long Preemptions => _replicas.Sum(r => r.State.PreemptionCount);
+    public long Preemptions => _replicas.Sum(r => r.PreemptionCount);
 
     /// <summary>Per replica peak KV blocks in use.</summary>
-    public IReadOnlyList<long> PeakKvBlocks => _replicas.Select(r => r.State.Kv.PeakUsedBlocks).ToArray();
+    public IReadOnlyList<long> PeakKvBlocks => _replicas.Select(r => r.Kv.PeakUsedBlocks).ToArray();
 
     /// <summary>The configuration.</summary>
     public ServingConfig Config => _config;
@@ -121,12 +121,12 @@ public sealed class ServingSimulation
         long used = 0, cap = 0;
         foreach (var r in _replicas)
         {
-            waiting += r.State.Waiting.Count;
-            running += r.State.Running.Count;
+            waiting += r.WaitingRequests;
+            running += r.RunningRequests;
             inflight += r.InFlight;
             tokens += r.InFlightTokens;
-            used += r.State.Kv.UsedBlocks;
-            cap += r.State.Kv.CapacityBlocks;
+            used += r.Kv.UsedBlocks;
+            cap += r.Kv.CapacityBlocks;
         }
 
         return new ClusterSnapshot(waiting, running, inflight, tokens, used, cap);
@@ -184,7 +184,7 @@ public sealed class ServingSimulation
         {
             s.Status = SequenceStatus.Rejected;
             Rejected++;
-            Observer.OnRejected(s, _sim.Now, $"prompt + output = {context} tokens exceeds the replica's KV capacity of {_maxContextTokens} tokens");
+            Observer.OnRejected(s, _sim.Now, $"prompt + output = {context} tokens exceeds the KV capacity of one virtual engine ({_maxContextTokens} tokens: the replica's cache split over its {_config.Stages} pipeline stages)");
             _arrivals.OnCompleted(s.Id);
             return;
         }
@@ -282,14 +282,14 @@ public sealed class ServingSimulation
 
         foreach (var r in _replicas)
         {
-            if (r.InFlight != 0 || r.State.HasRequests)
+            if (r.InFlight != 0 || r.HasRequests)
             {
                 problems.Add($"replica {r.Index} still holds work ({r.InFlight} micro-batches, {r.OutstandingRequests} requests)");
             }
 
-            if (r.State.Kv.UsedBlocks != 0)
+            if (r.Kv.UsedBlocks != 0)
             {
-                problems.Add($"replica {r.Index} still holds {r.State.Kv.UsedBlocks} KV blocks");
+                problems.Add($"replica {r.Index} still holds {r.Kv.UsedBlocks} KV blocks");
             }
 
             for (int s = 0; s < r.Stages; s++)

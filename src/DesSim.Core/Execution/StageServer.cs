@@ -148,9 +148,5 @@ internal sealed class StageServer : IEventHandler
         {
             Start(_queue.Dequeue());
         }
-        else if (_index == 0)
-        {
-            _replica.RequestDecision();
-        }
     }
 }

@@ -5,9 +5,16 @@ namespace DesSim.Core.Scheduling;
 /// Invariant: 0 ≤ <see cref="UsedBlocks"/> ≤ <see cref="CapacityBlocks"/>; <see cref="PeakUsedBlocks"/> records the maximum.</remarks>
 public sealed class KvCache
 {
+    private readonly KvCache? _pool;
+
     /// <summary>Creates a cache of <paramref name="capacityBlocks"/> blocks of <paramref name="blockSizeTokens"/> tokens.</summary>
-    public KvCache(long capacityBlocks, int blockSizeTokens)
+    /// <param name="capacityBlocks">Blocks this cache may hand out.</param>
+    /// <param name="blockSizeTokens">Tokens per block.</param>
+    /// <param name="pool">A cache this one is a partition of (a replica's cache split among its virtual engines): its
+    /// used and peak counts follow every allocation here. Null when this cache stands alone.</param>
+    public KvCache(long capacityBlocks, int blockSizeTokens, KvCache? pool = null)
     {
+        _pool = pool;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacityBlocks);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockSizeTokens);
         CapacityBlocks = capacityBlocks;
@@ -52,24 +59,31 @@ public sealed class KvCache
             return false;
         }
 
-        UsedBlocks += need;
+        Add(need);
         sequence.AllocatedBlocks += need;
-        if (UsedBlocks > PeakUsedBlocks)
-        {
-            PeakUsedBlocks = UsedBlocks;
-        }
-
         return true;
     }
 
     /// <summary>Frees all blocks of <paramref name="sequence"/>.</summary>
     public void Release(Sequence sequence)
     {
-        UsedBlocks -= sequence.AllocatedBlocks;
+        Add(-sequence.AllocatedBlocks);
         sequence.AllocatedBlocks = 0;
+    }
+
+    private void Add(long blocks)
+    {
+        UsedBlocks += blocks;
         if (UsedBlocks < 0)
         {
             throw new InvalidOperationException("KV cache released more blocks than were allocated");
         }
+
+        if (UsedBlocks > PeakUsedBlocks)
+        {
+            PeakUsedBlocks = UsedBlocks;
+        }
+
+        _pool?.Add(blocks);
     }
 }

@@ -40,11 +40,12 @@ public sealed class LayoutTrendTests
     }
 
     [Test]
-    public void AtSaturationPipelineHeavyHybridsOutThroughputTp8()
+    public void AtSaturationPipelineHeavyLayoutsOutThroughputTp8()
     {
         var tp8 = Run("tp8", Saturation).OutputThroughput;
         Assert.That(Run("tp4pp2", Saturation).OutputThroughput, Is.GreaterThan(tp8));
         Assert.That(Run("tp2pp4", Saturation).OutputThroughput, Is.GreaterThan(tp8));
+        Assert.That(Run("pp8", Saturation).OutputThroughput, Is.GreaterThan(tp8));
     }
 
     [Test]
