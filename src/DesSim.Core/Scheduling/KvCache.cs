@@ -64,6 +64,21 @@ public sealed class KvCache
         return true;
     }
 
+    /// <summary>vLLM keeps this fraction of blocks free when admitting a new sequence, so a fresh admission does not
+    /// force an immediate preemption (vllm/core/block_manager.py, <c>watermark=0.01</c>).</summary>
+    public const double AdmissionWatermarkFraction = 0.01;
+
+    /// <summary>Blocks an admission must leave free (<see cref="AdmissionWatermarkFraction"/> of the capacity).</summary>
+    public long WatermarkBlocks => (long)(AdmissionWatermarkFraction * CapacityBlocks);
+
+    /// <summary>Reserves <paramref name="tokens"/> for a sequence being admitted, only if <see cref="WatermarkBlocks"/> stay free
+    /// afterwards (vLLM's <c>can_allocate</c>); false (and no change) otherwise.</summary>
+    public bool TryAdmit(Sequence sequence, int tokens)
+    {
+        long need = BlocksFor(tokens) - sequence.AllocatedBlocks;
+        return FreeBlocks - need >= WatermarkBlocks && TryReserve(sequence, tokens);
+    }
+
     /// <summary>Frees all blocks of <paramref name="sequence"/>.</summary>
     public void Release(Sequence sequence)
     {

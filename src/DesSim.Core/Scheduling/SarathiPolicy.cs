@@ -44,7 +44,7 @@ public sealed class SarathiPolicy : IBatchPolicy
             var s = state.Waiting.PeekFront();
             int target = s.PromptTokens + s.GeneratedTokens;
             int chunk = Math.Min(target, budget);
-            if (!state.Kv.TryReserve(s, chunk))
+            if (!state.Kv.TryAdmit(s, chunk))
             {
                 break;
             }

@@ -3,7 +3,7 @@ namespace DesSim.Core.Scheduling;
 /// <summary>vLLM (v0) continuous batching: if waiting prompts fit, run a prefill-only batch of whole prompts (FCFS);
 /// otherwise decode every running sequence, preempting the newest when KV runs out.</summary>
 /// <remarks>
-/// Admission needs KV blocks for the whole prompt, a free slot under <c>max_num_seqs</c> per micro-batch and the
+/// Admission needs KV blocks for the whole prompt (leaving vLLM's 1% watermark free), a free slot under <c>max_num_seqs</c> per micro-batch and the
 /// running cap, and room in the <c>max_num_batched_tokens</c> budget (a first prompt longer than the budget still
 /// runs alone, as vLLM sizes the budget to the model length). FCFS: admission stops at the first prompt that does not fit.
 /// </remarks>
@@ -24,7 +24,7 @@ public sealed class VllmPolicy : IBatchPolicy
                 break;
             }
 
-            if (!state.Kv.TryReserve(s, prompt))
+            if (!state.Kv.TryAdmit(s, prompt))
             {
                 break;
             }
