@@ -13,8 +13,23 @@ internal sealed class EventQueue
     internal const long MaxSequence = (1L << SequenceBits) - 1;
     internal const int PriorityBias = 1 << 14;
 
-    private Entry[] _heap = new Entry[1024];
+    // Why split arrays: sifting compares (time, key) at every level but moves the payload only along one path, so the
+    // 16-byte keys sit in their own array (four children = one 64-byte cache line) and the payload follows in lockstep.
+    private Node[] _keys = new Node[1024];
+    private Payload[] _payloads = new Payload[1024];
     private int _count;
+
+    private struct Payload
+    {
+        public IEventHandler Handler;
+        public long Argument;
+    }
+
+    private struct Node
+    {
+        public long Time;
+        public long Key;
+    }
 
     internal struct Entry
     {
@@ -32,46 +47,51 @@ internal sealed class EventQueue
 
     public static int PriorityOf(long key) => (int)(key >> SequenceBits) - PriorityBias;
 
-    public ref readonly Entry Peek() => ref _heap[0];
+    public long PeekTime() => _keys[0].Time;
+
+    public long PeekKey() => _keys[0].Key;
 
     public void Push(long time, long key, IEventHandler handler, long argument)
     {
-        if (_count == _heap.Length)
+        if (_count == _keys.Length)
         {
-            Array.Resize(ref _heap, _heap.Length * 2);
+            Array.Resize(ref _keys, _keys.Length * 2);
+            Array.Resize(ref _payloads, _keys.Length);
         }
 
-        var heap = _heap;
+        var keys = _keys;
         int i = _count++;
         while (i > 0)
         {
             int parent = (i - 1) >> 2;
-            ref Entry p = ref heap[parent];
+            ref Node p = ref keys[parent];
             if (p.Time < time || (p.Time == time && p.Key < key))
             {
                 break;
             }
 
-            heap[i] = p;
+            keys[i] = p;
+            _payloads[i] = _payloads[parent];
             i = parent;
         }
 
-        ref Entry e = ref heap[i];
-        e.Time = time;
-        e.Key = key;
-        e.Handler = handler;
-        e.Argument = argument;
+        keys[i].Time = time;
+        keys[i].Key = key;
+        _payloads[i].Handler = handler;
+        _payloads[i].Argument = argument;
     }
 
     public Entry Pop()
     {
-        var heap = _heap;
-        Entry top = heap[0];
+        var keys = _keys;
+        var payloads = _payloads;
+        var top = new Entry { Time = keys[0].Time, Key = keys[0].Key, Handler = payloads[0].Handler, Argument = payloads[0].Argument };
         int n = --_count;
         if (n > 0)
         {
-            Entry last = heap[n];
-            heap[n] = default;
+            Node last = keys[n];
+            Payload lastPayload = payloads[n];
+            payloads[n] = default;
             int i = 0;
             while (true)
             {
@@ -85,29 +105,31 @@ internal sealed class EventQueue
                 int end = Math.Min(first + 4, n);
                 for (int c = first + 1; c < end; c++)
                 {
-                    ref Entry ce = ref heap[c];
-                    ref Entry be = ref heap[best];
+                    ref Node ce = ref keys[c];
+                    ref Node be = ref keys[best];
                     if (ce.Time < be.Time || (ce.Time == be.Time && ce.Key < be.Key))
                     {
                         best = c;
                     }
                 }
 
-                ref Entry b = ref heap[best];
+                ref Node b = ref keys[best];
                 if (last.Time < b.Time || (last.Time == b.Time && last.Key < b.Key))
                 {
                     break;
                 }
 
-                heap[i] = b;
+                keys[i] = b;
+                payloads[i] = payloads[best];
                 i = best;
             }
 
-            heap[i] = last;
+            keys[i] = last;
+            payloads[i] = lastPayload;
         }
         else
         {
-            heap[0] = default;
+            payloads[0] = default;
         }
 
         return top;
@@ -115,7 +137,7 @@ internal sealed class EventQueue
 
     public void Clear()
     {
-        Array.Clear(_heap, 0, _count);
+        Array.Clear(_payloads, 0, _count);
         _count = 0;
     }
 }

@@ -35,7 +35,7 @@ public sealed class Simulator : ISimContext
         get
         {
             DropCancelledHead();
-            return _queue.Count == 0 ? SimTime.MaxValue : new SimTime(_queue.Peek().Time);
+            return _queue.Count == 0 ? SimTime.MaxValue : new SimTime(_queue.PeekTime());
         }
     }
 
@@ -114,7 +114,7 @@ public sealed class Simulator : ISimContext
         long limit = until.Nanoseconds;
         while (!_stopRequested && _queue.Count > 0)
         {
-            if (_queue.Peek().Time > limit)
+            if (_queue.PeekTime() > limit)
             {
                 break;
             }
@@ -161,7 +161,7 @@ public sealed class Simulator : ISimContext
 
     private void DropCancelledHead()
     {
-        while (_queue.Count > 0 && _cancelled.Count > 0 && _cancelled.Contains(EventQueue.SequenceOf(_queue.Peek().Key)))
+        while (_queue.Count > 0 && _cancelled.Count > 0 && _cancelled.Contains(EventQueue.SequenceOf(_queue.PeekKey())))
         {
             _cancelled.Remove(EventQueue.SequenceOf(_queue.Pop().Key));
         }
