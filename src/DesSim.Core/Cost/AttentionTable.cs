@@ -63,7 +63,7 @@ public sealed class AttentionTable
     public bool TrySeconds(in Kernel kernel, out double seconds)
     {
         seconds = 0;
-        if (!Bracket(_b, kernel.M, out int i, out double fi) || !Bracket(_l, kernel.N, out int j, out double fj))
+        if (!LogGrid.Bracket(_b, kernel.M, out int i, out double fi) || !LogGrid.Bracket(_l, kernel.N, out int j, out double fj))
         {
             return false;
         }
@@ -98,34 +98,4 @@ public sealed class AttentionTable
 
     private static int Int(CsvReader r, string name) => int.Parse(r.GetString(name), CultureInfo.InvariantCulture);
 
-    private static bool Bracket(double[] grid, int value, out int index, out double fraction)
-    {
-        index = 0;
-        fraction = 0;
-        if (value <= 0)
-        {
-            return false;
-        }
-
-        double x = Math.Log2(value);
-        if (x < grid[0] - 1e-12 || x > grid[^1] + 1e-12)
-        {
-            return false;
-        }
-
-        if (grid.Length == 1)
-        {
-            return true;
-        }
-
-        int hi = 1;
-        while (hi < grid.Length - 1 && grid[hi] < x)
-        {
-            hi++;
-        }
-
-        index = hi - 1;
-        fraction = Math.Clamp((x - grid[index]) / (grid[hi] - grid[index]), 0, 1);
-        return true;
-    }
 }

@@ -84,7 +84,7 @@ public sealed class GemmTable
     public bool TryLatencySeconds(int m, int n, int k, out double seconds)
     {
         seconds = 0;
-        if (!Bracket(_m, m, out int i, out double fi) || !Bracket(_n, n, out int j, out double fj) || !Bracket(_k, k, out int l, out double fl))
+        if (!LogGrid.Bracket(_m, m, out int i, out double fi) || !LogGrid.Bracket(_n, n, out int j, out double fj) || !LogGrid.Bracket(_k, k, out int l, out double fl))
         {
             return false;
         }
@@ -120,37 +120,4 @@ public sealed class GemmTable
     private static double Flops(int m, int n, int k) => 2.0 * m * n * k;
 
     private int Index(int i, int j, int l) => (((i * _n.Length) + j) * _k.Length) + l;
-
-    // Finds grid cell [idx, idx+1] holding log2(value) and the fraction within it; false outside the grid.
-    private static bool Bracket(double[] grid, int value, out int index, out double fraction)
-    {
-        index = 0;
-        fraction = 0;
-        if (value <= 0)
-        {
-            return false;
-        }
-
-        double x = Math.Log2(value);
-        const double Tolerance = 1e-12;
-        if (x < grid[0] - Tolerance || x > grid[^1] + Tolerance)
-        {
-            return false;
-        }
-
-        if (grid.Length == 1)
-        {
-            return true;
-        }
-
-        int hi = 1;
-        while (hi < grid.Length - 1 && grid[hi] < x)
-        {
-            hi++;
-        }
-
-        index = hi - 1;
-        fraction = Math.Clamp((x - grid[index]) / (grid[hi] - grid[index]), 0, 1);
-        return true;
-    }
 }

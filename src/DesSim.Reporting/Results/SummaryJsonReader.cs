@@ -65,19 +65,7 @@ internal sealed class SummaryJsonReader
     /// <summary>Reads the file.</summary>
     public static SummaryJsonReader Read(string path)
     {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-        catch (JsonException e)
-        {
-            throw new InputException(path, e.LineNumber is { } l ? (l + 1).ToString(CultureInfo.InvariantCulture) : null, $"malformed JSON: {e.Message.Split('\n')[0]}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, null, $"cannot read: {e.Message}");
-        }
+        var doc = JsonFiles.Parse(path);
 
         using (doc)
         {

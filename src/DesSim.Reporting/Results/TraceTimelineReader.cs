@@ -22,19 +22,7 @@ public static class TraceTimelineReader
     /// <exception cref="InputException">The file is not a DesSim trace (names the file and the event).</exception>
     public static IReadOnlyList<TimelineSpan> Read(string path)
     {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-        catch (JsonException e)
-        {
-            throw new InputException(path, e.LineNumber is { } l ? (l + 1).ToString(CultureInfo.InvariantCulture) : null, $"malformed JSON: {e.Message.Split('\n')[0]}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, null, $"cannot read: {e.Message}");
-        }
+        var doc = JsonFiles.Parse(path);
 
         using (doc)
         {
