@@ -5,14 +5,15 @@ namespace DesSim.Core.Execution;
 /// <summary>Samples the cluster's state at a fixed step until the run is over.</summary>
 internal sealed class Sampler(ISimContext ctx, ServingSimulation simulation, long stepNanoseconds) : IEventHandler
 {
-    public void Start() => ctx.Schedule(SimTime.Zero, this, 0, EventPriority.Sample);
+    public void Start() => simulation.ScheduleMonitor(SimTime.Zero, this);
 
     public void OnEvent(long argument)
     {
+        simulation.MonitorFired();
         simulation.Observer.OnSample(ctx.Now, simulation.Snapshot());
-        if (!simulation.IsFinished)
+        if (simulation.NeedsMonitoring)
         {
-            ctx.Schedule(new SimTime(stepNanoseconds), this, 0, EventPriority.Sample);
+            simulation.ScheduleMonitor(new SimTime(stepNanoseconds), this);
         }
     }
 }

@@ -9,14 +9,15 @@ internal sealed class ProgressReporter(Simulator sim, ServingSimulation serving,
     /// <summary>Simulated seconds between reports.</summary>
     public const double StepSeconds = 10;
 
-    public void Start() => sim.Schedule(SimTime.Zero, this, 0, EventPriority.Sample);
+    public void Start() => serving.ScheduleMonitor(SimTime.Zero, this);
 
     public void OnEvent(long argument)
     {
+        serving.MonitorFired();
         report(new RunProgress(sim.Now.Seconds, serving.Completed + serving.Rejected, expected));
-        if (!serving.IsFinished)
+        if (serving.NeedsMonitoring)
         {
-            sim.Schedule(SimTime.FromSeconds(StepSeconds), this, 0, EventPriority.Sample);
+            serving.ScheduleMonitor(SimTime.FromSeconds(StepSeconds), this);
         }
     }
 }

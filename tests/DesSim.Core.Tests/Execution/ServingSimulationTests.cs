@@ -116,3 +116,30 @@ public sealed class ServingSimulationTests
         Assert.That(result.TimeSeries.Select(s => s.TimeSeconds), Is.Ordered);
     }
 }
+
+public sealed class MonitorTerminationTests
+{
+    /// <summary>A source that never offers anything yet claims more will come: a stand-in for a lost request.</summary>
+    private sealed class StuckSource : DesSim.Core.Workload.IRequestSource
+    {
+        public bool IsExhausted => false;
+
+        public bool TryNext(out DesSim.Core.Workload.RequestSpec request)
+        {
+            request = default;
+            return false;
+        }
+
+        public void OnCompleted(long requestId, DesSim.Engine.SimTime now)
+        {
+        }
+    }
+
+    [Test, CancelAfter(20_000)]
+    public void AStuckRunFailsItsInvariantsInsteadOfSamplingForever()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            TestDoubles.ServingHarness.Run(new StuckSource(), new TestDoubles.LinearCostModel(1e-3, 0), sampleStepSeconds: 0.01));
+        Assert.That(e!.Message, Does.Contain("still had requests"));
+    }
+}
