@@ -14,7 +14,7 @@ public static class ValidateCommand
     public static Command Create()
     {
         var suite = new Argument<string>("SUITE") { Description = "bundled (default) | splitwise | trtllm", DefaultValueFactory = _ => "bundled" };
-        var svg = new Option<string?>("--svg") { Description = "Write the log-log predicted-vs-measured scatter here (default: validation.svg)", DefaultValueFactory = _ => "validation.svg" };
+        var svg = new Option<string?>("--svg") { Description = "Write the log-log predicted-vs-measured scatter here (default: results/validation.svg)", DefaultValueFactory = _ => Path.Combine("results", "validation.svg") };
         var runs = new Option<string?>("--write-runs") { Description = "Also write the Splitwise runs (medians, fit/holdout split) as a 'calibrate --runs' CSV" };
         var cmd = new Command("validate", "Run the bundled validation suite: predicted vs measured per case, error summary per metric, scatter SVG") { suite, svg, runs };
         cmd.SetAction(parse =>
