@@ -12,8 +12,13 @@ public static class EngineOverheadsCatalog
     /// Splitwise paper's setup, not a confirmed vLLM version: treat as an estimate for vLLM.</summary>
     public const double VllmIterationMs = 2.887;
 
-    /// <summary>vLLM overhead per TP all-reduce ring step, µs. Source: the same fit as <see cref="VllmIterationMs"/>.</summary>
-    public const double VllmCollectiveStepUs = 13.48;
+    /// <summary>Overhead per TP all-reduce ring step in the Splitwise A100 measurements, µs. Source: the same fit as
+    /// <see cref="VllmIterationMs"/>. It is what lets decode time there stay flat from TP4 to TP8.</summary>
+    /// <remarks>Why only in the <c>splitwise-a100</c> preset and not in <c>vllm</c>: a per-ring-step gap is a launch cost of
+    /// eager (non-graph) NCCL ring all-reduces; vLLM captures decode in CUDA graphs and uses its one-shot custom all-reduce
+    /// on NVLink since v0.3–0.4, and its published TP8 decode is faster than TP4. Applied to H100 TP8 this term alone would
+    /// add ~30 ms per iteration (4·80·7 steps × 13.48 µs). An engineering judgement, stated here, not a fit.</remarks>
+    public const double SplitwiseCollectiveStepUs = 13.48;
 
     /// <summary>TensorRT-LLM per-iteration overhead, ms. Source: estimate — C++ runtime with in-flight batching and CUDA
     /// graphs for decode keeps host work small; not fitted to any measurement.</summary>
@@ -26,7 +31,8 @@ public static class EngineOverheadsCatalog
     private static readonly Dictionary<string, EngineOverheads> Presets = new(StringComparer.OrdinalIgnoreCase)
     {
         ["none"] = EngineOverheads.None,
-        ["vllm"] = new("vllm", VllmIterationMs / 1e3, 0, VllmCollectiveStepUs / 1e6),
+        ["vllm"] = new("vllm", VllmIterationMs / 1e3, 0, 0),
+        ["splitwise-a100"] = new("splitwise-a100", VllmIterationMs / 1e3, 0, SplitwiseCollectiveStepUs / 1e6),
         ["trtllm"] = new("trtllm", TrtllmIterationMs / 1e3, 0, 0),
         ["sglang"] = new("sglang", SglangIterationMs / 1e3, 0, 0),
     };

@@ -73,7 +73,7 @@ public sealed class EngineFitTests
     [Test]
     public void PresetsExistAndInlineKeysOverrideThem()
     {
-        foreach (var name in new[] { "none", "vllm", "trtllm", "sglang" })
+        foreach (var name in new[] { "none", "vllm", "trtllm", "sglang", "splitwise-a100" })
         {
             Assert.That(EngineOverheadsCatalog.TryGet(name, out _), Is.True, name);
         }
