@@ -132,7 +132,7 @@ public sealed class Deployment
                 }
             }
 
-            throw new InputException(source.File, $"{node.Start.Line}: {e.Location ?? path}", e.Reason, e.Hint);
+            throw source.Error(node, e.Location ?? path, e.Reason, e.Hint);
         }
     }
 

@@ -6,6 +6,10 @@ namespace DesSim.Core.Scenarios;
 /// <summary>Loads a YAML file into a root mapping, rejecting syntax errors and duplicate keys with their line, and applies <c>--set</c> overrides.</summary>
 public static class YamlDocumentLoader
 {
+    // Why a weak table: override nodes are marked without changing YamlDotNet's node types, and marks die with the document.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YamlNode, object> Overrides = new();
+    private static readonly object Marker = new();
+
     /// <summary>Reads <paramref name="path"/> and returns its root mapping.</summary>
     /// <exception cref="InputException">Missing, unreadable, empty, not YAML, or not a mapping.</exception>
     public static YamlSection Load(string path)
@@ -105,7 +109,22 @@ public static class YamlDocumentLoader
                 node = m;
             }
 
-            node.Children[new YamlScalarNode(keys[^1])] = value;
+            var leafKey = new YamlScalarNode(keys[^1]);
+            MarkOverride(leafKey);
+            MarkOverride(value);
+            node.Children[leafKey] = value;
+        }
+    }
+
+    /// <summary>Whether <paramref name="node"/> came from a <c>--set</c> override (its line numbers mean nothing in the file).</summary>
+    public static bool IsOverride(YamlNode node) => Overrides.TryGetValue(node, out _);
+
+    private static void MarkOverride(YamlNode node)
+    {
+        Overrides.AddOrUpdate(node, Marker);
+        foreach (var child in node.AllNodes)
+        {
+            Overrides.AddOrUpdate(child, Marker);
         }
     }
 

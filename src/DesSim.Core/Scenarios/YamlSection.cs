@@ -56,7 +56,9 @@ public sealed class YamlSection
 
     /// <summary>An error about a node.</summary>
     public InputException Error(YamlNode node, string keyPath, string reason, string? hint = null) =>
-        new(File, $"{node.Start.Line}: {keyPath}", reason, hint);
+        YamlDocumentLoader.IsOverride(node)
+            ? new("--set", keyPath, reason, hint)
+            : new(File, $"{node.Start.Line}: {keyPath}", reason, hint);
 
     /// <summary>A string scalar, or <paramref name="defaultValue"/> when absent.</summary>
     public string? GetString(string key, string? defaultValue = null)

@@ -66,6 +66,17 @@ public sealed class YamlSectionTests
     }
 
     [Test]
+    public void ErrorsInOverriddenValuesNameTheSetFlagNotAFileLine()
+    {
+        var root = Parse("a: 1\nscheduler:\n  max_num_seqs: 4\n");
+        YamlDocumentLoader.ApplyOverrides(root, ["scheduler.max_num_seqs=-3", "scheduler.typo=1"]);
+        var s = root.GetSection("scheduler")!;
+        Assert.That(Assert.Throws<InputException>(() => s.GetInt("max_num_seqs", min: 1))!.Message, Does.StartWith("--set:scheduler.max_num_seqs: -3 must be"));
+        Assert.That(Assert.Throws<InputException>(s.RejectUnknownKeys)!.Message, Does.StartWith("--set:scheduler.typo: unknown key"));
+        Assert.That(Assert.Throws<InputException>(() => root.GetDouble("a", max: 0))!.Message, Does.StartWith("s.yaml:1: a:"));
+    }
+
+    [Test]
     public void MissingFileIsAnInputError()
     {
         var e = Assert.Throws<InputException>(() => YamlDocumentLoader.Load("/nonexistent/x.yaml"))!;
