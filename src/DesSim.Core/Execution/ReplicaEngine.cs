@@ -89,7 +89,7 @@ internal sealed class ReplicaEngine : IEventHandler
     public long ActiveNanoseconds { get; private set; }
 
     /// <summary>Outstanding requests (waiting or running).</summary>
-    public int OutstandingRequests => WaitingRequests + RunningRequests;
+    public int OutstandingRequests { get; private set; }
 
     /// <summary>Prompt plus remaining output tokens of outstanding requests.</summary>
     public long OutstandingTokens { get; set; }
@@ -131,6 +131,7 @@ internal sealed class ReplicaEngine : IEventHandler
         }
 
         target.Waiting.PushBack(s);
+        OutstandingRequests++;
         OutstandingTokens += s.PromptTokens + s.OutputTokens;
         RequestDecision();
     }
@@ -196,6 +197,7 @@ internal sealed class ReplicaEngine : IEventHandler
         {
             state.Finish(s);
             OutstandingTokens -= s.PromptTokens;
+            OutstandingRequests--;
             _simulation.OnRequestFinished(s);
         }
     }
@@ -239,6 +241,7 @@ internal sealed class ReplicaEngine : IEventHandler
         }
 
         OutstandingTokens = 0;
+        OutstandingRequests = 0;
         IsDown = true;
         return lost;
     }

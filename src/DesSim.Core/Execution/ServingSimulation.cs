@@ -19,8 +19,8 @@ public sealed class ServingSimulation
     private readonly ReplicaEngine[] _replicas;
     private readonly ArrivalDriver _arrivals;
     private readonly Router _router;
-    private readonly int[] _outstandingRequests;
-    private readonly long[] _outstandingTokens;
+    private readonly int[] _outstandingRequests; // scratch for the router, filled from the replicas before each pick
+    private readonly long[] _outstandingTokens; // scratch for the router, as above
     private readonly bool[] _up;
     private readonly long _maxContextTokens;
     private readonly Queue<Sequence> _parked = new();
@@ -177,8 +177,6 @@ public sealed class ServingSimulation
     internal void OnRequestFinished(Sequence s)
     {
         Completed++;
-        _outstandingRequests[s.Replica]--;
-        _outstandingTokens[s.Replica] = _replicas[s.Replica].OutstandingTokens;
         LastCompletion = _sim.Now;
         Observer.OnCompleted(s, _sim.Now);
         _arrivals.OnCompleted(s.Id);
@@ -187,12 +185,7 @@ public sealed class ServingSimulation
     private void Dispatch(RequestSpec request)
     {
         Arrived++;
-        for (int r = 0; r < _replicas.Length; r++)
-        {
-            _outstandingTokens[r] = _replicas[r].OutstandingTokens;
-        }
-
-        int replica = _router.Pick(_outstandingRequests, _outstandingTokens, _up);
+        int replica = PickReplica();
         var s = new Sequence(request, replica, _sim.Now);
         Observer.OnArrived(s, _sim.Now);
         long context = (long)request.InputTokens + request.OutputTokens;
@@ -218,8 +211,6 @@ public sealed class ServingSimulation
 
         _up[replica] = false;
         var lost = _replicas[replica].Fail();
-        _outstandingRequests[replica] = 0;
-        _outstandingTokens[replica] = 0;
         foreach (var s in lost)
         {
             Retry(s);
@@ -255,14 +246,18 @@ public sealed class ServingSimulation
         Route(s);
     }
 
-    private void Route(Sequence s)
+    private void Route(Sequence s) => Enqueue(s, PickReplica());
+
+    /// <summary>The router's choice given each replica's current load (-1 when every replica is down).</summary>
+    private int PickReplica()
     {
         for (int r = 0; r < _replicas.Length; r++)
         {
+            _outstandingRequests[r] = _replicas[r].OutstandingRequests;
             _outstandingTokens[r] = _replicas[r].OutstandingTokens;
         }
 
-        Enqueue(s, _router.Pick(_outstandingRequests, _outstandingTokens, _up));
+        return _router.Pick(_outstandingRequests, _outstandingTokens, _up);
     }
 
     private void Enqueue(Sequence s, int replica)
@@ -274,7 +269,6 @@ public sealed class ServingSimulation
         }
 
         s.Replica = replica;
-        _outstandingRequests[replica]++;
         _replicas[replica].Enqueue(s);
     }
 
