@@ -5,6 +5,9 @@ namespace DesSim.Core.Scheduling;
 internal static class DecodeScheduling
 {
     /// <summary>Adds decodes (oldest first) up to <paramref name="maxSeqs"/>; returns how many were added.</summary>
+    /// <remarks>A victim is always newer than the sequence that needs the block, so it sits later in
+    /// <see cref="SchedulerState.Running"/> (admission order) and the loop index stays valid; sequences already in this plan
+    /// are in flight and never chosen (<see cref="SchedulerState.Preempt"/> refuses them).</remarks>
     public static int AddDecodes(SchedulerState state, BatchPlan plan, int maxSeqs)
     {
         int added = 0;
@@ -17,48 +20,36 @@ internal static class DecodeScheduling
                 continue;
             }
 
-            // One more cached token after this step; grow the allocation, preempting the newest others if needed.
-            while (!state.Kv.TryReserve(s, s.ContextTokens + 1))
+            if (!Reserve(state, plan, s))
             {
-                var victim = state.NewestPreemptible(except: s);
-                if (victim is null || victim.AdmissionStamp < s.AdmissionStamp)
-                {
-                    victim = s;
-                }
-
-                int index = running.IndexOf(victim);
-                state.Preempt(victim, plan);
-                RemoveItemsOf(plan, victim);
-                if (ReferenceEquals(victim, s))
-                {
-                    i--;
-                    goto next;
-                }
-
-                if (index < i)
-                {
-                    i--;
-                }
+                i--; // it left Running; the next sequence now sits at index i
+                continue;
             }
 
             plan.AddDecode(s);
             s.InFlight = true;
             added++;
-        next:;
         }
 
         return added;
     }
 
-    private static void RemoveItemsOf(BatchPlan plan, Sequence victim)
+    // One more cached token after this step: grow the allocation, preempting the newest other sequences if needed, or
+    // this one when it is the newest. Returns false when this sequence itself was preempted.
+    private static bool Reserve(SchedulerState state, BatchPlan plan, Sequence s)
     {
-        // A sequence preempted after it was put in this plan (only possible for decodes added earlier) leaves the plan.
-        for (int j = plan.Items.Count - 1; j >= 0; j--)
+        while (!state.Kv.TryReserve(s, s.ContextTokens + 1))
         {
-            if (ReferenceEquals(plan.Items[j].Sequence, victim))
+            var victim = state.NewestPreemptible(except: s);
+            if (victim is null || victim.AdmissionStamp < s.AdmissionStamp)
             {
-                throw new InvalidOperationException("a sequence already in the plan was chosen for preemption");
+                state.Preempt(s, plan);
+                return false;
             }
+
+            state.Preempt(victim, plan);
         }
+
+        return true;
     }
 }
