@@ -65,12 +65,6 @@ internal sealed class ReplicaEngine : IEventHandler
     /// <summary>The replica's whole KV cache: the sum of its virtual engines' partitions (used and peak blocks).</summary>
     public KvCache Kv { get; }
 
-    /// <summary>The scheduler state of virtual engine <paramref name="engine"/> (the owner of micro-batch slot <paramref name="engine"/>).</summary>
-    public SchedulerState Engine(int engine) => _engines[engine];
-
-    /// <summary>Virtual engines (= pipeline stages).</summary>
-    public int Engines => _engines.Length;
-
     /// <summary>Requests waiting for admission.</summary>
     public int WaitingRequests => _engines.Sum(e => e.Waiting.Count);
 
