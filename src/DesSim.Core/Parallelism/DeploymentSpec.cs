@@ -26,6 +26,9 @@ public sealed record DeploymentSpec(
     /// replaces the built-in tables and roofline. Null: none.</summary>
     public Calibration.CalibrationProfile? Calibration { get; init; }
 
+    /// <summary>The all-reduce the serving engine runs for the TP group (the engine chooses it; NCCL by default).</summary>
+    public Cost.AllReduceImplementation AllReduce { get; init; } = Cost.AllReduceImplementation.Nccl;
+
     /// <summary>The default cost model for a GPU: measured when it has tables, else roofline.</summary>
     public static CostModelKind DefaultCostModel(GpuSpec gpu) =>
         Cost.MeasuredProfiles.Has(gpu.ProfileKey) ? CostModelKind.Measured : CostModelKind.Roofline;
