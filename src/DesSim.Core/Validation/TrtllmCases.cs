@@ -10,6 +10,9 @@ namespace DesSim.Core.Validation;
 /// submits <see cref="Requests"/> identical requests at t = 0 and compares output tokens/s over the run.</remarks>
 public static class TrtllmCases
 {
+    /// <summary>The summary group of these cases.</summary>
+    public const string Group = "trtllm v0.17 table (llama-3.1-70b)";
+
     /// <summary>Requests per case. Source: estimate — the doc's runs used 1,000–30,000 requests; 1,000 keeps the
     /// suite under a minute while the drain tail stays a small part of the run.</summary>
     public const int Requests = 1000;
@@ -52,7 +55,7 @@ public static class TrtllmCases
             var root = YamlDocumentLoader.Parse(ScenarioYaml(tp, input, output), t.Text(i, "case_id"));
             var scenario = ScenarioLoader.Read(root, t.Text(i, "case_id") + ".yaml", Directory.GetCurrentDirectory()) with { Engine = engine };
             var predicted = ScenarioRunner.Run(scenario).Result.Summary.OutputThroughput;
-            cases.Add(new ValidationCase(t.Text(i, "case_id"), "throughput", "tok/s", t.Positive(i, "value"), predicted, "unfitted", t.Text(i, "source")));
+            cases.Add(new ValidationCase(t.Text(i, "case_id"), "throughput", "tok/s", t.Positive(i, "value"), predicted, "unfitted", t.Text(i, "source")) { Group = Group });
         }
 
         return cases;
