@@ -13,7 +13,7 @@ public static class ValidateCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var suite = new Argument<string>("SUITE") { Description = "bundled (default) | splitwise | trtllm", DefaultValueFactory = _ => "bundled" };
+        var suite = new Argument<string>("SUITE") { Description = "bundled (default) | splitwise | trtllm | silicon", DefaultValueFactory = _ => "bundled" };
         var svg = new Option<string?>("--svg") { Description = "Write the log-log predicted-vs-measured scatter here (default: results/validation.svg)", DefaultValueFactory = _ => Path.Combine("results", "validation.svg") };
         var runs = new Option<string?>("--write-runs") { Description = "Also write the Splitwise runs (medians, fit/holdout split) as a 'calibrate --runs' CSV" };
         var cmd = new Command("validate", "Run the bundled validation suite: predicted vs measured per case, error summary per metric, scatter SVG") { suite, svg, runs };
@@ -57,21 +57,30 @@ public static class ValidateCommand
     public static void Write(ValidationReport report, TextWriter o)
     {
         var inv = CultureInfo.InvariantCulture;
-        o.WriteLine(string.Create(inv, $"{"case",-44} {"metric",-10} {"role",-8} {"measured",10} {"predicted",10} {"error",8}"));
+        o.WriteLine(string.Create(inv, $"{"case",-56} {"metric",-10} {"role",-8} {"measured",10} {"predicted",10} {"error",8}"));
         foreach (var c in report.Cases)
         {
-            o.WriteLine(string.Create(inv, $"{c.Id,-44} {c.Metric,-10} {c.Role,-8} {c.Measured,10:G5} {c.Predicted,10:G5} {c.ErrorPercent,7:F1}%"));
+            o.WriteLine(string.Create(inv, $"{c.Id,-56} {c.Metric,-10} {c.Role,-8} {c.Measured,10:G5} {c.Predicted,10:G5} {c.ErrorPercent,7:F1}%"));
         }
 
         o.WriteLine();
         var e = report.FittedEngine;
-        o.WriteLine(string.Create(inv, $"Splitwise engine overheads fitted on the fit rows: iteration {e.IterationOverheadSeconds * 1e3:F3} ms, per sequence {e.PerSequenceOverheadSeconds * 1e3:F3} ms, per TP collective step {e.CollectiveStepOverheadSeconds * 1e6:F2} us"));
+        if (report.Cases.Any(c => c.Group == SplitwiseRuns.Group))
+        {
+            o.WriteLine(string.Create(inv, $"Splitwise engine overheads fitted on the fit rows: iteration {e.IterationOverheadSeconds * 1e3:F3} ms, per sequence {e.PerSequenceOverheadSeconds * 1e3:F3} ms, per TP collective step {e.CollectiveStepOverheadSeconds * 1e6:F2} us"));
+        }
+
         var t = report.ThroughputEngine;
-        o.WriteLine(string.Create(inv, $"Throughput cases use the shipped '{t.Name}' preset: iteration {t.IterationOverheadSeconds * 1e3:F3} ms, per sequence {t.PerSequenceOverheadSeconds * 1e3:F3} ms, per TP collective step {t.CollectiveStepOverheadSeconds * 1e6:F2} us"));
-        o.WriteLine(string.Create(inv, $"{"metric",-10} {"role",-9} {"cases",5} {"median |err|",12} {"max |err|",10}"));
+        if (report.Cases.Any(c => c.Group == TrtllmCases.Group))
+        {
+            o.WriteLine(string.Create(inv, $"Throughput cases use the shipped '{t.Name}' preset: iteration {t.IterationOverheadSeconds * 1e3:F3} ms, per sequence {t.PerSequenceOverheadSeconds * 1e3:F3} ms, per TP collective step {t.CollectiveStepOverheadSeconds * 1e6:F2} us"));
+        }
+
+        o.WriteLine(string.Create(inv, $"{"group",-36} {"metric",-10} {"role",-9} {"cases",5} {"median |err|",12} {"p90 |err|",10} {"max |err|",10} {"bias",8} {"TP order",9}"));
         foreach (var s in report.Summary())
         {
-            o.WriteLine(string.Create(inv, $"{s.Metric,-10} {s.Role,-9} {s.Count,5} {s.MedianAbsPercent,11:F1}% {s.MaxAbsPercent,9:F1}%"));
+            var order = s.TpPairs > 0 ? $"{s.TpPairsRight}/{s.TpPairs}" : "-";
+            o.WriteLine(string.Create(inv, $"{s.Group,-36} {s.Metric,-10} {s.Role,-9} {s.Count,5} {s.MedianAbsPercent,11:F1}% {s.P90AbsPercent,9:F1}% {s.MaxAbsPercent,9:F1}% {s.BiasPercent,7:F1}% {order,9}"));
         }
     }
 

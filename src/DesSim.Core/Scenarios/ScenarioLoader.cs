@@ -51,6 +51,7 @@ public static class ScenarioLoader
         var slo = ReadSlo(root);
         var outputs = ReadOutputs(root);
         var engine = EngineOverheadsReader.Read(root);
+        deployment = deployment with { AllReduce = engine.AllReduce, KvSizing = engine.KvSizing };
         var faults = FaultSpecReader.ReadFaults(root);
         var variability = FaultSpecReader.ReadVariability(root);
         root.RejectUnknownKeys();
