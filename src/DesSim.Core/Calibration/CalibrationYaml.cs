@@ -25,7 +25,7 @@ public static class CalibrationYaml
             sb.Append("# ").AppendLine(h);
         }
 
-        sb.Append(Inv($"gpu: {p.Gpu}\n"));
+        sb.Append(Inv($"gpu: {YamlText.Quote(p.Gpu)}\n"));
         sb.Append("kernels:\n");
         foreach (var c in p.Curves)
         {
