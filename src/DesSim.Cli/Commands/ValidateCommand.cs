@@ -20,20 +20,32 @@ public static class ValidateCommand
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
+            using var outputs = new OutputTransaction();
+            var path = parse.GetValue(svg);
+            var runsPath = parse.GetValue(runs);
+            var svgOut = path is null ? null : outputs.File(path, "--svg");
+            var runsOut = runsPath is null ? null : outputs.File(runsPath, "--write-runs");
             var report = ValidationSuite.Run(parse.GetValue(suite)!);
             Write(report, o);
-            if (parse.GetValue(svg) is { Length: > 0 } path)
+            if (svgOut is not null)
             {
-                AtomicFile.WriteAllText(path, Scatter(report));
-                o.WriteLine($"wrote {path}");
+                var text = Scatter(report);
+                svgOut.Write(s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
             }
 
-            if (parse.GetValue(runs) is { Length: > 0 } runsPath)
+            if (runsOut is not null)
             {
                 using var w = new StringWriter(CultureInfo.InvariantCulture);
                 MeasuredRunsCsv.Write(w, SplitwiseRuns.Load());
-                AtomicFile.WriteAllText(runsPath, w.ToString());
-                o.WriteLine($"wrote {runsPath}");
+                var text = w.ToString();
+                runsOut.Write(s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+            }
+
+            // Why: both files are complete before either is published, so a bad --write-runs leaves no SVG behind.
+            outputs.Commit();
+            foreach (var written in new[] { path, runsPath }.OfType<string>())
+            {
+                o.WriteLine($"wrote {written}");
             }
 
             return 0;

@@ -1,4 +1,5 @@
 using DesSim.Core.Cost;
+using DesSim.Core.Parallelism;
 
 namespace DesSim.Core.Scenarios;
 
@@ -35,8 +36,8 @@ public static class EngineOverheadsCatalog
         ["none"] = EngineOverheads.None,
         ["vllm"] = new("vllm", VllmIterationMs / 1e3, 0, 0) { AllReduce = AllReduceImplementation.VllmCustom },
         ["splitwise-a100"] = new("splitwise-a100", VllmIterationMs / 1e3, 0, SplitwiseCollectiveStepUs / 1e6),
-        ["trtllm"] = new("trtllm", TrtllmIterationMs / 1e3, 0, 0) { AllReduce = AllReduceImplementation.TrtllmAuto },
-        ["sglang"] = new("sglang", SglangIterationMs / 1e3, 0, 0) { AllReduce = AllReduceImplementation.SglangCustom },
+        ["trtllm"] = new("trtllm", TrtllmIterationMs / 1e3, 0, 0) { AllReduce = AllReduceImplementation.TrtllmAuto, KvSizing = KvCacheSizing.Trtllm },
+        ["sglang"] = new("sglang", SglangIterationMs / 1e3, 0, 0) { AllReduce = AllReduceImplementation.SglangCustom, KvSizing = KvCacheSizing.Sglang },
     };
 
     /// <summary>The preset used when a scenario names none.</summary>

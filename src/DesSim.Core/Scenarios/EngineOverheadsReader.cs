@@ -17,6 +17,7 @@ public static class EngineOverheadsReader
                 (section.GetDouble("collective_step_overhead_us", basis.CollectiveStepOverheadSeconds * 1e6, min: 0, max: 1_000_000)!.Value) / 1e6)
             {
                 AllReduce = basis.AllReduce,
+                KvSizing = basis.KvSizing,
             };
             section.RejectUnknownKeys();
             return custom;

@@ -10,6 +10,9 @@ namespace DesSim.Core.Scenarios;
 /// <remarks>Every key is documented in docs/scenarios.md; unknown keys are rejected with the key path and the nearest valid key.</remarks>
 public static class ScenarioLoader
 {
+    /// <summary>Longest <c>name:</c> (characters): the result directory's name must fit NAME_MAX (255 bytes) with a suffix.</summary>
+    public const int MaxNameLength = 200;
+
     private static readonly string[] Policies = ["vllm", "vllm-v0", "vllm-v1", "sglang", "trtllm", "sarathi", "static"];
     private static readonly string[] Routers = ["round-robin", "least-outstanding", "power-of-two"];
 
@@ -31,9 +34,10 @@ public static class ScenarioLoader
     public static Scenario Read(YamlSection root, string sourcePath, string scenarioDirectory)
     {
         var name = root.GetString("name") ?? Path.GetFileNameWithoutExtension(sourcePath);
-        if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('/', StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('/', StringComparison.Ordinal)
+            || name.Contains('\\', StringComparison.Ordinal) || name.StartsWith('.') || name.Any(char.IsControl) || name.Length > MaxNameLength)
         {
-            throw root.Error("name", $"'{name}' cannot be used as a directory name");
+            throw root.Error("name", $"'{name}' cannot be used as a directory name", $"a plain file name: no '/' or '\\', not starting with '.', at most {MaxNameLength} characters");
         }
 
         ulong seed = (ulong)(root.GetLong("seed", 0, min: 0) ?? 0);
@@ -55,7 +59,7 @@ public static class ScenarioLoader
         var slo = ReadSlo(root);
         var outputs = ReadOutputs(root);
         var engine = selection.Overheads;
-        deployment = deployment with { AllReduce = engine.AllReduce };
+        deployment = deployment with { AllReduce = engine.AllReduce, KvSizing = engine.KvSizing };
         var faults = FaultSpecReader.ReadFaults(root);
         var variability = FaultSpecReader.ReadVariability(root);
         root.RejectUnknownKeys();
@@ -109,10 +113,10 @@ public static class ScenarioLoader
         }
 
         var slo = new SloSpec(
-            s.GetDouble("ttft_ms", min: 0, exclusiveMin: true),
-            s.GetDouble("tpot_ms", min: 0, exclusiveMin: true),
-            s.GetDouble("e2el_ms", min: 0, exclusiveMin: true),
-            s.GetDouble("queue_ms", min: 0, exclusiveMin: true));
+            s.GetDouble("ttft_ms", min: 0, max: InputRanges.MaxSloMs, exclusiveMin: true),
+            s.GetDouble("tpot_ms", min: 0, max: InputRanges.MaxSloMs, exclusiveMin: true),
+            s.GetDouble("e2el_ms", min: 0, max: InputRanges.MaxSloMs, exclusiveMin: true),
+            s.GetDouble("queue_ms", min: 0, max: InputRanges.MaxSloMs, exclusiveMin: true));
         s.RejectUnknownKeys();
         return slo;
     }
@@ -125,14 +129,19 @@ public static class ScenarioLoader
             return OutputSpec.Default;
         }
 
-        double step = s.GetDouble("timeseries_step_s", OutputSpec.DefaultTimeSeriesStepSeconds, min: 0)!.Value;
+        double step = s.GetDouble("timeseries_step_s", OutputSpec.DefaultTimeSeriesStepSeconds, min: 0, max: InputRanges.MaxTimeSeconds)!.Value;
+        if (step is > 0 and < InputRanges.MinSampleStepSeconds)
+        {
+            throw s.Error("timeseries_step_s", $"{step} s is below the finest step, {InputRanges.MinSampleStepSeconds} s", "use 0 for no time series, or a step of at least 0.001 s");
+        }
+
         var t = s.GetSection("timeline");
         var window = new TimelineWindow();
         if (t is not null)
         {
             window = new TimelineWindow(
-                t.GetDouble("start_s", 0, min: 0)!.Value,
-                t.GetDouble("duration_s", TimelineWindow.DefaultDurationSeconds, min: 0, exclusiveMin: true)!.Value,
+                t.GetDouble("start_s", 0, min: 0, max: InputRanges.MaxTimeSeconds)!.Value,
+                t.GetDouble("duration_s", TimelineWindow.DefaultDurationSeconds, min: 0, max: InputRanges.MaxTimeSeconds, exclusiveMin: true)!.Value,
                 t.GetInt("max_spans", TimelineWindow.DefaultMaxSpans, min: 0, max: 10_000_000)!.Value);
             t.RejectUnknownKeys();
         }

@@ -7,7 +7,9 @@ namespace DesSim.Core.Validation;
 
 /// <summary>TensorRT-LLM v0.17's published maximum-throughput table (Llama-3.1-70B FP8, H100 SXM, TP 1–8) as validation cases.</summary>
 /// <remarks>Source: Validation/Data/trtllm_v0.17_llama31_70b_h100.csv (NOTICE.md there), embedded unchanged. Each case
-/// submits <see cref="Requests"/> identical requests at t = 0 and compares output tokens/s over the run.</remarks>
+/// submits <see cref="Requests"/> identical requests at t = 0 and compares output tokens/s over the run. The scenario names
+/// <c>engine: trtllm</c>, so the KV cache is TensorRT-LLM's default 0.9 of the memory free after weights and activations
+/// and the all-reduce is TensorRT-LLM's own (see <see cref="Parallelism.KvCacheBudget"/>, <see cref="Cost.CustomAllReduce"/>).</remarks>
 public static class TrtllmCases
 {
     /// <summary>The summary group of these cases.</summary>
@@ -32,7 +34,8 @@ public static class TrtllmCases
         kv_cache_dtype: fp8
         cluster: { gpu: h100, nodes: 1, gpus_per_node: 8 }
         parallelism: { tp: {{tp}}, pp: 1, dp: 1 }
-        scheduler: { policy: sarathi, max_num_seqs: {{MaxNumSeqs}}, max_num_batched_tokens: {{MaxNumBatchedTokens}}, gpu_memory_utilization: {{StaticBatchSimulator.GpuMemoryUtilization}} }
+        engine: trtllm
+        scheduler: { policy: sarathi, max_num_seqs: {{MaxNumSeqs}}, max_num_batched_tokens: {{MaxNumBatchedTokens}} }
         cost_model: measured
         workload:
           requests: {{Requests}}

@@ -52,7 +52,7 @@ public sealed class SglangEngine : EngineModel
         int maxBs = options?.GetInt("cuda_graph_max_bs", defaultMaxBs, 1, 100_000) ?? defaultMaxBs;
         bool noGraphs = options?.GetBool("disable_cuda_graph", false) ?? false;
         var graphs = noGraphs ? CudaGraphSizes.None : new CudaGraphSizes(CaptureSizes(maxBs), padding: true);
-        var overheads = new EngineOverheads("sglang", EngineOverheadsCatalog.SglangIterationMs / 1e3, 0) { AllReduce = AllReduceImplementation.SglangCustom };
+        var overheads = new EngineOverheads("sglang", EngineOverheadsCatalog.SglangIterationMs / 1e3, 0) { AllReduce = AllReduceImplementation.SglangCustom, KvSizing = Parallelism.KvCacheSizing.Sglang };
         bool overlap = !(options?.GetBool("disable_overlap_schedule", false) ?? false);
         return new EngineSettings(scheduler, graphs, overheads, overlap, PageSize);
     }

@@ -55,7 +55,7 @@ public sealed class TrtllmEngine : EngineModel
         bool padding = options?.GetBool("cuda_graph_padding", false) ?? false;
         int max = options?.GetInt("cuda_graph_max_batch_size", DefaultCudaGraphMaxBatchSize, 1, 100_000) ?? DefaultCudaGraphMaxBatchSize;
         var graphs = !_pytorch ? CudaGraphSizes.None : new CudaGraphSizes(CaptureSizes(max, padding), padding);
-        var overheads = new EngineOverheads("trtllm", EngineOverheadsCatalog.TrtllmIterationMs / 1e3, 0) { AllReduce = AllReduceImplementation.TrtllmAuto };
+        var overheads = new EngineOverheads("trtllm", EngineOverheadsCatalog.TrtllmIterationMs / 1e3, 0) { AllReduce = AllReduceImplementation.TrtllmAuto, KvSizing = Parallelism.KvCacheSizing.Trtllm };
         bool overlap = _pytorch && !(options?.GetBool("disable_overlap_scheduler", false) ?? false);
         return new EngineSettings(scheduler, graphs, overheads, overlap, TokensPerBlock);
     }

@@ -78,7 +78,7 @@ public sealed class VllmEngine : EngineModel
         };
         bool eager = options?.GetBool("enforce_eager", false) ?? false;
         var graphs = eager ? CudaGraphSizes.None : new CudaGraphSizes(CaptureSizes(seqs, tokens), padding: true);
-        var overheads = new EngineOverheads("vllm", EngineOverheadsCatalog.VllmIterationMs / 1e3, 0) { AllReduce = AllReduceImplementation.VllmCustom };
+        var overheads = new EngineOverheads("vllm", EngineOverheadsCatalog.VllmIterationMs / 1e3, 0) { AllReduce = AllReduceImplementation.VllmCustom, KvSizing = Parallelism.KvCacheSizing.Vllm };
         bool overlap = options?.GetBool("async_scheduling", false) ?? false;
         return new EngineSettings(scheduler, graphs, overheads, overlap, BlockSize);
     }
