@@ -21,6 +21,9 @@ public sealed record Scenario(
     OutputSpec Outputs,
     EngineOverheads Engine)
 {
+    /// <summary>The serving engine, the version asked for and the modeled version that runs it (<c>engine:</c>, docs/engines.md).</summary>
+    public Scheduling.Engines.EngineSelection? EngineSelection { get; init; }
+
     /// <summary>Injected faults (<c>faults:</c>, docs/faults.md).</summary>
     public Execution.FaultPlan Faults { get; init; } = Execution.FaultPlan.None;
 

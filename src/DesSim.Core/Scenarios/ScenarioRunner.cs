@@ -43,6 +43,15 @@ public static class ScenarioRunner
         }
 
         var notes = new List<string>(deployment.Notes);
+        if (scenario.EngineSelection is { } engine)
+        {
+            notes.Add($"engine: {engine.Name} {engine.RequestedVersion} modeled as {engine.Model.Version} ({engine.Settings.Scheduler.Policy} policy, max_num_seqs {engine.Settings.Scheduler.MaxNumSeqs}, max_num_batched_tokens {engine.Settings.Scheduler.MaxNumBatchedTokens}, CUDA graphs {engine.Settings.Graphs}, CPU {(engine.Settings.CpuOverlapsGpu ? "overlapped with" : "added to")} GPU time)");
+            if (engine.Note is { } why)
+            {
+                notes.Add(why);
+            }
+        }
+
         notes.AddRange(workload.Diagnostics.Summary().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => "workload: " + line));
         var result = RunResultBuilder.Build(serving, collector, scenario.Slo, notes);
 
@@ -102,6 +111,8 @@ public static class ScenarioRunner
             SampleStepSeconds = scenario.Outputs.TimeSeriesStepSeconds,
             IterationOverheadSeconds = scenario.Engine.IterationSeconds(deployment.Model.NumLayers, plan.Tp),
             PerSequenceOverheadSeconds = scenario.Engine.PerSequenceOverheadSeconds,
+            CudaGraphs = scenario.EngineSelection?.Settings.Graphs ?? Scheduling.Engines.CudaGraphSizes.None,
+            CpuOverlapsGpu = scenario.EngineSelection?.Settings.CpuOverlapsGpu ?? false,
             ExpertRouting = routing,
             Faults = scenario.Faults,
             Variability = scenario.Variability,

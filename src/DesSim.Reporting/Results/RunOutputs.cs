@@ -66,7 +66,8 @@ public static class RunOutputs
         var written = new List<string>();
         using (var s = dir.OpenWrite("summary.json"))
         {
-            SummaryJsonWriter.Write(s, scenario.Name, run.Deployment.Plan.ToString(), result.Summary, scenario.Slo, result.Notes, Extra(run));
+            SummaryJsonWriter.Write(s, scenario.Name, run.Deployment.Plan.ToString(), result.Summary, scenario.Slo, result.Notes, Extra(run),
+                scenario.EngineSelection is { } e ? (e.Name, e.RequestedVersion, e.Model.Version.Text) : null);
         }
 
         WriteText(dir, "requests.csv", w => ResultCsvWriters.WriteRequests(w, result.Requests, scenario.Slo));

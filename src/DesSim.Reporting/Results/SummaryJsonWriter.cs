@@ -8,13 +8,22 @@ namespace DesSim.Reporting.Results;
 /// <remarks>Numbers are rounded to 6 decimals; NaN (no samples) is written as null. Key order is fixed.</remarks>
 public static class SummaryJsonWriter
 {
-    /// <summary>Writes the summary of a run named <paramref name="name"/> with its SLO, layout label and notes.</summary>
-    public static void Write(Stream stream, string name, string layout, RunSummary s, SloSpec slo, IEnumerable<string> notes, IReadOnlyDictionary<string, string>? extra = null)
+    /// <summary>Writes the summary of a run named <paramref name="name"/> with its SLO, layout label, notes and (when given) the engine asked for and the modeled version that ran it.</summary>
+    public static void Write(Stream stream, string name, string layout, RunSummary s, SloSpec slo, IEnumerable<string> notes, IReadOnlyDictionary<string, string>? extra = null, (string Name, string Version, string ModeledAs)? engine = null)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
         w.WriteString("name", name);
         w.WriteString("layout", layout);
+        if (engine is { } e)
+        {
+            w.WriteStartObject("engine");
+            w.WriteString("name", e.Name);
+            w.WriteString("version", e.Version);
+            w.WriteString("modeled_as", e.ModeledAs);
+            w.WriteEndObject();
+        }
+
         w.WriteNumber("requests_completed", s.RequestsCompleted);
         w.WriteNumber("requests_rejected", s.RequestsRejected);
         Num(w, "duration_s", s.DurationSeconds);
