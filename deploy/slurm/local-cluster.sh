@@ -10,7 +10,7 @@
 # Config (Slurm 22.05, Debian 12 slurm-wlm): ProctrackType=proctrack/linuxproc and TaskPlugin=task/none need no cgroups;
 # SelectType=select/cons_tres with CR_CPU hands out CPUs only; munge runs with its own key and socket inside DIR
 # (AuthInfo=socket=...), so it touches no system-wide munge. Ports: DESSIM_SLURM_PORT (default 6817) for slurmctld,
-# the next one for slurmd. Exit status: 0 started/stopped; 3 Slurm could not be installed or started (reason on stderr).
+# the next one for slurmd. DESSIM_SLURM_NO_INSTALL=1: never run apt-get (exit 3 when Slurm is missing). Exit status: 0 started/stopped; 3 Slurm could not be installed or started (reason on stderr).
 set -euo pipefail
 
 usage() { echo "usage: $0 start|stop DIR" >&2; exit 2; }
@@ -38,6 +38,7 @@ install_packages() {
   if command -v slurmctld >/dev/null && command -v slurmd >/dev/null && command -v munged >/dev/null && command -v sbatch >/dev/null; then
     return 0
   fi
+  [ -z "${DESSIM_SLURM_NO_INSTALL:-}" ] || { echo "local-cluster: slurm-wlm/munge are not installed (DESSIM_SLURM_NO_INSTALL is set)" >&2; exit 3; }
   [ "$(id -u)" -eq 0 ] || { echo "local-cluster: slurm-wlm/munge are not installed and installing them needs root" >&2; exit 3; }
   command -v apt-get >/dev/null || { echo "local-cluster: slurm-wlm/munge are not installed and there is no apt-get" >&2; exit 3; }
   echo "local-cluster: installing slurm-wlm and munge (apt-get)" >&2
