@@ -107,6 +107,17 @@ public sealed partial class SlurmSweepTests
         TestContext.Out.WriteLine($"requeue: {resumed.Value}; sweep.csv still byte-identical");
     }
 
+    [Test]
+    public void APartitionThatDoesNotExistFailsWithSlurmsOwnErrorAndTheCommand()
+    {
+        var outDir = Path.Combine(_dir, "no-partition");
+        var (code, _, err) = Dessim("sweep", _scenario, "--grid", _grid, "--out", outDir, "--submit", "slurm", "--shards", "2", "--partition", "no-such-partition");
+        Assert.That(code, Is.EqualTo(2), err);
+        Assert.That(err.Trim().Split('\n'), Has.Length.EqualTo(1), err);
+        Assert.That(err, Does.Contain("sbatch --parsable --array=1-2").And.Contain("invalid partition specified: no-such-partition"));
+        Assert.That(Directory.Exists(outDir), Is.False, "the scripts are removed again");
+    }
+
     private (string Array, string Merge) Submit(string outDir)
     {
         var (code, stdout, err) = Dessim("sweep", _scenario, "--grid", _grid, "--set", Requests, "--out", outDir, "--submit", "slurm", "--shards", "4", "--requeue", "--time", "00:10:00");
