@@ -2,6 +2,8 @@ using System.CommandLine;
 using DesSim.Cli.Cluster;
 using DesSim.Core;
 using DesSim.Core.Sweeps;
+using DesSim.Reporting.Output;
+using DesSim.Reporting.Results;
 using DesSim.Reporting.Sweeps;
 
 namespace DesSim.Cli.Commands;
@@ -53,6 +55,17 @@ public static class SweepCommand
 
             var plan = SweepExpander.Expand(scenarioPath, parse.GetValue(sets) ?? [], g, gridPath ?? "--grid");
             var dir = parse.GetValue(output) ?? Path.Combine("results", plan.Base.Name + "-sweep");
+            var full = OutputPaths.Require(dir, "--out");
+            foreach (var (path, what) in RunOutputs.Inputs(plan.Base).Append((gridPath ?? string.Empty, "the grid")).Where(i => i.Item1.Length > 0))
+            {
+                OutputPaths.CheckApart(full, "--out", OutputPaths.Full(path), what);
+            }
+
+            if (File.Exists(full))
+            {
+                throw new InputException("--out", null, $"'{dir}' is a file, not a directory");
+            }
+
             var stdout = parse.InvocationConfiguration.Output;
             if (cluster)
             {
