@@ -8,7 +8,7 @@ namespace DesSim.Cli.Cluster;
 
 /// <summary><c>dessim sweep … --submit slurm|kubernetes --shards N</c>: the expanded (and so validated) sweep as a
 /// <see cref="ShardJob"/> whose shards run <c>dessim sweep … --shard K/N --out OUT/shards/K</c> and whose merge runs
-/// <c>dessim merge --out OUT OUT/shards/1 … OUT/shards/N</c>.</summary>
+/// <c>dessim merge --submission OUT</c> (OUT/shards/1 … N into OUT).</summary>
 public static class SweepSubmission
 {
     /// <summary>Validates the output directory and submits. Returns the exit code.</summary>
@@ -52,7 +52,7 @@ public static class SweepSubmission
 
         args.AddRange(["--jobs", cpus.ToString(CultureInfo.InvariantCulture)]);
         var job = new ShardJob("sweep", plan.Fingerprint, submit.Launcher(parse), args, [], Directory.GetCurrentDirectory(), outDir, n, cpus);
-        job = job with { MergeArguments = ["merge", "--out", outDir, .. Enumerable.Range(1, n).Select(job.ShardDirectory)] };
+        job = job with { MergeArguments = ["merge", "--submission", outDir] };
         stdout.WriteLine($"sweep {plan.Fingerprint}: {plan.Points.Count} points x {plan.Grid.Replications} replication(s) in {n} shard(s) of {cpus} CPU(s) -> {outDir}");
         submit.Submit(parse, job, stdout);
         return ExitCodes.Success;

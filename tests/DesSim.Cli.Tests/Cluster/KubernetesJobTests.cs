@@ -48,7 +48,7 @@ public sealed partial class KubernetesJobTests
     {
         var (outDir, slurm, merge, kube) = Render(shards: 8, cpus: 4);
         var text = which switch { "kube" => kube, "slurm" => slurm, _ => merge };
-        var root = LocalSlurm.RepoRoot();
+        var root = CliHost.RepoRoot();
         var normalized = Fingerprint().Replace(text.Replace(outDir, ExampleOut, StringComparison.Ordinal).Replace(Environment.CurrentDirectory, ExampleRoot, StringComparison.Ordinal).Replace(root, ExampleRoot, StringComparison.Ordinal), "FINGERPRINT");
         var path = Path.Combine(root, "docs", "examples", file);
         var expected = Fingerprint().Replace(File.ReadAllText(path), "FINGERPRINT");
@@ -58,7 +58,7 @@ public sealed partial class KubernetesJobTests
     /// <summary>The Slurm scripts and Kubernetes manifests of the shipped chat sweep, as the CLI writes them.</summary>
     private static (string Out, string Slurm, string Merge, string Kube) Render(int shards, int cpus)
     {
-        var root = LocalSlurm.RepoRoot();
+        var root = CliHost.RepoRoot();
         var outDir = Path.Combine(Sweeps.SweepFixture.NewDir(), "out");
         string[] common = [Path.Combine(root, "scenarios", "llama70b-h100-chat.yaml"), "--grid", Path.Combine(root, "scenarios", "grids", "layouts-by-rate.yaml"), "--out", outDir, "--shards", shards.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cpus-per-task", cpus.ToString(System.Globalization.CultureInfo.InvariantCulture), "--launcher", "dessim"];
         var (code, _, err) = SlurmSweepTests.Dessim(["sweep", .. common, "--submit", "slurm", "--dry-run", "--requeue", "--time", "01:00:00"]);

@@ -22,18 +22,7 @@ internal sealed class LocalSlurm
 
     public bool Owned { get; }
 
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DesSim.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("DesSim.sln not found above the test directory");
-    }
-
-    public static string Script => Path.Combine(RepoRoot(), "deploy", "slurm", "local-cluster.sh");
+    public static string Script => Path.Combine(CliHost.RepoRoot(), "deploy", "slurm", "local-cluster.sh");
 
     /// <summary>The running cluster, or the reason there is none.</summary>
     public static (LocalSlurm? Cluster, string Reason) Acquire()

@@ -37,7 +37,7 @@ public sealed class SubmitBadInputTests
     {
         var (s, g, dir) = Files();
         var outDir = Path.Combine(dir, "out");
-        var dessim = Path.Combine(TestContext.CurrentContext.TestDirectory, "dessim");
+        var dessim = CliHost.NativeBinary ?? Path.Combine(TestContext.CurrentContext.TestDirectory, "dessim");
         var dotnetDir = Path.GetDirectoryName(Environment.ProcessPath ?? "/usr/bin/dotnet")!;
         var (code, output) = LocalSlurm.Run(dessim, ["sweep", s, "--grid", g, "--out", outDir, "--submit", "slurm", "--shards", "2"], new Dictionary<string, string> { ["PATH"] = Path.Combine(dir, "empty-path"), ["DOTNET_ROOT"] = dotnetDir });
         Assert.That(code, Is.EqualTo(2), output);
@@ -64,7 +64,7 @@ public sealed class SubmitBadInputTests
         Assert.That(r.Code, Is.Zero, r.Stderr);
         var shards = File.ReadAllText(Path.Combine(outDir, "jobs", "slurm-shards.sbatch"));
         Assert.That(shards, Does.Contain("#SBATCH --array=1-3\n").And.Contain("#SBATCH --partition=gpu\n").And.Contain("#SBATCH --time=00:30:00\n").And.Contain("#SBATCH --cpus-per-task=2\n").And.Contain("'--jobs' '2'"));
-        Assert.That(File.ReadAllText(Path.Combine(outDir, "jobs", "slurm-merge.sbatch")), Does.Contain("'merge' '--out' '" + outDir + "' '" + outDir + "/shards/1' '" + outDir + "/shards/2' '" + outDir + "/shards/3'"));
+        Assert.That(File.ReadAllText(Path.Combine(outDir, "jobs", "slurm-merge.sbatch")), Does.Contain("'merge' '--submission' '" + outDir + "'\n"));
         Assert.That(File.Exists(Path.Combine(outDir, "jobs", "slurm-jobs.txt")), Is.False);
         Assert.That(r.Stdout, Does.Contain("dry run: nothing submitted"));
     }
