@@ -160,6 +160,12 @@ public sealed class ServingSimulation
             cost = experts.Apply(cost, plan.Shape, stage);
         }
 
+        if (_config.Power is { Throttles: true } power)
+        {
+            // Why before the overheads: those are CPU time, which the GPU's clock does not change.
+            cost = power.Throttle(cost);
+        }
+
         double overhead = 0;
         if (stage == 0)
         {

@@ -49,12 +49,13 @@ public static class ScenarioLoader
         var engine = EngineOverheadsReader.Read(root);
         var faults = FaultSpecReader.ReadFaults(root);
         var variability = FaultSpecReader.ReadVariability(root);
+        var prices = PriceSpecReader.Read(root, deployment.Cluster.Gpu);
         root.RejectUnknownKeys();
 
         // Why here: an impossible layout or a model that does not fit must fail before anything runs or is written.
         var planned = Deployment.Create(deployment, root);
         FaultSpecReader.CheckAgainst(faults, root, planned.Plan.Dp, planned.Plan.GpuCount);
-        return new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability };
+        return new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, Prices = prices };
     }
 
     private static SchedulerConfig ReadScheduler(YamlSection? s)
