@@ -56,6 +56,11 @@ public static class ValidateCommand
         o.WriteLine(string.Create(inv, $"Splitwise engine overheads fitted on the fit rows: iteration {e.IterationOverheadSeconds * 1e3:F3} ms, per sequence {e.PerSequenceOverheadSeconds * 1e3:F3} ms, per TP collective step {e.CollectiveStepOverheadSeconds * 1e6:F2} us"));
         var t = report.ThroughputEngine;
         o.WriteLine(string.Create(inv, $"Throughput cases use the shipped '{t.Name}' preset: iteration {t.IterationOverheadSeconds * 1e3:F3} ms, per sequence {t.PerSequenceOverheadSeconds * 1e3:F3} ms, per TP collective step {t.CollectiveStepOverheadSeconds * 1e6:F2} us"));
+        if (report.Power is { } p)
+        {
+            o.WriteLine(string.Create(inv, $"Power model (docs/energy.md): fitted on {p.FitRows} Splitwise rows (TP {Core.Validation.SplitwiseRuns.HoldOutTp} held out, prompt {Core.Validation.PowerValidation.ExcludedPromptTokens} excluded): memory-bound activity k_m = {p.MemoryBoundActivity:F3}, communication activity k_x = {p.CommunicationActivity:F3} (shipped: {Core.Cost.PowerModel.MemoryBoundActivity:F3}, {Core.Cost.PowerModel.CommunicationActivity:F3}); power cases use the shipped constants"));
+        }
+
         o.WriteLine(string.Create(inv, $"{"metric",-10} {"role",-9} {"cases",5} {"median |err|",12} {"max |err|",10}"));
         foreach (var s in report.Summary())
         {

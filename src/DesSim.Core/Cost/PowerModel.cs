@@ -28,10 +28,11 @@ namespace DesSim.Core.Cost;
 public sealed record PowerModel
 {
     /// <summary>k_m: dynamic-power share of memory-bound work, 0..1. Fitted on Splitwise TP 2 and TP 8 average power (see remarks).</summary>
-    public const double MemoryBoundActivity = 0.62;
+    public const double MemoryBoundActivity = 0.591;
 
-    /// <summary>k_x: dynamic-power share of communication, 0..1. Fitted with <see cref="MemoryBoundActivity"/>.</summary>
-    public const double CommunicationActivity = 0.16;
+    /// <summary>k_x: dynamic-power share of communication, 0..1. Fitted with <see cref="MemoryBoundActivity"/> (the non-negative
+    /// fit puts it at its bound, 0: on these rows, time in all-reduces draws no more than idle).</summary>
+    public const double CommunicationActivity = 0.0;
 
     /// <summary>Creates the model for <paramref name="gpu"/> under an optional per-GPU <paramref name="capWatts"/>.</summary>
     /// <exception cref="ArgumentException">The GPU has no power figures, or the cap is not in (idle, TDP].</exception>

@@ -8,6 +8,9 @@ namespace DesSim.Core.Validation;
 /// <param name="ThroughputEngine">Engine preset used for the throughput cases.</param>
 public sealed record ValidationReport(IReadOnlyList<ValidationCase> Cases, EngineOverheads FittedEngine, EngineOverheads ThroughputEngine)
 {
+    /// <summary>The power model's fit on the Splitwise power columns (its cases are in <see cref="Cases"/>); null when the suite has no Splitwise rows.</summary>
+    public PowerValidation.Result? Power { get; init; }
+
     /// <summary>(metric, role, count, median |error| %, max |error| %) for each metric and role present, ordered.</summary>
     public IReadOnlyList<(string Metric, string Role, int Count, double MedianAbsPercent, double MaxAbsPercent)> Summary() =>
         Cases.GroupBy(c => (c.Metric, c.Role))
