@@ -29,4 +29,16 @@ public sealed record EnergySummary(
     double TdpWatts,
     double? CapWatts,
     double ComputeSlowdown,
-    double MemorySlowdown);
+    double MemorySlowdown)
+{
+    /// <summary>Value equality, pools compared element by element (a record compares lists by reference).</summary>
+    public bool Equals(EnergySummary? other) =>
+        other is not null && TotalJoules.Equals(other.TotalJoules) && JoulesPerOutputToken.Equals(other.JoulesPerOutputToken)
+        && JoulesPerRequest.Equals(other.JoulesPerRequest) && AverageWatts.Equals(other.AverageWatts) && PeakWatts.Equals(other.PeakWatts)
+        && GpuAverageWatts.Equals(other.GpuAverageWatts) && GpuPeakWatts.Equals(other.GpuPeakWatts) && Pools.SequenceEqual(other.Pools)
+        && IdleWatts.Equals(other.IdleWatts) && TdpWatts.Equals(other.TdpWatts) && Nullable.Equals(CapWatts, other.CapWatts)
+        && ComputeSlowdown.Equals(other.ComputeSlowdown) && MemorySlowdown.Equals(other.MemorySlowdown);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(TotalJoules, AverageWatts, PeakWatts, Pools.Count, CapWatts);
+}
