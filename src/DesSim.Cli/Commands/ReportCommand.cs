@@ -7,7 +7,7 @@ namespace DesSim.Cli.Commands;
 /// <summary><c>dessim report RESULT_DIR [--svg-dir DIR]</c>: rebuild <c>report.html</c> from a run's output files
 /// without re-running it; optionally write every chart as its own SVG.</summary>
 /// <remarks>Everything is read and rendered before anything is written; report.html is replaced atomically and the
-/// SVGs appear together (<see cref="AtomicDirectory"/>). A bad directory or file exits 2 naming the file.</remarks>
+/// each SVG is published by one rename into the directory (<see cref="OutputTransaction"/>). A bad directory or file exits 2 naming the file.</remarks>
 public static class ReportCommand
 {
     /// <summary>Builds the command.</summary>
@@ -24,18 +24,26 @@ public static class ReportCommand
             var svgTarget = parse.GetValue(svgDir);
             var charts = svgTarget is null ? null : RunReport.Charts(data);
             var output = parse.InvocationConfiguration.Output;
-            AtomicFile.WriteAllText(Path.Combine(directory, "report.html"), html);
-            output.WriteLine($"wrote {Path.Combine(directory, "report.html")}");
+            using var outputs = new OutputTransaction();
+            var reportPath = Path.Combine(directory, "report.html");
+            outputs.WriteAllText(reportPath, "result-dir", html);
+            var svgFiles = new List<string>();
             if (svgTarget is not null && charts is not null)
             {
-                using var svgs = new AtomicDirectory(svgTarget);
+                OutputPaths.CheckApart(OutputPaths.Require(svgTarget, "--svg-dir"), "--svg-dir", OutputPaths.Full(directory), "the result directory");
                 foreach (var chart in charts)
                 {
-                    svgs.WriteAllText(chart.FileName, chart.Svg);
+                    outputs.WriteAllText(Path.Combine(svgTarget, chart.FileName), "--svg-dir", chart.Svg);
+                    svgFiles.Add(chart.FileName);
                 }
+            }
 
-                svgs.Commit();
-                output.WriteLine($"wrote {string.Join(", ", charts.Select(c => c.FileName))} to {svgTarget}");
+            // Why: every file is staged and checked before the first is published, so a bad --svg-dir leaves no report.html.
+            outputs.Commit();
+            output.WriteLine($"wrote {reportPath}");
+            if (svgFiles.Count > 0)
+            {
+                output.WriteLine($"wrote {string.Join(", ", svgFiles)} to {svgTarget}");
             }
 
             return ExitCodes.Success;

@@ -26,6 +26,8 @@ public static class TraceCommand
 
     private static int Stats(string path, string formatName, bool skipInvalid, string? svgPath, TextWriter output, TextWriter error)
     {
+        using var outputs = new OutputTransaction().Input(path, "the trace");
+        var svg = svgPath is null ? null : outputs.File(svgPath, "--svg");
         var format = TraceFiles.ParseFormat(formatName)
             ?? throw new InputException("--format", null, $"unknown format '{formatName}'", $"valid: {string.Join(", ", TraceFiles.FormatNames)}");
         var spec = new TraceWorkloadSpec(path, format) { SkipInvalid = skipInvalid };
@@ -41,7 +43,9 @@ public static class TraceCommand
 
         if (svgPath is not null)
         {
-            AtomicFile.WriteAllText(svgPath, TraceLengthCharts.Render(Path.GetFileName(path), stats.InputHistogram, stats.OutputHistogram));
+            var text = TraceLengthCharts.Render(Path.GetFileName(path), stats.InputHistogram, stats.OutputHistogram);
+            svg!.Write(s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+            outputs.Commit();
             output.WriteLine($"wrote {svgPath}");
         }
 

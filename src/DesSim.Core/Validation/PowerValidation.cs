@@ -49,8 +49,8 @@ public static class PowerValidation
             }
 
             var role = excluded ? "excluded" : row.Run.HoldOut ? "held-out" : "fit";
-            cases.Add(new ValidationCase(row.Run.Id, "avg power", "×TDP", row.AverageFraction, g.AveragePowerWatts / power.TdpWatts, role, SplitwiseRuns.Citation));
-            cases.Add(new ValidationCase(row.Run.Id, "peak power", "×TDP", row.PeakFraction, g.PeakPowerWatts / power.TdpWatts, excluded ? "excluded" : "unfitted", SplitwiseRuns.Citation));
+            cases.Add(new ValidationCase(row.Run.Id, "avg power", "×TDP", row.AverageFraction, g.AveragePowerWatts / power.TdpWatts, role, SplitwiseRuns.Citation) { Group = SplitwiseRuns.Group });
+            cases.Add(new ValidationCase(row.Run.Id, "peak power", "×TDP", row.PeakFraction, g.PeakPowerWatts / power.TdpWatts, excluded ? "excluded" : "unfitted", SplitwiseRuns.Citation) { Group = SplitwiseRuns.Group });
         }
 
         var k = EngineFitter.SolveNonNegative(fit);

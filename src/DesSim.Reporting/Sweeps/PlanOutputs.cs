@@ -35,10 +35,10 @@ public static class PlanOutputs
         R(a.UsdPerMillionTokens), R(a.JoulesPerToken), R(a.AtSloRate?["average_power_w"].Mean), R(a.AtSloRate?["peak_power_w"].Mean), R(plan.Base.Deployment.Cluster.PowerCapWatts), a.Why,
     ]);
 
-    /// <summary>Writes the files into <paramref name="directory"/> atomically; returns the names written.</summary>
-    public static IReadOnlyList<string> Write(string directory, PlanResult plan, string title, bool report)
+    /// <summary>Writes the files into the staged <paramref name="output"/> (the caller commits); returns the names written.</summary>
+    public static IReadOnlyList<string> Write(AtomicDirectory output, PlanResult plan, string title, bool report)
     {
-        using var output = new AtomicDirectory(directory);
+        ArgumentNullException.ThrowIfNull(output);
         output.WriteAllText("plan.csv", CsvOutput.RowsToCsv(Headers, Rows(plan)));
         output.WriteAllText("scenario.yaml", plan.Base.YamlText);
         var files = new List<string> { "plan.csv", "scenario.yaml" };
@@ -48,7 +48,6 @@ public static class PlanOutputs
             files.Add("plan.html");
         }
 
-        output.Commit();
         return files;
     }
 
