@@ -51,6 +51,9 @@ public sealed record ServingConfig(
     /// <summary>Kernel-time variability; see docs/faults.md.</summary>
     public VariabilitySpec Variability { get; init; } = VariabilitySpec.None;
 
+    /// <summary>The GPUs' power model; null when the GPU has no power figures. A cap in it throttles stage costs.</summary>
+    public PowerModel? Power { get; init; }
+
     /// <summary>Data-parallel replicas.</summary>
     public int Replicas => StageGpuIds.Length;
 

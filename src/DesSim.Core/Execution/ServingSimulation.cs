@@ -163,6 +163,12 @@ public sealed class ServingSimulation
             cost = experts.Apply(cost, shape, stage);
         }
 
+        if (_config.Power is { Throttles: true } power)
+        {
+            // Why before the overheads: those are CPU time, which the GPU's clock does not change.
+            cost = power.Throttle(cost);
+        }
+
         double overhead = 0;
         if (stage == 0)
         {

@@ -62,12 +62,13 @@ public static class ScenarioLoader
         deployment = deployment with { AllReduce = engine.AllReduce, KvSizing = engine.KvSizing };
         var faults = FaultSpecReader.ReadFaults(root);
         var variability = FaultSpecReader.ReadVariability(root);
+        var prices = PriceSpecReader.Read(root, deployment.Cluster.Gpu);
         root.RejectUnknownKeys();
 
         // Why here: an impossible layout or a model that does not fit must fail before anything runs or is written.
         var planned = Deployment.Create(deployment, root);
         FaultSpecReader.CheckAgainst(faults, root, planned.Plan.Dp, planned.Plan.GpuCount);
-        return new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection };
+        return new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection, Prices = prices };
     }
 
     // The generic keys the scenario set (the engine supplies the rest) and an explicit policy override, if any.
