@@ -42,7 +42,9 @@ public static class EngineReader
                 version = EngineVersion.TryParse(versionText) ?? throw section.Error("version", $"'{versionText}' is not a version (e.g. 0.12.0, 0.5.1.post1, 1.0.0rc3)", "modeled engines: " + EngineCatalog.Describe());
             }
 
-            spec = Spec(name.Trim(), version, section, "name") with { RequestedVersion = versionText };
+            spec = version is null && EngineCatalog.Versions(name.Trim()).Count == 0 && OverrideKeys.Any(section.Has)
+                ? CustomFitted(name.Trim(), section)
+                : Spec(name.Trim(), version, section, "name") with { RequestedVersion = versionText };
         }
 
         var options = section.GetSection("options");
@@ -99,6 +101,12 @@ public static class EngineReader
 
         return Spec(name, null, at, key);
     }
+
+    // Why: `dessim calibrate --runs --engine NAME` writes `engine: { name: NAME, iteration_overhead_ms: … }` for any label the
+    // user chose; such a file must read back (round trip). A name that is not a modeled engine, given with the inline overhead
+    // keys, is that user's fitted engine: the hardware-only `ideal` model plus the fitted overheads, under the user's name.
+    private static EngineSpec CustomFitted(string name, YamlSection at) =>
+        Spec("ideal", null, at, "name") with { Name = name, Note = $"engine '{name}' is a fitted overhead set, not a modeled engine: it runs the ideal engine (no engine-specific batching) plus its fitted overheads" };
 
     private static EngineSpec Spec(string name, EngineVersion? version, YamlSection at, string key)
     {
