@@ -39,6 +39,13 @@ public interface IServingObserver
     {
     }
 
+    /// <summary>Disaggregated serving: <paramref name="sequence"/>'s KV moved from prefill replica <paramref name="prefillReplica"/> to
+    /// decode replica <paramref name="decodeReplica"/>: prefill done at <paramref name="ready"/>, a decode instance had room at
+    /// <paramref name="start"/> (layerwise: at most <paramref name="ready"/>), the KV was usable there at <paramref name="end"/>.</summary>
+    void OnKvTransfer(Sequence sequence, int prefillReplica, int decodeReplica, SimTime ready, SimTime start, SimTime end, long bytes)
+    {
+    }
+
     /// <summary>The periodic state sample.</summary>
     void OnSample(SimTime now, in ClusterSnapshot snapshot);
 }

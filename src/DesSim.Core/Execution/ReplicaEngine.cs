@@ -22,11 +22,13 @@ internal sealed class ReplicaEngine : IEventHandler
     private readonly StageServer[] _stages;
     private readonly MicroBatch[] _slots;
     private readonly SchedulerState[] _engines;
+    private readonly int[] _reserved; // per virtual engine: KV hand-offs reserved here and not yet arrived
     private bool _decisionPending;
     private long _activeSinceNs;
 
-    public ReplicaEngine(ISimContext ctx, ServingSimulation simulation, int index, int indexInPool, ServingConfig config)
+    public ReplicaEngine(ISimContext ctx, ServingSimulation simulation, int index, int indexInPool, ServingConfig config, Parallelism.PoolRole role = Parallelism.PoolRole.Colocated)
     {
+        Role = role;
         _ctx = ctx;
         _simulation = simulation;
         Index = index;
@@ -53,12 +55,19 @@ internal sealed class ReplicaEngine : IEventHandler
             _stages[s] = new StageServer(ctx, simulation, this, s, gpus[s], s + 1 < gpus.Length ? gpus[s + 1] : null);
         }
 
+        _reserved = new int[config.Stages];
         _slots = new MicroBatch[config.Stages];
         for (int i = 0; i < _slots.Length; i++)
         {
             _slots[i] = new MicroBatch(i);
         }
     }
+
+    /// <summary>Colocated, prefill only or decode only.</summary>
+    public Parallelism.PoolRole Role { get; }
+
+    /// <summary>Layerwise KV streaming hooks apply: a prefill instance under <see cref="KvTransferMode.Layerwise"/>.</summary>
+    public bool StreamsKv => Role == Parallelism.PoolRole.Prefill && _simulation.Disaggregation is { Layerwise: true };
 
     /// <summary>Global replica index (over all pools).</summary>
     public int Index { get; }
@@ -188,6 +197,10 @@ internal sealed class ReplicaEngine : IEventHandler
         }
 
         RequestDecision();
+        if (Role == Parallelism.PoolRole.Decode)
+        {
+            _simulation.Disaggregation!.Coordinator.OnDecodeProgress();
+        }
     }
 
     private void EmitToken(Sequence s, SimTime now, SchedulerState state)
@@ -214,7 +227,72 @@ internal sealed class ReplicaEngine : IEventHandler
             OutstandingRequests--;
             _simulation.OnRequestFinished(s);
         }
+        else if (first && Role == Parallelism.PoolRole.Prefill)
+        {
+            // TTFT ends here; the decode pool generates the rest.
+            OutstandingTokens -= s.PromptTokens + s.OutputTokens - s.GeneratedTokens;
+            OutstandingRequests--;
+            _simulation.Disaggregation!.Coordinator.OnPrefilled(s, this, state);
+        }
     }
+
+    /// <summary>Decode role: whether a virtual engine has room for a handed-off request of <paramref name="tokens"/> cached
+    /// tokens (free blocks for them and a running slot).</summary>
+    public bool HasRoomFor(int tokens) => PickEngineFor(tokens) >= 0;
+
+    /// <summary>Decode role: reserves <paramref name="tokens"/> tokens of KV on <paramref name="holder"/> in the virtual engine
+    /// with the fewest requests that has room; returns that engine's index.</summary>
+    public int ReserveHandoff(Scheduling.Sequence holder, int tokens)
+    {
+        int e = PickEngineFor(tokens);
+        if (e < 0 || !_engines[e].Kv.TryReserve(holder, tokens))
+        {
+            throw new InvalidOperationException("a KV hand-off was reserved on a decode instance without room");
+        }
+
+        _reserved[e]++;
+        return e;
+    }
+
+    /// <summary>Decode role: the request's KV arrived (its blocks already moved to it); it joins the running set and decodes.</summary>
+    public void AcceptHandoff(Sequence s, int engine)
+    {
+        _reserved[engine]--;
+        s.Replica = Index;
+        s.PrefillTargetTokens = s.PromptTokens;
+        s.ContextTokens = s.PromptTokens;
+        _engines[engine].AdmitTransferred(s);
+        OutstandingRequests++;
+        OutstandingTokens += s.PromptTokens + s.OutputTokens - s.GeneratedTokens;
+        RequestDecision();
+    }
+
+    private int PickEngineFor(int tokens)
+    {
+        if (IsDown)
+        {
+            return -1;
+        }
+
+        int best = -1;
+        for (int e = 0; e < _engines.Length; e++)
+        {
+            var st = _engines[e];
+            if (st.Running.Count + _reserved[e] >= st.MaxRunning || st.Kv.BlocksFor(tokens) > st.Kv.FreeBlocks)
+            {
+                continue;
+            }
+
+            if (best < 0 || Load(e) < Load(best))
+            {
+                best = e;
+            }
+        }
+
+        return best;
+    }
+
+    private int Load(int e) => _engines[e].Waiting.Count + _engines[e].Running.Count + _reserved[e];
 
     /// <summary>Fails the replica: in-flight micro-batches are lost, KV is dropped, and the requests it held are
     /// returned (running in admission order, then waiting in queue order) for the caller to retry elsewhere.</summary>
@@ -298,6 +376,17 @@ internal sealed class ReplicaEngine : IEventHandler
             if (mb.Plan.IsEmpty)
             {
                 continue;
+            }
+
+            if (Role == Parallelism.PoolRole.Prefill)
+            {
+                foreach (var item in mb.Plan.Items)
+                {
+                    if (item.IsPrefill && item.Sequence.ContextTokens + item.NewTokens >= item.Sequence.PrefillTargetTokens)
+                    {
+                        _simulation.Disaggregation!.Coordinator.OnFinalPassLaunched(item.Sequence, this);
+                    }
+                }
             }
 
             mb.InUse = true;

@@ -26,6 +26,8 @@ public sealed class ServingSimulation
     private readonly long _maxContextTokens; // the largest virtual engine's KV partition over the replicas
     private readonly long _minContextTokens;
     private readonly int[] _poolOf;
+    private readonly long _prefillContextTokens; // disaggregated: the largest prefill virtual engine (prompt + first token)
+    private readonly long _decodeContextTokens;  // disaggregated: the largest decode virtual engine (prompt + output)
     private readonly bool[] _eligible;
     private readonly Queue<Sequence> _parked = new();
     private readonly FaultInjector? _faults;
@@ -36,17 +38,30 @@ public sealed class ServingSimulation
     public ServingSimulation(Simulator simulator, ServingConfig config, IRequestSource source, ITransferNetwork network, IServingObserver observer)
         : this(simulator, [new ServingPool("all", PoolRole.Colocated, string.Empty, config)], config, source, network, observer)
     {
+        HasPools = false;
     }
+
+    /// <summary>Whether the simulation was built from pools (heterogeneous or disaggregated), not one homogeneous layout.</summary>
+    public bool HasPools { get; private set; } = true;
 
     /// <summary>Wires pools of replicas (colocated pools on different GPUs behind one router), the router and arrivals onto
     /// <paramref name="simulator"/>; <paramref name="cluster"/> carries the run-wide settings (all GPU ids, faults, sampling).</summary>
-    public ServingSimulation(Simulator simulator, IReadOnlyList<ServingPool> pools, ServingConfig cluster, IRequestSource source, ITransferNetwork network, IServingObserver observer)
+    /// <param name="simulator">The simulator.</param>
+    /// <param name="pools">The pools, in replica order.</param>
+    /// <param name="cluster">Run-wide settings (all GPU ids, faults, sampling, router).</param>
+    /// <param name="source">The requests.</param>
+    /// <param name="network">Carries pipeline activations and KV transfers.</param>
+    /// <param name="observer">Receives every callback.</param>
+    /// <param name="disaggregation">When set, exactly one pool is <see cref="PoolRole.Prefill"/> and one <see cref="PoolRole.Decode"/>:
+    /// requests prefill on the first, their KV moves over <paramref name="network"/>, and they decode on the second.</param>
+    public ServingSimulation(Simulator simulator, IReadOnlyList<ServingPool> pools, ServingConfig cluster, IRequestSource source, ITransferNetwork network, IServingObserver observer, DisaggregationConfig? disaggregation = null)
     {
         _sim = simulator;
         _config = cluster;
         Pools = pools;
         Network = network;
         Observer = observer;
+        Disaggregation = disaggregation is null ? null : new DisaggregationRuntime(disaggregation);
         _replicas = new ReplicaEngine[pools.Sum(p => p.Config.Replicas)];
         _poolOf = new int[_replicas.Length];
         for (int p = 0, r = 0; p < pools.Count; p++)
@@ -54,11 +69,25 @@ public sealed class ServingSimulation
             for (int k = 0; k < pools[p].Config.Replicas; k++, r++)
             {
                 _poolOf[r] = p;
-                _replicas[r] = new ReplicaEngine(simulator, this, r, k, pools[p].Config);
+                _replicas[r] = new ReplicaEngine(simulator, this, r, k, pools[p].Config, disaggregation is null ? PoolRole.Colocated : pools[p].Role);
             }
         }
 
-        _router = new Router(cluster.Router, cluster.Router == RouterKind.PowerOfTwo ? simulator.Streams.Get("router") : null);
+        if (Disaggregation is { } d)
+        {
+            var prefill = _replicas.Where(r => r.Role == PoolRole.Prefill).ToArray();
+            var decode = _replicas.Where(r => r.Role == PoolRole.Decode).ToArray();
+            if (prefill.Length == 0 || decode.Length == 0 || prefill.Length + decode.Length != _replicas.Length || disaggregation!.Flows is null)
+            {
+                throw new ArgumentException("disaggregated serving needs prefill and decode pools only, and the KV flows between them", nameof(disaggregation));
+            }
+
+            d.Coordinator = new KvTransferCoordinator(simulator, this, disaggregation, disaggregation.Flows, decode, prefill[0].Stages, cluster.GpuCount);
+            _prefillContextTokens = prefill.Max(r => r.MaxContextTokens);
+            _decodeContextTokens = decode.Max(r => r.MaxContextTokens);
+        }
+
+        _router = new Router(disaggregation?.PrefillRouter ?? cluster.Router, (disaggregation?.PrefillRouter ?? cluster.Router) == RouterKind.PowerOfTwo ? simulator.Streams.Get("router") : null);
         _outstandingRequests = new int[_replicas.Length];
         _outstandingTokens = new long[_replicas.Length];
         _up = Enumerable.Repeat(true, _replicas.Length).ToArray();
@@ -73,6 +102,12 @@ public sealed class ServingSimulation
 
         _faults = cluster.Faults.Failures.Count > 0 ? new FaultInjector(simulator, this, cluster.Faults) : null;
     }
+
+    /// <summary>Disaggregated serving state, or null when every pool is colocated.</summary>
+    internal DisaggregationRuntime? Disaggregation { get; }
+
+    /// <summary>KV hand-offs from prefill to decode (null when not disaggregated).</summary>
+    public KvTransferStats? KvTransfers => Disaggregation is { } d ? new KvTransferStats(d.Coordinator.Transfers, d.Coordinator.Bytes, d.Coordinator.BusyNanoseconds.ToArray()) : null;
 
     /// <summary>The pools, in replica order (pool p holds a contiguous range of global replica indices).</summary>
     public IReadOnlyList<ServingPool> Pools { get; }
@@ -254,6 +289,12 @@ public sealed class ServingSimulation
     {
         Arrived++;
         long context = (long)request.InputTokens + request.OutputTokens;
+        if (Disaggregation is not null)
+        {
+            DispatchDisaggregated(request, context);
+            return;
+        }
+
         // Why two ways: on replicas of different KV capacity, a request too long for some goes only to those that hold it.
         int replica = context <= _minContextTokens || context > _maxContextTokens ? PickReplica() : PickReplica(context);
         var s = new Sequence(request, replica, _sim.Now);
@@ -263,6 +304,35 @@ public sealed class ServingSimulation
             s.Status = SequenceStatus.Rejected;
             Rejected++;
             Observer.OnRejected(s, _sim.Now, $"prompt + output = {context} tokens exceeds the KV capacity of one virtual engine ({_maxContextTokens} tokens: the replica's cache split over its {_replicas[replica].Stages} pipeline stages)");
+            _arrivals.OnCompleted(s.Id);
+            return;
+        }
+
+        Enqueue(s, replica);
+    }
+
+    // A request prefills on a prefill instance that holds prompt + 1 tokens, and needs a decode instance that holds it all.
+    private void DispatchDisaggregated(RequestSpec request, long context)
+    {
+        long prefillTokens = (long)request.InputTokens + 1;
+        bool fits = prefillTokens <= _prefillContextTokens && (request.OutputTokens <= 1 || context <= _decodeContextTokens);
+        for (int r = 0; r < _replicas.Length; r++)
+        {
+            _outstandingRequests[r] = _replicas[r].OutstandingRequests;
+            _outstandingTokens[r] = _replicas[r].OutstandingTokens;
+            _eligible[r] = _replicas[r].Role == PoolRole.Prefill && (!fits || _replicas[r].MaxContextTokens >= prefillTokens);
+        }
+
+        int replica = _router.Pick(_outstandingRequests, _outstandingTokens, _eligible);
+        var s = new Sequence(request, replica, _sim.Now);
+        Observer.OnArrived(s, _sim.Now);
+        if (!fits)
+        {
+            s.Status = SequenceStatus.Rejected;
+            Rejected++;
+            Observer.OnRejected(s, _sim.Now, prefillTokens > _prefillContextTokens
+                ? $"prompt + 1 = {prefillTokens} tokens exceeds the KV capacity of every prefill virtual engine ({_prefillContextTokens} tokens)"
+                : $"prompt + output = {context} tokens exceeds the KV capacity of every decode virtual engine ({_decodeContextTokens} tokens)");
             _arrivals.OnCompleted(s.Id);
             return;
         }
@@ -391,6 +461,11 @@ public sealed class ServingSimulation
                     problems.Add($"replica {r.Index} stage {s} is not idle");
                 }
             }
+        }
+
+        if (Disaggregation is { } d)
+        {
+            problems.AddRange(d.Coordinator.Leftovers());
         }
 
         if (problems.Count > 0)

@@ -27,6 +27,7 @@ internal sealed class StageServer : IEventHandler
     private readonly Queue<int> _queue = new();
     private readonly ServingSimulation _simulation;
     private readonly StagePerturbation? _perturbation;
+    private readonly bool _streamsKv;
     private long _startNs;
     private long _endNs;
     private long _generation;
@@ -40,6 +41,7 @@ internal sealed class StageServer : IEventHandler
         _gpus = gpus;
         _nextGpus = nextGpus;
         _perturbation = StagePerturbation.Create(ctx, simulation.Config, replica.Index, index, gpus);
+        _streamsKv = replica.StreamsKv;
     }
 
     public StageTimes Times { get; } = new();
@@ -74,6 +76,11 @@ internal sealed class StageServer : IEventHandler
         if ((argument & KindMask) == ComputeDoneKind)
         {
             _simulation.Observer.OnStageSpan(_replica.Index, _index, mb.Number, new SimTime(_startNs), _ctx.Now, _lastCost, mb.Plan.Shape.TotalTokens);
+            if (_streamsKv)
+            {
+                _simulation.Disaggregation!.Coordinator.OnPrefillStage(mb.Plan, _index, end: true);
+            }
+
             if (_nextGpus is null)
             {
                 Release();
@@ -109,6 +116,11 @@ internal sealed class StageServer : IEventHandler
         }
 
         _lastCost = cost;
+        if (_streamsKv)
+        {
+            _simulation.Disaggregation!.Coordinator.OnPrefillStage(mb.Plan, _index, end: false);
+        }
+
         long compute = Nanoseconds.FromSeconds(cost.ComputeSeconds);
         long tp = Nanoseconds.FromSeconds(cost.TpCommSeconds);
         long other = Nanoseconds.FromSeconds(cost.OtherCommSeconds);

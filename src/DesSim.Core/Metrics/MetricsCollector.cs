@@ -21,6 +21,8 @@ public sealed class MetricsCollector : IServingObserver
     private long _lastSampleNs;
     private readonly HashSet<long> _retried = [];
 
+    private readonly List<KvTransferRecord> _kvTransfers = [];
+
     /// <summary>Creates a collector keeping timeline spans inside <paramref name="window"/>.</summary>
     public MetricsCollector(TimelineWindow? window = null)
     {
@@ -107,6 +109,13 @@ public sealed class MetricsCollector : IServingObserver
     /// <inheritdoc />
     public void OnRejected(Sequence s, SimTime now, string reason) =>
         _records.Add(new RequestRecord(s.Id, s.Replica, s.PromptTokens, s.OutputTokens, s.Arrival.Nanoseconds, -1, -1, -1, 0, 0, Rejected: true));
+
+    /// <summary>Disaggregated runs: the KV hand-offs so far, in completion order.</summary>
+    public IReadOnlyList<KvTransferRecord> KvTransfers => _kvTransfers;
+
+    /// <inheritdoc />
+    public void OnKvTransfer(Sequence sequence, int prefillReplica, int decodeReplica, SimTime ready, SimTime start, SimTime end, long bytes) =>
+        _kvTransfers.Add(new KvTransferRecord(sequence.Id, prefillReplica, decodeReplica, sequence.FinalPassNanoseconds, ready.Nanoseconds, start.Nanoseconds, end.Nanoseconds, bytes));
 
     /// <inheritdoc />
     public void OnRetried(Sequence sequence, SimTime now) => _retried.Add(sequence.Id);

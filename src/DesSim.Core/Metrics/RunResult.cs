@@ -13,4 +13,11 @@ public sealed record RunResult(
     TimelineWindow TimelineWindow,
     bool TimelineTruncated,
     IReadOnlyList<string> Notes,
-    LogHistogram InterTokenLatency);
+    LogHistogram InterTokenLatency)
+{
+    /// <summary>Disaggregated runs: one record per prefill-to-decode hand-off, by request id; empty otherwise.</summary>
+    public IReadOnlyList<KvTransferRecord> KvTransfers { get; init; } = [];
+
+    /// <summary>Whether the run had pools (heterogeneous groups or disaggregation): requests.csv and gpus.csv gain their columns.</summary>
+    public bool HasPools => Summary.Pools is not null;
+}

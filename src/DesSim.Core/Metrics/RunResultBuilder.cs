@@ -59,6 +59,11 @@ public static class RunResultBuilder
             ExpertLoad = simulation.Config.ExpertRouting?.Stats(),
             Faults = FaultSummary.From(simulation, collector, done),
         };
+        if (simulation.HasPools)
+        {
+            summary = WithPools(summary, simulation, collector, done, gpus);
+        }
+
         var samples = collector.Samples;
         if (collector.Energy is { } meter)
         {
@@ -71,7 +76,52 @@ public static class RunResultBuilder
             samples = EnergyAccounting.WithPower(meter, samples, firstNs, endNs);
         }
 
-        return new RunResult(summary, records, gpus, simulation.Network.Links, samples, collector.Spans, collector.Window, collector.TimelineTruncated, notes, collector.InterTokenLatency);
+        var kv = collector.KvTransfers.ToArray();
+        Array.Sort(kv, static (a, b) => a.Id.CompareTo(b.Id));
+        return new RunResult(summary, records, gpus, simulation.Network.Links, samples, collector.Spans, collector.Window, collector.TimelineTruncated, notes, collector.InterTokenLatency) { KvTransfers = kv };
+    }
+
+    private static RunSummary WithPools(RunSummary summary, ServingSimulation simulation, MetricsCollector collector, RequestRecord[] done, List<GpuRecord> gpus)
+    {
+        var kv = simulation.KvTransfers;
+        var pools = new List<PoolSummary>();
+        double allTotal = 0, allKv = 0;
+        for (int p = 0; p < simulation.Pools.Count; p++)
+        {
+            var pool = simulation.Pools[p];
+            var mine = gpus.Where(g => simulation.PoolOf(g.Replica) == p).ToList();
+            double total = mine.Sum(g => g.TotalSeconds);
+            double Share(Func<GpuRecord, double> f) => total > 0 ? mine.Sum(f) / total : 0;
+            double kvSeconds = kv is null ? 0 : mine.Sum(g => kv.BusyNanosecondsPerGpu[g.Gpu] / 1e9);
+            allTotal += total;
+            allKv += kvSeconds;
+            double queue = pool.Role switch
+            {
+                Parallelism.PoolRole.Decode => collector.KvTransfers.Count > 0 ? collector.KvTransfers.Average(t => t.WaitMs) : 0,
+                Parallelism.PoolRole.Prefill => done.Length > 0 ? done.Average(r => r.QueueMs) : 0,
+                _ => done.Where(r => simulation.PoolOf(r.Replica) == p).Select(r => r.QueueMs).DefaultIfEmpty(0).Average(),
+            };
+            var c = pool.Config;
+            pools.Add(new PoolSummary(pool.Name, pool.Role.ToString().ToLowerInvariant(), pool.GpuName, c.Replicas, c.TensorParallel, c.Stages, mine.Count,
+                Share(g => g.ComputeSeconds + g.TpCommSeconds + g.PpCommSeconds + g.OtherCommSeconds), Share(g => g.ComputeSeconds),
+                Share(g => g.TpCommSeconds + g.PpCommSeconds + g.OtherCommSeconds), Share(g => g.BubbleSeconds), Share(g => g.IdleSeconds),
+                total > 0 ? kvSeconds / total : 0, queue));
+        }
+
+        if (kv is null)
+        {
+            return summary with { Pools = pools };
+        }
+
+        var transfers = collector.KvTransfers;
+        return summary with
+        {
+            Pools = pools,
+            KvTransferMs = LatencyStats.FromMilliseconds(transfers.Select(t => t.TransferMs).ToArray()),
+            KvWaitMs = LatencyStats.FromMilliseconds(transfers.Select(t => t.WaitMs).ToArray()),
+            KvTransferShare = allTotal > 0 ? allKv / allTotal : 0,
+            KvTransferBytes = kv.Bytes,
+        };
     }
 
     private static List<GpuRecord> BuildGpus(ServingSimulation simulation, double durationSeconds, EnergyMeter? meter)

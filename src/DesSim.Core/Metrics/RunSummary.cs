@@ -27,6 +27,21 @@ public sealed record RunSummary(
     double IdleShare,
     double PeakKvOccupancy)
 {
+    /// <summary>Per pool: role, GPU, layout and GPU time (heterogeneous or disaggregated runs); null for one homogeneous layout.</summary>
+    public IReadOnlyList<PoolSummary>? Pools { get; init; }
+
+    /// <summary>Disaggregated runs: exposed KV transfer time per handed-off request, ms (<see cref="KvTransferRecord.TransferMs"/>).</summary>
+    public LatencyStats? KvTransferMs { get; init; }
+
+    /// <summary>Disaggregated runs: back-pressure wait for room on a decode instance, ms (<see cref="KvTransferRecord.WaitMs"/>).</summary>
+    public LatencyStats? KvWaitMs { get; init; }
+
+    /// <summary>Disaggregated runs: share of all GPU time with a KV transfer from or to the GPU in flight.</summary>
+    public double? KvTransferShare { get; init; }
+
+    /// <summary>Disaggregated runs: KV bytes moved in all.</summary>
+    public long? KvTransferBytes { get; init; }
+
     /// <summary>Token-to-expert load under expert parallelism; null for dense models or ep = 1.</summary>
     public ExpertLoadStats? ExpertLoad { get; init; }
 

@@ -30,6 +30,16 @@ internal static class PoolConfigs
         return pools;
     }
 
+    /// <summary>The KV flows from the prefill pool (<paramref name="placed"/>[0]) to the decode pool ([1]).</summary>
+    public static KvTransferFlows Flows(Scenario scenario, IReadOnlyList<PlacedPool> placed)
+    {
+        var m = scenario.Deployment.Model;
+        long perHead = 2L * m.HeadDim * scenario.Deployment.KvPrecision.BytesPerElement;
+        var p = placed[0].Deployment;
+        var d = placed[1].Deployment;
+        return new KvTransferFlows(m.NumKvHeads, perHead, p.Stages.Select(s => s.LayerCount).ToArray(), p.Plan.Tp, d.Stages.Select(s => s.LayerCount).ToArray(), d.Plan.Tp);
+    }
+
     /// <summary>The run-wide configuration: every pool's GPU ids in replica order, the cluster's GPU count, and a power model
     /// only when every pool runs on the same GPU (the energy meter has one).</summary>
     public static ServingConfig Cluster(Scenario scenario, IReadOnlyList<ServingPool> pools)

@@ -1,5 +1,8 @@
 using System.Globalization;
+using DesSim.Core.Execution;
+using DesSim.Core.Hardware;
 using DesSim.Core.Parallelism;
+using DesSim.Core.Scheduling;
 
 namespace DesSim.Core.Scenarios;
 
@@ -10,13 +13,98 @@ internal static class PoolScenarios
 {
     /// <summary>The pools of <paramref name="root"/>, or null when the scenario is one homogeneous layout.</summary>
     /// <exception cref="InputException">A layout the pools cannot express, or more replicas than the groups hold.</exception>
-    public static IReadOnlyList<PoolSpec>? Read(YamlSection root, DeploymentSpec deployment)
+    public static (IReadOnlyList<PoolSpec>? Pools, DisaggregationConfig? Disaggregation) Read(YamlSection root, DeploymentSpec deployment)
     {
         var cluster = deployment.Cluster;
-        if (!cluster.IsHeterogeneous)
+        if (root.GetSection("disaggregation") is { } d)
         {
-            return null;
+            return ReadDisaggregation(root, d, cluster);
         }
+
+        return (cluster.IsHeterogeneous ? ReadDataParallel(root, deployment) : null, null);
+    }
+
+    private static readonly string[] Modes = ["layerwise", "after_prefill"];
+    private static readonly string[] PrefillRouters = ["least-outstanding", "round-robin", "power-of-two"];
+    private static readonly string[] DecodeRouters = ["least-kv", "round-robin", "least-outstanding"];
+
+    private static (IReadOnlyList<PoolSpec>, DisaggregationConfig) ReadDisaggregation(YamlSection root, YamlSection d, ClusterSpec cluster)
+    {
+        if (root.Has("parallelism"))
+        {
+            throw root.Error("parallelism", "conflicts with disaggregation (each pool gives its own tp and pp)", "remove parallelism, or remove disaggregation for a colocated run");
+        }
+
+        if (root.Has("stage_layers"))
+        {
+            throw root.Error("stage_layers", "is not supported with disaggregation (each pool balances its own stages)", "remove stage_layers");
+        }
+
+        var prefill = ReadPool(d, "prefill", PoolRole.Prefill, cluster);
+        var decode = ReadPool(d, "decode", PoolRole.Decode, cluster);
+        var mode = KvTransferMode.Layerwise;
+        double setup = DisaggregationConfig.DefaultSetupSeconds;
+        if (d.GetSection("kv_transfer") is { } k)
+        {
+            mode = k.GetEnum("mode", Modes, "layerwise") == "after_prefill" ? KvTransferMode.AfterPrefill : KvTransferMode.Layerwise;
+            setup = k.GetDouble("setup_ms", DisaggregationConfig.DefaultSetupSeconds * 1e3, 0, InputRanges.MaxSloMs)!.Value / 1e3;
+            k.RejectUnknownKeys();
+        }
+
+        var prefillRouter = RouterKind.LeastOutstanding;
+        var decodeRouter = DecodeRouterKind.LeastKv;
+        if (d.GetSection("router") is { } r)
+        {
+            prefillRouter = r.GetEnum("prefill", PrefillRouters, "least-outstanding") switch
+            {
+                "round-robin" => RouterKind.RoundRobin,
+                "power-of-two" => RouterKind.PowerOfTwo,
+                _ => RouterKind.LeastOutstanding,
+            };
+            decodeRouter = r.GetEnum("decode", DecodeRouters, "least-kv") switch
+            {
+                "round-robin" => DecodeRouterKind.RoundRobin,
+                "least-outstanding" => DecodeRouterKind.LeastOutstanding,
+                _ => DecodeRouterKind.LeastKv,
+            };
+            r.RejectUnknownKeys();
+        }
+
+        d.RejectUnknownKeys();
+        return ([prefill, decode], new DisaggregationConfig(mode, setup, prefillRouter, decodeRouter));
+    }
+
+    private static PoolSpec ReadPool(YamlSection d, string key, PoolRole role, ClusterSpec cluster)
+    {
+        var p = d.GetSection(key) ?? throw d.Error(key, "is required: { instances, tp, pp, gpu }", $"e.g. {key}: {{ instances: 1, tp: 4, pp: 1 }}");
+        int group = 0;
+        if (p.GetString("gpu") is { } name)
+        {
+            var wanted = GpuCatalog.TryGet(name)?.Name;
+            group = -1;
+            for (int g = 0; g < cluster.Groups.Count && group < 0; g++)
+            {
+                var gpu = cluster.Groups[g].Gpu;
+                if (gpu.Name == wanted || string.Equals(gpu.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    group = g;
+                }
+            }
+
+            if (group < 0)
+            {
+                throw p.Error("gpu", $"'{name}' names no node group of the cluster", "groups: " + string.Join(", ", cluster.Groups.Select((g, i) => Inv($"{i}: {g.Gpu.Name}"))));
+            }
+        }
+
+        var spec = new PoolSpec(role, group, p.GetInt("instances", 1, 1, 1 << 16)!.Value, p.GetInt("tp", 1, 1, 4096)!.Value, p.GetInt("pp", 1, 1, 4096)!.Value, p.Path);
+        p.RejectUnknownKeys();
+        return spec;
+    }
+
+    private static IReadOnlyList<PoolSpec> ReadDataParallel(YamlSection root, DeploymentSpec deployment)
+    {
+        var cluster = deployment.Cluster;
 
         var plan = deployment.Plan;
         if (plan.Ep > 1 || plan.Cp > 1)

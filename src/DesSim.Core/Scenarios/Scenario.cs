@@ -34,6 +34,10 @@ public sealed record Scenario(
     /// homogeneous data-parallel layout from <c>parallelism:</c> (docs/disaggregation.md).</summary>
     public IReadOnlyList<PoolSpec>? Pools { get; init; }
 
+    /// <summary>Prefill/decode disaggregation (<c>disaggregation:</c>, docs/disaggregation.md); null: colocated. When set,
+    /// <see cref="Pools"/> holds the prefill pool then the decode pool.</summary>
+    public Execution.DisaggregationConfig? Disaggregation { get; init; }
+
     /// <summary>The engine as the scenario asked for it, with its generic scheduler keys and policy override, so that
     /// each pool resolves the engine's defaults for its own GPU and TP (null: resolved once, <see cref="EngineSelection"/>).</summary>
     public (Scheduling.Engines.EngineSpec Spec, Scheduling.Engines.SchedulerKeys Keys, BatchPolicyKind? Policy)? EngineRequest { get; init; }

@@ -63,7 +63,12 @@ public static class ScenarioLoader
         var faults = FaultSpecReader.ReadFaults(root);
         var variability = FaultSpecReader.ReadVariability(root);
         var prices = PriceSpecReader.Read(root, deployment.Cluster.Gpu);
-        var pools = PoolScenarios.Read(root, deployment);
+        var (pools, disaggregation) = PoolScenarios.Read(root, deployment);
+        if (disaggregation is not null && faults.Failures.Count > 0)
+        {
+            throw root.Error("faults", "replica_failures are not supported with disaggregation", "remove faults.replica_failures (stragglers and link faults are fine)");
+        }
+
         root.RejectUnknownKeys();
 
         var scenario = new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection, Prices = prices };
@@ -72,7 +77,7 @@ public static class ScenarioLoader
             // Why here: a pool that does not fit, or a model that does not fit a pool's GPUs, must fail before anything runs.
             var placed = PoolScenarios.Place(deployment, pools, root);
             FaultSpecReader.CheckAgainst(faults, root, placed.Sum(p => p.Spec.Instances), deployment.Cluster.TotalGpus);
-            return scenario with { Pools = pools, EngineRequest = (engineSpec, keys, policy) };
+            return scenario with { Pools = pools, Disaggregation = disaggregation, EngineRequest = (engineSpec, keys, policy) };
         }
 
         // Why here: an impossible layout or a model that does not fit must fail before anything runs or is written.

@@ -43,9 +43,10 @@ public static class ScenarioRunner
             degradable.Degradation = new LinkDegradation(topology, scenario.Faults.Links);
         }
         var collector = new MetricsCollector(scenario.Outputs.Timeline) { Energy = CreateEnergyMeter(config, scenario.Deployment.Cluster.TotalGpus) };
+        var disaggregation = scenario.Disaggregation is { } d && placed is not null ? d with { Flows = PoolConfigs.Flows(scenario, placed) } : null;
         var serving = pools is null
             ? new ServingSimulation(sim, config, workload.Source, network, collector)
-            : new ServingSimulation(sim, pools, config, workload.Source, network, collector);
+            : new ServingSimulation(sim, pools, config, workload.Source, network, collector, disaggregation);
         var reporter = progress is null ? null : new ProgressReporter(sim, serving, workload.ExpectedRequests, progress);
         reporter?.Start();
         try

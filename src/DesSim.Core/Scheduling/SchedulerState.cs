@@ -81,6 +81,22 @@ public sealed class SchedulerState
         s.Status = SequenceStatus.Finished;
     }
 
+    /// <summary>Removes a prefilled sequence that leaves for a decode instance; its KV stays allocated (the caller frees it
+    /// when the transfer is done).</summary>
+    public void Detach(Sequence s)
+    {
+        Running.Remove(s);
+        s.Status = SequenceStatus.Transferring;
+    }
+
+    /// <summary>Adds a sequence whose KV arrived from a prefill instance to the running set (its blocks already reserved).</summary>
+    public void AdmitTransferred(Sequence s)
+    {
+        s.Status = SequenceStatus.Running;
+        s.AdmissionStamp = ++_admissions;
+        Running.Add(s);
+    }
+
     /// <summary>The newest running sequence not in flight, other than <paramref name="except"/>, or null.</summary>
     public Sequence? NewestPreemptible(Sequence? except = null)
     {

@@ -77,6 +77,12 @@ public sealed class Sequence
     /// <summary>Admission order stamp (larger = admitted later); used to preempt the newest.</summary>
     public long AdmissionStamp { get; set; }
 
+    /// <summary>Disaggregated serving: when the micro-batch with its final prefill chunk launched on the prefill instance (ns), else -1.</summary>
+    public long FinalPassNanoseconds { get; set; } = -1;
+
+    /// <summary>Disaggregated serving: the executor's index of its KV hand-off while one is open, else -1.</summary>
+    public int HandoffSlot { get; set; } = -1;
+
     /// <summary>Whether it is still prefilling.</summary>
     public bool IsPrefilling => ContextTokens < PrefillTargetTokens;
 

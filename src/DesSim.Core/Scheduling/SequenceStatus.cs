@@ -12,6 +12,9 @@ public enum SequenceStatus
     /// <summary>All output tokens produced; KV freed.</summary>
     Finished,
 
+    /// <summary>Prefilled on a prefill instance, its KV held there until it reaches a decode instance (disaggregated serving).</summary>
+    Transferring,
+
     /// <summary>Can never run on this replica (its context exceeds the KV capacity); dropped.</summary>
     Rejected,
 }

@@ -23,7 +23,7 @@ public static class ReportDataFromRun
             run.Deployment.Describe(),
             run.Deployment.Model.Name,
             run.Deployment.Gpu.Name,
-            run.Deployment.Plan.ToString(),
+            run.LayoutLabel,
             SchedulerLine(scenario),
             scenario.Engine.Name,
             scenario.Seed.ToString(CultureInfo.InvariantCulture),

@@ -67,11 +67,11 @@ public static class RunOutputs
         var written = new List<string>();
         using (var s = dir.OpenWrite("summary.json"))
         {
-            SummaryJsonWriter.Write(s, scenario.Name, run.Deployment.Plan.ToString(), result.Summary, scenario.Slo, result.Notes, Extra(run),
+            SummaryJsonWriter.Write(s, scenario.Name, run.LayoutLabel, result.Summary, scenario.Slo, result.Notes, Extra(run),
                 scenario.EngineSelection is { } e ? (e.Name, e.RequestedVersion, e.Model.Version.Text) : null);
         }
 
-        WriteText(dir, "requests.csv", w => ResultCsvWriters.WriteRequests(w, result.Requests, scenario.Slo));
+        WriteText(dir, "requests.csv", w => ResultCsvWriters.WriteRequests(w, result.Requests, scenario.Slo, scenario.Disaggregation is null ? null : result.KvTransfers));
         WriteText(dir, "gpus.csv", w => ResultCsvWriters.WriteGpus(w, result.Gpus));
         WriteText(dir, "links.csv", w => ResultCsvWriters.WriteLinks(w, result.Links, result.Summary.DurationSeconds));
         WriteText(dir, "timeseries.csv", w => ResultCsvWriters.WriteTimeSeries(w, result.TimeSeries));

@@ -47,6 +47,19 @@ public static class SummaryJsonWriter
         Num(w, "idle", s.IdleShare);
         w.WriteEndObject();
         Num(w, "peak_kv_occupancy", s.PeakKvOccupancy);
+        if (s.Pools is { } pools)
+        {
+            Pools(w, pools);
+        }
+
+        if (s.KvTransferMs is { } kvMs)
+        {
+            Stats(w, "kv_transfer_ms", kvMs);
+            Stats(w, "kv_wait_ms", s.KvWaitMs!);
+            Num(w, "kv_transfer_share", s.KvTransferShare ?? 0);
+            w.WriteNumber("kv_transfer_bytes", s.KvTransferBytes ?? 0);
+        }
+
         if (s.ExpertLoad is { } load)
         {
             ExpertLoad(w, load);
@@ -107,6 +120,34 @@ public static class SummaryJsonWriter
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void Pools(Utf8JsonWriter w, IReadOnlyList<PoolSummary> pools)
+    {
+        w.WriteStartArray("pools");
+        foreach (var p in pools)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", p.Name);
+            w.WriteString("role", p.Role);
+            w.WriteString("gpu", p.Gpu);
+            w.WriteNumber("instances", p.Instances);
+            w.WriteNumber("tp", p.Tp);
+            w.WriteNumber("pp", p.Pp);
+            w.WriteNumber("gpus", p.Gpus);
+            Num(w, "utilization", p.Utilization);
+            w.WriteStartObject("gpu_time_shares");
+            Num(w, "compute", p.ComputeShare);
+            Num(w, "comm", p.CommShare);
+            Num(w, "bubble", p.BubbleShare);
+            Num(w, "idle", p.IdleShare);
+            Num(w, "kv_transfer", p.KvTransferShare);
+            w.WriteEndObject();
+            Num(w, "queue_ms", p.QueueMs);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Energy(Utf8JsonWriter w, EnergySummary e)
