@@ -75,7 +75,7 @@ public static class ScenarioRunner
 
         if (scenario.EngineSelection is { } engine)
         {
-            notes.Add($"engine: {engine.Name} {engine.RequestedVersion} modeled as {engine.Model.Version} ({engine.Settings.Scheduler.Policy} policy, max_num_seqs {engine.Settings.Scheduler.MaxNumSeqs}, max_num_batched_tokens {engine.Settings.Scheduler.MaxNumBatchedTokens}, CUDA graphs {engine.Settings.Graphs}, CPU {(engine.Settings.CpuOverlapsGpu ? "overlapped with" : "added to")} GPU time)");
+            notes.Add($"engine: {engine.Name} {engine.RequestedVersion} modeled as {engine.Model.Version} ({scenario.Scheduler.Policy} policy{(scenario.Scheduler.Policy != engine.Settings.Scheduler.Policy ? " set by scheduler.policy" : "")}, max_num_seqs {engine.Settings.Scheduler.MaxNumSeqs}, max_num_batched_tokens {engine.Settings.Scheduler.MaxNumBatchedTokens}, CUDA graphs {engine.Settings.Graphs}, CPU {(engine.Settings.CpuOverlapsGpu ? "overlapped with" : "added to")} GPU time)");
             if (engine.Note is { } why)
             {
                 notes.Add(why);

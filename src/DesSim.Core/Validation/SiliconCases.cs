@@ -13,8 +13,13 @@ namespace DesSim.Core.Validation;
 /// for every engine: every row with <see cref="HeldOutOutputTokens"/> output tokens, the 4000×1000 configuration (a
 /// length pair measured nowhere else), and every row of a version other than the engine's
 /// <see cref="FitVersions">fit version</see> are held out; the rest are fit rows. Holding out a whole output length keeps every TP degree on both sides, so held-out rows form TP-order pairs.
-/// Benchmark client: <see cref="RequestsPerUser"/> × concurrency requests, the first <see cref="WarmupRequestsPerUser"/> ×
-/// concurrency of them warm-up (see <see cref="BenchmarkClientStats"/>). Deterministic.
+/// Benchmark client, as the campaign's client runs it (aiperf, <see cref="RequestsPerUser"/>): a warm-up phase of
+/// 2 × concurrency requests that aiperf lets drain before the profiling phase starts (aiperf docs/tutorials/warmup.md: "By
+/// default, AIPerf waits indefinitely for all warmup responses before starting profiling"), then
+/// <see cref="RequestsPerUser"/> × concurrency measured requests, sent as a closed loop from an idle engine (the first
+/// <c>concurrency</c> of them at once). A drained warm-up leaves nothing behind in DesSim (no JIT, random prompts share no
+/// prefix), so the simulation runs the profiling phase alone and every request is measured (see
+/// <see cref="BenchmarkClientStats"/>). Deterministic.
 /// </remarks>
 public static class SiliconCases
 {
@@ -27,13 +32,11 @@ public static class SiliconCases
     /// <summary>Output length of the 4000×1000 configuration, held out as a whole.</summary>
     public const int HeldOutLongOutputTokens = 1000;
 
-    /// <summary>Requests per closed-loop user. Source: estimate — NVIDIA's genai-perf examples send
-    /// <c>--request-count</c> = 10 × concurrency; the campaign's own request counts are not in the public file.</summary>
-    public const int RequestsPerUser = 10;
-
-    /// <summary>Warm-up requests per user, not counted. Source: estimate — the same examples use
-    /// <c>--warmup-request-count</c> = 2 × concurrency.</summary>
-    public const int WarmupRequestsPerUser = 2;
+    /// <summary>Measured requests per closed-loop user. Source: aiconfigurator's own aiperf benchmark script
+    /// (ai-dynamo/aiconfigurator tests/baseline/*/bench_run.sh: <c>--num-requests</c> = concurrency × BENCH_MULTI_ROUND,
+    /// default 20, <c>--warmup-request-count</c> = concurrency × 2, <c>--streaming</c>, fixed ISL/OSL with stddev 0 and
+    /// <c>ignore_eos</c>); the campaign's exact command is not in the public file.</summary>
+    public const int RequestsPerUser = 20;
 
     /// <summary>The version per engine whose non-held-out rows are fit rows (the version with most rows).</summary>
     public static readonly IReadOnlyDictionary<string, string> FitVersions = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -91,7 +94,7 @@ public static class SiliconCases
         var root = YamlDocumentLoader.Parse(yaml, row.Id);
         var scenario = ScenarioLoader.Read(root, row.Id + ".yaml", Directory.GetCurrentDirectory());
         var run = ScenarioRunner.Run(scenario);
-        var (ttft, tpot, _) = BenchmarkClientStats.Measure(run.Result.Requests, (long)WarmupRequestsPerUser * row.Concurrency);
+        var (ttft, tpot, _) = BenchmarkClientStats.Measure(run.Result.Requests, 0);
         return (ttft, tpot);
     }
 

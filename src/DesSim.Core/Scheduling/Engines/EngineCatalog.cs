@@ -21,9 +21,9 @@ public static class EngineCatalog
     /// <summary>Engine names.</summary>
     public static IReadOnlyList<string> Names { get; } = ["vllm", "sglang", "trtllm", "ideal"];
 
-    /// <summary>The engine a scenario runs when it names none. Still <c>ideal</c> (today's <c>none</c>) until the shipped
-    /// results and trend tests are re-derived under the newest vLLM (issue #14, step "defaults change").</summary>
-    public static EngineModel Default => IdealEngine.Instance;
+    /// <summary>The engine a scenario runs when it names none: the newest modeled vLLM, the most common engine (issue #14).
+    /// Hardware-only runs ask for <c>engine: ideal</c>.</summary>
+    public static EngineModel Default => Newest("vllm");
 
     /// <summary>The newest modeled version of <paramref name="name"/>.</summary>
     public static EngineModel Newest(string name) => Engines[name][^1];
