@@ -71,12 +71,14 @@ public sealed class GoldenOutputTests
         }
     }
 
-    /// <summary>One <c>sha256  path</c> line per file under <paramref name="dir"/>, paths relative with '/', ordinal order.</summary>
+    /// <summary>One <c>sha256  path</c> line per result file under <paramref name="dir"/> (dot-files such as the sweep's lock
+    /// skipped), paths relative with '/', ordinal order.</summary>
     private static string HashList(string dir)
     {
         var text = new StringBuilder();
         var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/'))
+            .Where(rel => !rel.Split('/').Any(part => part.StartsWith('.'))) // lock files and staging, not results
             .Order(StringComparer.Ordinal);
         foreach (string rel in files)
         {
