@@ -1,4 +1,5 @@
 using System.Globalization;
+using DesSim.Core.Configuration;
 using DesSim.Core.Cost;
 using DesSim.Core.Hardware;
 using DesSim.Core.Model;

@@ -1,4 +1,5 @@
 using YamlDotNet.RepresentationModel;
+using DesSim.Core.Configuration;
 
 namespace DesSim.Core.Sweeps;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DesSim.Core.Configuration;
 using DesSim.Core.Parallelism;
 using DesSim.Core.Scenarios;
 using YamlDotNet.RepresentationModel;

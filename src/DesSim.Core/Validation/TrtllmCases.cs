@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using DesSim.Core.Calibration;
+using DesSim.Core.Configuration;
 using DesSim.Core.Scenarios;
 
 namespace DesSim.Core.Validation;

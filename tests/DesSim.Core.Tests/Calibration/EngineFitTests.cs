@@ -1,4 +1,5 @@
 using DesSim.Core.Calibration;
+using DesSim.Core.Configuration;
 using DesSim.Core.Scenarios;
 using DesSim.Core.Validation;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
-namespace DesSim.Core.Scenarios;
+namespace DesSim.Core.Configuration;
 
 /// <summary>A YAML mapping with its file and key path: typed, validated reads whose errors name file, line and key.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace DesSim.Core.Sweeps;
+namespace DesSim.Core.Configuration;
 
 /// <summary>Small helpers on YAML nodes: deep copy, compact text, and assignment by dotted key path.</summary>
 internal static class YamlNodes

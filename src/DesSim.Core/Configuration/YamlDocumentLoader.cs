@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace DesSim.Core.Scenarios;
+namespace DesSim.Core.Configuration;
 
 /// <summary>Loads a YAML file into a root mapping, rejecting syntax errors and duplicate keys with their line, and applies <c>--set</c> overrides.</summary>
 public static class YamlDocumentLoader

@@ -1,4 +1,4 @@
-namespace DesSim.Core.Scenarios;
+namespace DesSim.Core.Configuration;
 
 /// <summary>Finds the nearest valid name for a misspelt key or value (Levenshtein distance).</summary>
 public static class KeySuggester
