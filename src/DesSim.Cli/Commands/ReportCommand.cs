@@ -19,9 +19,14 @@ public static class ReportCommand
         cmd.SetAction(parse =>
         {
             var directory = parse.GetValue(dir)!;
+            var svgTarget = parse.GetValue(svgDir);
+            if (svgTarget is not null)
+            {
+                OutputPaths.CheckApart(OutputPaths.Require(svgTarget, "--svg-dir"), "--svg-dir", OutputPaths.Full(directory), "the result directory");
+            }
+
             var data = ResultDirectoryReader.Read(directory);
             var html = RunReport.Build(data);
-            var svgTarget = parse.GetValue(svgDir);
             var charts = svgTarget is null ? null : RunReport.Charts(data);
             var output = parse.InvocationConfiguration.Output;
             using var outputs = new OutputTransaction();
@@ -30,7 +35,6 @@ public static class ReportCommand
             var svgFiles = new List<string>();
             if (svgTarget is not null && charts is not null)
             {
-                OutputPaths.CheckApart(OutputPaths.Require(svgTarget, "--svg-dir"), "--svg-dir", OutputPaths.Full(directory), "the result directory");
                 foreach (var chart in charts)
                 {
                     outputs.WriteAllText(Path.Combine(svgTarget, chart.FileName), "--svg-dir", chart.Svg);

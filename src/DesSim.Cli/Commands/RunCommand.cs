@@ -34,7 +34,7 @@ public static class RunCommand
 
             var staged = outputs.Directory(dir, "--out", RunOutputs.Replaceable);
             staged.CheckPublishable();
-            var run = console.WithProgress(progress => ScenarioRunner.Run(loaded, progress));
+            var run = ScenarioRunner.RequireRequests(console.WithProgress(progress => ScenarioRunner.Run(loaded, progress)));
             var files = RunOutputs.Write(run, staged, parse.GetValue(report));
             outputs.Commit();
             console.PrintSummary(run, dir, files);

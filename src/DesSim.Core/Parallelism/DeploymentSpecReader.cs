@@ -136,8 +136,8 @@ public static class DeploymentSpecReader
         }
         else if (interInline is not null)
         {
-            double gbps = interInline.GetDouble("bandwidth_gbps", null, 0, exclusiveMin: true) ?? throw interInline.Error("bandwidth_gbps", "is required (Gb/s per GPU NIC)");
-            double us = interInline.GetDouble("latency_us", 1, 0)!.Value;
+            double gbps = interInline.GetDouble("bandwidth_gbps", null, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps) ?? throw interInline.Error("bandwidth_gbps", "is required (Gb/s per GPU NIC)");
+            double us = interInline.GetDouble("latency_us", 1, 0, InputRanges.MaxLatencyUs)!.Value;
             inter = new InterNodeLinkSpec(interInline.GetString("name", "custom-network")!, gbps * 1e9 / 8, us * 1e-6);
             interInline.RejectUnknownKeys();
         }
@@ -159,14 +159,14 @@ public static class DeploymentSpecReader
             throw cluster.Error("gpu", "is required but missing", "name a catalog GPU (see 'dessim gpus') or define one inline");
         }
 
-        double bf16 = inline.GetDouble("bf16_tflops", null, 0, exclusiveMin: true) ?? throw inline.Error("bf16_tflops", "is required (dense BF16 TFLOP/s)");
-        double fp8 = inline.GetDouble("fp8_tflops", 0, 0)!.Value;
-        double memGb = inline.GetDouble("memory_gb", null, 0, exclusiveMin: true) ?? throw inline.Error("memory_gb", "is required (GB)");
-        double bwTb = inline.GetDouble("memory_bandwidth_tbps", null, 0, exclusiveMin: true) ?? throw inline.Error("memory_bandwidth_tbps", "is required (TB/s)");
+        double bf16 = inline.GetDouble("bf16_tflops", null, InputRanges.MinTflops, InputRanges.MaxTflops) ?? throw inline.Error("bf16_tflops", "is required (dense BF16 TFLOP/s)");
+        double fp8 = inline.GetDouble("fp8_tflops", 0, 0, InputRanges.MaxTflops)!.Value;
+        double memGb = inline.GetDouble("memory_gb", null, InputRanges.MinMemoryGb, InputRanges.MaxMemoryGb) ?? throw inline.Error("memory_gb", "is required (GB)");
+        double bwTb = inline.GetDouble("memory_bandwidth_tbps", null, InputRanges.MinMemoryBandwidthTbps, InputRanges.MaxMemoryBandwidthTbps) ?? throw inline.Error("memory_bandwidth_tbps", "is required (TB/s)");
         var fabricText = inline.GetString("fabric", "nvswitch")!;
         var fabric = FabricNames.TryParse(fabricText) ?? throw inline.Error("fabric", $"'{fabricText}' is not one of {string.Join(" | ", FabricNames.All)}");
-        double fabricGb = inline.GetDouble("fabric_bandwidth_gbps", fabric == IntraNodeFabric.Pcie ? 0 : 450, 0)!.Value;
-        double hostGb = inline.GetDouble("host_link_gbps", 50, 0, exclusiveMin: true)!.Value;
+        double fabricGb = inline.GetDouble("fabric_bandwidth_gbps", fabric == IntraNodeFabric.Pcie ? 0 : 450, 0, InputRanges.MaxBandwidthGbps)!.Value;
+        double hostGb = inline.GetDouble("host_link_gbps", 50, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps)!.Value;
         var profile = inline.GetString("measured_tables");
         if (profile is not null && !Cost.MeasuredProfiles.Has(profile))
         {

@@ -101,10 +101,10 @@ public static class ScenarioLoader
         }
 
         var slo = new SloSpec(
-            s.GetDouble("ttft_ms", min: 0, exclusiveMin: true),
-            s.GetDouble("tpot_ms", min: 0, exclusiveMin: true),
-            s.GetDouble("e2el_ms", min: 0, exclusiveMin: true),
-            s.GetDouble("queue_ms", min: 0, exclusiveMin: true));
+            s.GetDouble("ttft_ms", min: 0, max: InputRanges.MaxSloMs, exclusiveMin: true),
+            s.GetDouble("tpot_ms", min: 0, max: InputRanges.MaxSloMs, exclusiveMin: true),
+            s.GetDouble("e2el_ms", min: 0, max: InputRanges.MaxSloMs, exclusiveMin: true),
+            s.GetDouble("queue_ms", min: 0, max: InputRanges.MaxSloMs, exclusiveMin: true));
         s.RejectUnknownKeys();
         return slo;
     }
@@ -117,14 +117,19 @@ public static class ScenarioLoader
             return OutputSpec.Default;
         }
 
-        double step = s.GetDouble("timeseries_step_s", OutputSpec.DefaultTimeSeriesStepSeconds, min: 0)!.Value;
+        double step = s.GetDouble("timeseries_step_s", OutputSpec.DefaultTimeSeriesStepSeconds, min: 0, max: InputRanges.MaxTimeSeconds)!.Value;
+        if (step is > 0 and < InputRanges.MinSampleStepSeconds)
+        {
+            throw s.Error("timeseries_step_s", $"{step} s is below the finest step, {InputRanges.MinSampleStepSeconds} s", "use 0 for no time series, or a step of at least 0.001 s");
+        }
+
         var t = s.GetSection("timeline");
         var window = new TimelineWindow();
         if (t is not null)
         {
             window = new TimelineWindow(
-                t.GetDouble("start_s", 0, min: 0)!.Value,
-                t.GetDouble("duration_s", TimelineWindow.DefaultDurationSeconds, min: 0, exclusiveMin: true)!.Value,
+                t.GetDouble("start_s", 0, min: 0, max: InputRanges.MaxTimeSeconds)!.Value,
+                t.GetDouble("duration_s", TimelineWindow.DefaultDurationSeconds, min: 0, max: InputRanges.MaxTimeSeconds, exclusiveMin: true)!.Value,
                 t.GetInt("max_spans", TimelineWindow.DefaultMaxSpans, min: 0, max: 10_000_000)!.Value);
             t.RejectUnknownKeys();
         }

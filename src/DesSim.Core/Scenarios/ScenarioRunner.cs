@@ -28,11 +28,36 @@ public static class ScenarioRunner
         var serving = new ServingSimulation(sim, config, workload.Source, network, collector);
         var reporter = progress is null ? null : new ProgressReporter(sim, serving, workload.ExpectedRequests, progress);
         reporter?.Start();
-        serving.Run();
+        try
+        {
+            serving.Run();
+        }
+        catch (Exception e) when (e is SimulatedTimeOverflowException or OverflowException || e is ArgumentOutOfRangeException { ParamName: "seconds" or "milliseconds" or "microseconds" })
+        {
+            throw new InputException(scenario.SourcePath, null, $"simulated time overflows: {e.Message}", "a rate, duration, bandwidth, FLOP/s or factor is far outside its valid range (docs/scenarios.md, Valid ranges)");
+        }
+        catch (InputException e) when (e.Source is null && e.Location is not null)
+        {
+            // Why: a limit hit inside the run names only the key; the user needs the file it is in.
+            throw new InputException(scenario.SourcePath, e.Location, e.Reason, e.Hint);
+        }
+
         var notes = new List<string>(deployment.Notes);
         notes.AddRange(workload.Diagnostics.Summary().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => "workload: " + line));
         var result = RunResultBuilder.Build(serving, collector, scenario.Slo, notes);
+
         return new ScenarioRun(scenario, deployment, result, sim.ProcessedEvents);
+    }
+
+    /// <summary>Throws when <paramref name="run"/> simulated no request at all (none arrived within its horizon): a
+    /// result of zeros would pass for a measurement. Sweeps and capacity probes may legitimately see an empty point.</summary>
+    /// <exception cref="InputException">Nothing was simulated.</exception>
+    public static ScenarioRun RequireRequests(ScenarioRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var s = run.Result.Summary;
+        return s.RequestsCompleted + s.RequestsRejected > 0 ? run
+            : throw new InputException(run.Scenario.SourcePath, "workload", "no request arrived within the run: nothing was simulated", "raise the arrival rate or the duration, or check the trace's window (start_s, duration_s)");
     }
 
     /// <summary>The executor configuration of a planned deployment under a scenario.</summary>
