@@ -142,9 +142,41 @@ public static class DeploymentSpecReader
             interInline.RejectUnknownKeys();
         }
 
+        double? cap = ReadPowerCap(c, gpu);
         c.RejectUnknownKeys();
-        return new ClusterSpec(gpu, nodes, perNode, fabric, inter);
+        return new ClusterSpec(gpu, nodes, perNode, fabric, inter) { PowerCapWatts = cap };
     }
+
+    private static double? ReadPowerCap(YamlSection c, GpuSpec gpu)
+    {
+        if (!c.Has("power_cap_w") && !c.Has("power_cap_fraction"))
+        {
+            return null;
+        }
+
+        if (c.Has("power_cap_w") && c.Has("power_cap_fraction"))
+        {
+            throw c.Error("power_cap_fraction", "conflicts with power_cap_w", "give one of the two");
+        }
+
+        var key = c.Has("power_cap_w") ? "power_cap_w" : "power_cap_fraction";
+        if (!gpu.HasPowerFigures)
+        {
+            throw c.Error(key, $"GPU {gpu.Name} has no power figures", "give the inline gpu tdp_w and idle_w");
+        }
+
+        double watts = key == "power_cap_w"
+            ? c.GetDouble("power_cap_w", null, gpu.IdleWatts, exclusiveMin: true)!.Value
+            : c.GetDouble("power_cap_fraction", null, gpu.IdleWatts / gpu.TdpWatts, exclusiveMin: true)!.Value * gpu.TdpWatts;
+        if (watts > gpu.TdpWatts * (1 + 1e-12))
+        {
+            throw c.Error(key, Inv($"{watts:0.###} W is above the TDP of {gpu.Name} ({gpu.TdpWatts:0.###} W)"), Inv($"a cap in ({gpu.IdleWatts:0.###}, {gpu.TdpWatts:0.###}] W"));
+        }
+
+        return Math.Min(watts, gpu.TdpWatts);
+    }
+
+    private static string Inv(FormattableString text) => FormattableString.Invariant(text);
 
     private static GpuSpec ReadGpu(YamlSection cluster)
     {
@@ -184,7 +216,14 @@ public static class DeploymentSpecReader
             FabricBandwidthBytesPerSecond = fabricGb * 1e9,
             HostLinkBandwidthBytesPerSecond = hostGb * 1e9,
             ProfileKey = profile,
+            TdpWatts = inline.GetDouble("tdp_w", 0, 0)!.Value,
+            IdleWatts = inline.GetDouble("idle_w", 0, 0)!.Value,
         };
+        if ((spec.TdpWatts > 0 || spec.IdleWatts > 0) && !spec.HasPowerFigures)
+        {
+            throw inline.Error("idle_w", Inv($"idle_w ({spec.IdleWatts:0.###}) and tdp_w ({spec.TdpWatts:0.###}) must both be given, with 0 < idle_w < tdp_w"));
+        }
+
         inline.RejectUnknownKeys();
         return spec;
     }

@@ -1,3 +1,4 @@
+using DesSim.Core.Cost;
 using DesSim.Core.Execution;
 using DesSim.Core.Hardware;
 using DesSim.Core.Metrics;
@@ -24,7 +25,7 @@ public static class ScenarioRunner
         {
             degradable.Degradation = new LinkDegradation(deployment.Topology, scenario.Faults.Links);
         }
-        var collector = new MetricsCollector(scenario.Outputs.Timeline);
+        var collector = new MetricsCollector(scenario.Outputs.Timeline) { Energy = CreateEnergyMeter(config, scenario.Deployment.Cluster.TotalGpus) };
         var serving = new ServingSimulation(sim, config, workload.Source, network, collector);
         var reporter = progress is null ? null : new ProgressReporter(sim, serving, workload.ExpectedRequests, progress);
         reporter?.Start();
@@ -43,8 +44,17 @@ public static class ScenarioRunner
         }
 
         var notes = new List<string>(deployment.Notes);
+        if (scenario.EngineSelection is { } engine)
+        {
+            notes.Add($"engine: {engine.Name} {engine.RequestedVersion} modeled as {engine.Model.Version} ({engine.Settings.Scheduler.Policy} policy, max_num_seqs {engine.Settings.Scheduler.MaxNumSeqs}, max_num_batched_tokens {engine.Settings.Scheduler.MaxNumBatchedTokens}, CUDA graphs {engine.Settings.Graphs}, CPU {(engine.Settings.CpuOverlapsGpu ? "overlapped with" : "added to")} GPU time)");
+            if (engine.Note is { } why)
+            {
+                notes.Add(why);
+            }
+        }
+
         notes.AddRange(workload.Diagnostics.Summary().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => "workload: " + line));
-        var result = RunResultBuilder.Build(serving, collector, scenario.Slo, notes);
+        var result = RunResultBuilder.Build(serving, collector, scenario.Slo, notes, scenario.Prices);
 
         return new ScenarioRun(scenario, deployment, result, sim.ProcessedEvents);
     }
@@ -102,9 +112,32 @@ public static class ScenarioRunner
             SampleStepSeconds = scenario.Outputs.TimeSeriesStepSeconds,
             IterationOverheadSeconds = scenario.Engine.IterationSeconds(deployment.Model.NumLayers, plan.Tp),
             PerSequenceOverheadSeconds = scenario.Engine.PerSequenceOverheadSeconds,
+            CudaGraphs = scenario.EngineSelection?.Settings.Graphs ?? Scheduling.Engines.CudaGraphSizes.None,
+            CpuOverlapsGpu = scenario.EngineSelection?.Settings.CpuOverlapsGpu ?? false,
             ExpertRouting = routing,
             Faults = scenario.Faults,
             Variability = scenario.Variability,
+            Power = deployment.Gpu.HasPowerFigures ? new PowerModel(deployment.Gpu, scenario.Deployment.Cluster.PowerCapWatts) : null,
         };
     }
+
+    /// <summary>The energy meter of a run under <paramref name="config"/> (null when its GPU has no power figures). Bins are
+    /// the time series step, or <see cref="EnergyBinSecondsWithoutTimeSeries"/> when the time series is off.</summary>
+    /// <param name="config">The executor configuration.</param>
+    /// <param name="clusterGpus">GPUs in the cluster (those outside the layout draw idle power).</param>
+    public static EnergyMeter? CreateEnergyMeter(ServingConfig config, int clusterGpus)
+    {
+        if (config.Power is not { } power)
+        {
+            return null;
+        }
+
+        double step = config.SampleStepSeconds > 0 ? config.SampleStepSeconds : EnergyBinSecondsWithoutTimeSeries;
+        var counts = config.StageGpuIds.Select(r => r.Select(s => s.Length).ToArray()).ToArray();
+        return new EnergyMeter(power, counts, Math.Max(clusterGpus, config.GpuCount), Math.Max(1, Nanoseconds.FromSeconds(step)));
+    }
+
+    /// <summary>Bin width of the cluster power peak when <c>outputs.timeseries_step_s</c> is 0: one second, the
+    /// shipped default step (so the peak means the same thing with and without the time series).</summary>
+    public const double EnergyBinSecondsWithoutTimeSeries = OutputSpec.DefaultTimeSeriesStepSeconds;
 }

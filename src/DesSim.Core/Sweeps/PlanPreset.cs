@@ -1,3 +1,4 @@
+using DesSim.Core.Configuration;
 using DesSim.Core.Metrics;
 
 namespace DesSim.Core.Sweeps;
@@ -34,7 +35,7 @@ public sealed record PlanPreset(string Name, SloSpec Slo, PlanObjective Objectiv
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var kv = part.Split('=');
-            if (kv.Length != 2 || !double.TryParse(kv[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || !(v > 0 && v <= DesSim.Core.Scenarios.InputRanges.MaxSloMs))
+            if (kv.Length != 2 || !double.TryParse(kv[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || !(v > 0 && v <= InputRanges.MaxSloMs))
             {
                 throw Bad(text);
             }

@@ -125,6 +125,28 @@ public static class RunCharts
         return plot;
     }
 
+    /// <summary>Cost or energy per token against latency, one labelled point per configuration, with the Pareto frontier
+    /// (lower is better on both axes).</summary>
+    /// <param name="labels">Configuration names.</param>
+    /// <param name="latencyMs">Latency (lower is better), e.g. p99 E2EL.</param>
+    /// <param name="pricePerToken">USD per million output tokens or J per output token (lower is better).</param>
+    /// <param name="priceName">Y axis name.</param>
+    /// <param name="priceUnit">Y axis unit.</param>
+    /// <param name="latencyName">Latency metric name for the x axis.</param>
+    public static Plot PriceLatencyPareto(IReadOnlyList<string> labels, IReadOnlyList<double> latencyMs, IReadOnlyList<double> pricePerToken, string priceName, string priceUnit, string latencyName = "p99 E2EL")
+    {
+        var plot = new Plot { Title = $"{priceName} vs latency" };
+        plot.XAxis.Label = latencyName;
+        plot.XAxis.Unit = "ms";
+        plot.YAxis.Label = priceName;
+        plot.YAxis.Unit = priceUnit;
+        plot.AddScatter(latencyMs, pricePerToken, "configurations", labels);
+        // Why negated: the frontier helper takes a higher-better y; here lower cost is better.
+        var frontier = ParetoFrontier.Indices(latencyMs, pricePerToken.Select(v => -v).ToArray());
+        plot.Add(new LineSeries(frontier.Select(i => latencyMs[i]).ToArray(), frontier.Select(i => pricePerToken[i]).ToArray()) { Label = "Pareto frontier", Dashed = true, LineWidthPx = 1.5, Color = "#555555" });
+        return plot;
+    }
+
     /// <summary>Throughput per GPU against latency, one labelled point per configuration, with the Pareto frontier.</summary>
     /// <param name="labels">Configuration names (layout, rate).</param>
     /// <param name="latencyMs">Latency (lower is better), e.g. p99 E2EL.</param>

@@ -1,4 +1,4 @@
-namespace DesSim.Core;
+namespace DesSim.Core.Configuration;
 
 /// <summary>Opens user input files, turning I/O failures into <see cref="InputException"/>s that name the file.</summary>
 public static class InputFiles

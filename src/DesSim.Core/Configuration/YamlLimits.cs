@@ -2,7 +2,7 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace DesSim.Core.Scenarios;
+namespace DesSim.Core.Configuration;
 
 /// <summary>Limits on hostile YAML, checked on the event stream (iterative, so it cannot overflow the stack) before the
 /// document tree is built: nesting depth, nodes reached through aliases ("billion laughs"), and one document per file.</summary>

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace DesSim.Core;
+namespace DesSim.Core.Configuration;
 
 /// <summary>What kind of file system object a path names (Linux <c>statx(2)</c> with <c>STATX_TYPE</c>; its buffer layout
 /// is the same on every architecture: <c>stx_mode</c> is the 16-bit field at byte 28, linux/stat.h).</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DesSim.Core.Scenarios;
+namespace DesSim.Core.Configuration;
 
 /// <summary>Writes user text into YAML that dessim generates (names in calibration and engine files), so any name
 /// reads back as itself: a YAML 1.1/1.2 double-quoted scalar with <c>\\</c>, <c>\"</c> and control characters escaped.</summary>

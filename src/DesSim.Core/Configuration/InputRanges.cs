@@ -1,4 +1,4 @@
-namespace DesSim.Core.Scenarios;
+namespace DesSim.Core.Configuration;
 
 /// <summary>The valid ranges of the scenario's numeric keys (docs/scenarios.md, "Valid ranges"), checked at load so
 /// that no value can drive simulated time (signed 64-bit nanoseconds: about 292 years) out of range.</summary>
