@@ -227,7 +227,7 @@ public sealed class Deployment
 
         if (Spec.Calibration is { } calibration)
         {
-            timer = new Calibration.CalibratedKernelTimer(timer, calibration, Gpu, Spec.WeightPrecision);
+            timer = new CalibratedKernelTimer(timer, calibration, Gpu, Spec.WeightPrecision);
         }
 
         _timer = timer;
