@@ -1,3 +1,4 @@
+using DesSim.Core.Statistics;
 using System.Collections.Concurrent;
 using DesSim.Core.Parallelism;
 using DesSim.Core.Scenarios;
@@ -56,7 +57,7 @@ public static class Planner
         });
 
         var rows = Enumerable.Range(0, layouts.Count).Select(i => (Layout: layouts[i], results[i].Load, results[i].Sat, results[i].Cap)).ToArray();
-        var frontier = ParetoFrontier(rows.Select(r => (r.Load["e2el_p99_ms"].Mean, r.Sat["output_tokens_per_s_per_gpu"].Mean)).ToArray());
+        var frontier = ParetoFrontier.Membership(rows.Select(r => r.Load["e2el_p99_ms"].Mean).ToArray(), rows.Select(r => r.Sat["output_tokens_per_s_per_gpu"].Mean).ToArray());
         var order = Order(rows.Select((r, i) => (i, r.Load, r.Sat, r.Cap)).ToArray(), objective);
         var fabric = Hardware.FabricNames.Name(scenario.Deployment.Cluster.IntraNode);
         var ranked = order.Select((i, rank) =>
@@ -75,20 +76,6 @@ public static class Planner
         TraceWorkloadSpec t => s with { Workload = t with { RateScale = t.RateScale * SaturationRateScale } },
         _ => s,
     };
-
-    /// <summary>Whether each (latency, throughput) point is not dominated (lower latency and higher throughput are better).</summary>
-    public static bool[] ParetoFrontier(IReadOnlyList<(double LatencyMs, double Throughput)> points)
-    {
-        var result = new bool[points.Count];
-        for (int i = 0; i < points.Count; i++)
-        {
-            var (li, ti) = points[i];
-            result[i] = !double.IsNaN(li) && !double.IsNaN(ti) && !points.Any(p =>
-                p.LatencyMs <= li && p.Throughput >= ti && (p.LatencyMs < li || p.Throughput > ti));
-        }
-
-        return result;
-    }
 
     private static double AtSloRate(PointResult saturated, CapacityResult? capacity, string metric) =>
         (capacity is null ? saturated : capacity.AtCapacity)?[metric].Mean ?? double.NaN;

@@ -55,13 +55,6 @@ public sealed class SweepStatisticsTests
     }
 
     [Test]
-    public void ParetoFrontierKeepsOnlyUndominatedPoints()
-    {
-        var f = Planner.ParetoFrontier([(100, 50), (200, 80), (150, 40), (300, 80), (90, 10)]);
-        Assert.That(f, Is.EqualTo(new[] { true, true, false, false, true }));
-    }
-
-    [Test]
     public void PresetsAndExplicitBoundsParse()
     {
         Assert.That(PlanPreset.Parse("chat").Slo, Is.EqualTo(Metrics.SloSpec.Chat));

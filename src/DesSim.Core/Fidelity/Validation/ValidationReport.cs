@@ -1,5 +1,5 @@
 using DesSim.Core.Scenarios;
-using MathNet.Numerics.Statistics;
+using DesSim.Core.Statistics;
 
 namespace DesSim.Core.Fidelity.Validation;
 
@@ -23,8 +23,8 @@ public sealed record ValidationReport(IReadOnlyList<ValidationCase> Cases, Engin
                 var abs = g.Select(c => Math.Abs(c.ErrorPercent)).ToArray();
                 var signed = g.Select(c => c.ErrorPercent).ToArray();
                 var (pairs, right) = TpOrder(g.ToArray());
-                return new ValidationSummaryRow(g.Key.Group, g.Key.Metric, g.Key.Role, abs.Length, Statistics.Median(abs),
-                    Statistics.Quantile(abs, 0.9), abs.Max(), Statistics.Median(signed), pairs, right);
+                return new ValidationSummaryRow(g.Key.Group, g.Key.Metric, g.Key.Role, abs.Length, Quantile.LinearOfUnsorted(abs, 0.5),
+                    Quantile.LinearOfUnsorted(abs, 0.9), abs.Max(), Quantile.LinearOfUnsorted(signed, 0.5), pairs, right);
             })
             .ToArray();
 

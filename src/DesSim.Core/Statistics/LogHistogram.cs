@@ -1,4 +1,4 @@
-namespace DesSim.Core.Metrics;
+namespace DesSim.Core.Statistics;
 
 /// <summary>A fixed-memory histogram of non-negative nanosecond values with ~0.1% relative precision (HDR-style).</summary>
 /// <remarks>
@@ -29,7 +29,8 @@ public sealed class LogHistogram
         _sum += nanoseconds;
     }
 
-    /// <summary>The quantile <paramref name="p"/> ∈ [0, 1] with linear interpolation between order statistics (R-7, numpy's default).</summary>
+    /// <summary>The quantile <paramref name="p"/> ∈ [0, 1] by <see cref="Statistics.Quantile.Position"/> (R-7, numpy's
+    /// default) over the recorded values, each read as its bucket's representative; NaN when empty.</summary>
     public double Quantile(double p)
     {
         if (Count == 0)
@@ -37,12 +38,10 @@ public sealed class LogHistogram
             return double.NaN;
         }
 
-        double h = (Count - 1) * p;
-        long lo = (long)Math.Floor(h);
-        long hi = (long)Math.Ceiling(h);
-        double vlo = ValueAtRank(lo);
-        double vhi = hi == lo ? vlo : ValueAtRank(hi);
-        return vlo + ((h - lo) * (vhi - vlo));
+        var at = Statistics.Quantile.Position(Count, p);
+        double lower = ValueAtRank(at.Lower);
+        double upper = at.Upper == at.Lower ? lower : ValueAtRank(at.Upper);
+        return Statistics.Quantile.Interpolate(lower, upper, at.Fraction);
     }
 
     internal static int IndexOf(long v)
