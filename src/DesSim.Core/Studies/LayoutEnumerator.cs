@@ -22,10 +22,35 @@ namespace DesSim.Core.Studies;
 public static class LayoutEnumerator
 {
     /// <summary>Feasible layouts for <paramref name="scenario"/>: EP when its model is MoE, CP when its workload has long prompts
-    /// (<see cref="LongPromptProbe"/>).</summary>
+    /// (<see cref="LongPromptProbe"/>); a layout its fault plan cannot run on (a failing replica or straggling GPU it
+    /// does not have, every replica down for good) is rejected with the fault plan's reason.</summary>
     /// <exception cref="InputException">The workload cannot be read (trace or lengths file).</exception>
-    public static (IReadOnlyList<ParallelPlan> Feasible, IReadOnlyList<string> Rejected) Enumerate(Scenario scenario) =>
-        Enumerate(scenario.Deployment, LongPromptProbe.HasLongPrompts(scenario.Workload, scenario.Seed));
+    public static (IReadOnlyList<ParallelPlan> Feasible, IReadOnlyList<string> Rejected) Enumerate(Scenario scenario)
+    {
+        var (feasible, rejected) = Enumerate(scenario.Deployment, LongPromptProbe.HasLongPrompts(scenario.Workload, scenario.Seed));
+        if (scenario.Faults.IsEmpty)
+        {
+            return (feasible, rejected);
+        }
+
+        // Why: the loader checks the faults against the scenario's own layout only; a variant with fewer replicas
+        // would otherwise reach the simulator and fail there (an internal error, exit 1, instead of a reason).
+        var kept = new List<ParallelPlan>();
+        var dropped = rejected.ToList();
+        foreach (var plan in feasible)
+        {
+            if (scenario.Faults.Problem(plan.Dp, plan.GpuCount) is { } problem)
+            {
+                dropped.Add($"{plan}: faults: {problem}");
+            }
+            else
+            {
+                kept.Add(plan);
+            }
+        }
+
+        return (kept, dropped);
+    }
 
     /// <summary>Feasible layouts using all of <paramref name="spec"/>'s cluster GPUs, with the reason each other one was dropped.</summary>
     /// <param name="spec">The deployment (its plan and stage layers are replaced).</param>
