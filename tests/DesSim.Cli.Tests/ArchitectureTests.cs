@@ -27,9 +27,10 @@ public sealed class ArchitectureTests
     [Test]
     public void CoreFoldersRespectTheInnerDependencyRule()
     {
-        // Inside Core: Hardware, Model, Workload ← Cost, Parallelism ← Scheduling ← Execution ← Metrics.
+        // Inside Core: Configuration ← Hardware, Model, Workload ← Cost, Parallelism ← Scheduling ← Execution ← Metrics.
         var rank = new Dictionary<string, int>
         {
+            ["Configuration"] = -1,
             ["Hardware"] = 0, ["Model"] = 0, ["Workload"] = 0,
             ["Cost"] = 1, ["Parallelism"] = 1,
             ["Scheduling"] = 2, ["Execution"] = 3, ["Metrics"] = 4,

@@ -2,7 +2,7 @@ using System.CommandLine;
 using DesSim.Core;
 using DesSim.Core.Parallelism;
 using DesSim.Core.Scenarios;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Output;
 using DesSim.Reporting.Results;
 using DesSim.Reporting.Sweeps;

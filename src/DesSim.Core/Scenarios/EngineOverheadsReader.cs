@@ -1,3 +1,5 @@
+using DesSim.Core.Configuration;
+
 namespace DesSim.Core.Scenarios;
 
 /// <summary>Reads the <c>engine:</c> key: a preset name or inline overheads (<c>preset</c>, <c>name</c>, <c>iteration_overhead_ms</c>, <c>per_sequence_overhead_ms</c>, <c>collective_step_overhead_us</c>).</summary>

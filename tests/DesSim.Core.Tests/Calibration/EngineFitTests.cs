@@ -1,6 +1,7 @@
-using DesSim.Core.Calibration;
+using DesSim.Core.Fidelity.Calibration;
+using DesSim.Core.Configuration;
 using DesSim.Core.Scenarios;
-using DesSim.Core.Validation;
+using DesSim.Core.Fidelity.Validation;
 
 namespace DesSim.Core.Tests.Calibration;
 

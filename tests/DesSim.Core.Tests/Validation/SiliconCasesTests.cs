@@ -1,6 +1,7 @@
+using DesSim.Core.Configuration;
 using DesSim.Core.Metrics;
 using DesSim.Core.Scenarios;
-using DesSim.Core.Validation;
+using DesSim.Core.Fidelity.Validation;
 
 namespace DesSim.Core.Tests.Validation;
 

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using DesSim.Core.Metrics;
+using DesSim.Core.Parallelism;
+using DesSim.Core.Scenarios;
+
+namespace DesSim.Core.Studies;
+
+/// <summary>Runs a capacity search per layout, layouts in parallel (each search is sequential: its probes depend on each other).</summary>
+public static class CapacityStudy
+{
+    /// <summary><paramref name="scenario"/> moved to <paramref name="layout"/> (explicit stage layers dropped).</summary>
+    public static Scenario WithLayout(Scenario scenario, ParallelPlan layout) =>
+        scenario with { Deployment = scenario.Deployment with { Plan = layout, StageLayers = layout == scenario.Deployment.Plan ? scenario.Deployment.StageLayers : null } };
+
+    /// <summary>Searches each of <paramref name="layouts"/> under <paramref name="slo"/>, starting at the scenario's rate.</summary>
+    /// <param name="scenario">Base scenario; its load knob (<see cref="RateKnob"/>) is moved.</param>
+    /// <param name="layouts">Layouts to search.</param>
+    /// <param name="slo">The SLO (p99 bounds).</param>
+    /// <param name="replications">Seeds per probe.</param>
+    /// <param name="search">Tolerance and budget.</param>
+    /// <param name="workers">Layouts searched at once.</param>
+    /// <param name="onDone">Called (serialized) as each layout finishes.</param>
+    public static IReadOnlyList<LayoutCapacity> Run(Scenario scenario, IReadOnlyList<ParallelPlan> layouts, SloSpec slo, int replications, CapacitySearch search, int workers, Action<LayoutCapacity>? onDone = null)
+    {
+        if (!PointResult.Bounds(slo).Any())
+        {
+            throw new InputException("--slo", null, "capacity needs at least one latency bound (ttft_ms, tpot_ms, e2el_ms or queue_ms)");
+        }
+
+        var knob = RateKnob.Of(scenario);
+        double start = knob.Current > 0 ? knob.Current : 1;
+        var results = new ConcurrentDictionary<int, LayoutCapacity>();
+        var gate = new object();
+        ParallelInput.For(layouts.Count, workers, i =>
+        {
+            var s = WithLayout(scenario, layouts[i]);
+            var cap = search.Find(
+                rate => PointEvaluator.Evaluate(RateKnob.Apply(s, rate), replications, slo),
+                start,
+                layouts[i].GpuCount,
+                (rate, r) => knob.IsRequestsPerSecond ? rate : r["request_throughput_per_s"].Mean);
+            var lc = new LayoutCapacity(layouts[i], cap);
+            results[i] = lc;
+            lock (gate)
+            {
+                onDone?.Invoke(lc);
+            }
+        });
+        return results.OrderBy(kv => kv.Key).Select(kv => kv.Value).ToArray();
+    }
+}
