@@ -15,16 +15,17 @@ public static class ValidateCommand
     {
         var suite = new Argument<string>("SUITE") { Description = "bundled (default) | splitwise | trtllm", DefaultValueFactory = _ => "bundled" };
         var svg = new Option<string?>("--svg") { Description = "Write the log-log predicted-vs-measured scatter here (default: results/validation.svg)", DefaultValueFactory = _ => Path.Combine("results", "validation.svg") };
+        var png = new Option<string?>("--png") { Description = "Also write the scatter as a 1600x900 PNG here" };
         var runs = new Option<string?>("--write-runs") { Description = "Also write the Splitwise runs (medians, fit/holdout split) as a 'calibrate --runs' CSV" };
-        var cmd = new Command("validate", "Run the bundled validation suite: predicted vs measured per case, error summary per metric, scatter SVG") { suite, svg, runs };
+        var cmd = new Command("validate", "Run the bundled validation suite: predicted vs measured per case, error summary per metric, scatter SVG") { suite, svg, png, runs };
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
             var report = ValidationSuite.Run(parse.GetValue(suite)!);
             Write(report, o);
-            if (parse.GetValue(svg) is { Length: > 0 } path)
+            foreach (var path in new[] { parse.GetValue(svg), parse.GetValue(png) }.OfType<string>().Where(p => p.Length > 0))
             {
-                AtomicFile.WriteAllText(path, Scatter(report));
+                ChartFiles.Write(path, Scatter(report));
                 o.WriteLine($"wrote {path}");
             }
 
@@ -64,25 +65,14 @@ public static class ValidateCommand
     }
 
     /// <summary>The log-log scatter of predicted vs measured per metric and role, with the y = x line.</summary>
-    public static string Scatter(ValidationReport report)
+    public static Chart Scatter(ValidationReport report)
     {
-        var plot = new Plot { Title = "DesSim validation: predicted vs measured" };
-        plot.XAxis.Label = "measured";
-        plot.YAxis.Label = "predicted";
-        plot.XAxis.Scale = AxisScale.Log;
-        plot.YAxis.Scale = AxisScale.Log;
-        var all = report.Cases.Where(c => c.Predicted > 0).ToArray();
-        foreach (var g in all.GroupBy(c => $"{c.Metric} ({c.Unit}, {c.Role})").OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            plot.AddScatter(g.Select(c => c.Measured).ToArray(), g.Select(c => c.Predicted).ToArray(), g.Key);
-        }
-
-        if (all.Length > 0)
-        {
-            double lo = all.Min(c => Math.Min(c.Measured, c.Predicted)), hi = all.Max(c => Math.Max(c.Measured, c.Predicted));
-            plot.AddLine([lo, hi], [lo, hi], "y = x");
-        }
-
-        return plot.RenderSvg();
+        ArgumentNullException.ThrowIfNull(report);
+        var groups = report.Cases.Where(c => c.Predicted > 0)
+            .GroupBy(c => $"{c.Metric} ({c.Unit}, {c.Role})")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyList<double>)g.Select(c => c.Measured).ToArray(), (IReadOnlyList<double>)g.Select(c => c.Predicted).ToArray()))
+            .ToArray();
+        return StudyCharts.PredictedVsMeasured("DesSim validation: predicted vs measured", string.Empty, groups);
     }
 }

@@ -9,7 +9,7 @@ namespace DesSim.Reporting.Html;
 /// tables, in the order sections are added.</summary>
 /// <remarks>Offline by construction: inline CSS, inline SVG, no scripts, no external URLs (the only "http" in the
 /// page is the SVG namespace). Every text is HTML-escaped; SVG passed to <see cref="AddChart"/> is trusted markup
-/// (from <c>Plot.RenderSvg</c>). Output is deterministic for the same inputs.</remarks>
+/// (from <c>Chart.RenderSvg</c>: ScottPlot drawn on a Skia SVG canvas). Output is deterministic for the same inputs.</remarks>
 public sealed class HtmlReport
 {
     private readonly List<string> _sections = [];
@@ -84,6 +84,9 @@ public sealed class HtmlReport
             body = body[(body.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart();
         }
 
+        // Why: ids must be unique in a page; each chart's clip ids get the section number as a prefix.
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"s{_sections.Count}");
+        body = body.Replace("id=\"clip", $"id=\"{prefix}clip", StringComparison.Ordinal).Replace("url(#clip", $"url(#{prefix}clip", StringComparison.Ordinal);
         var sb = new StringBuilder();
         sb.Append("<section class=\"chart\">\n<h2>").Append(E(heading)).Append("</h2>\n<figure>\n").Append(body.TrimEnd()).Append('\n');
         if (!string.IsNullOrEmpty(caption))

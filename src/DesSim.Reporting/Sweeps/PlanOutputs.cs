@@ -60,16 +60,14 @@ public static class PlanOutputs
         }
 
         var ranked = plan.Ranked;
-        html.AddChart("Throughput per GPU vs latency", RunCharts.ThroughputLatencyPareto(ranked.Select(a => a.Layout.ToString()).ToArray(), ranked.Select(a => a.LatencyMs).ToArray(), ranked.Select(a => a.MaxThroughputPerGpu).ToArray(), "p99 E2EL at the load").RenderSvg(), "x: p99 end-to-end latency at the workload's rate; y: output tokens/s per GPU at saturation.");
+        html.AddChart("Throughput per GPU vs latency", StudyCharts.ThroughputLatencyPareto(ranked.Select(a => a.Layout.ToString()).ToArray(), ranked.Select(a => a.LatencyMs).ToArray(), ranked.Select(a => a.MaxThroughputPerGpu).ToArray(), "p99 E2EL at the load").RenderSvg(), "x: p99 end-to-end latency at the workload's rate; y: output tokens/s per GPU at saturation.");
         if (ranked.All(a => a.Capacity is not null))
         {
             html.AddChart("SLO capacity per GPU", CapacityOutputs.Bars(ranked.Select(a => new LayoutCapacity(a.Layout, a.Capacity!)).ToArray()).RenderSvg());
         }
 
         var shares = ranked.Select(a => (IReadOnlyList<double>)[a.AtLoad["compute_share"].Mean, a.AtLoad["tp_comm_share"].Mean, a.AtLoad["pp_comm_share"].Mean, a.AtLoad["other_comm_share"].Mean, a.AtLoad["bubble_share"].Mean, a.AtLoad["idle_share"].Mean]).ToArray();
-        var breakdown = new Plot { Title = "GPU time at the load" };
-        breakdown.XAxis.Label = "Share of GPU time";
-        breakdown.AddStackedBars(ranked.Select(a => a.Layout.ToString()).ToArray(), RunCharts.TimeBreakdownSegments, shares);
+        var breakdown = RunCharts.GpuTimeBreakdown("GPU time at the load", ranked.Select(a => a.Layout.ToString()).ToArray(), shares);
         html.AddChart("Where GPU time goes", breakdown.RenderSvg());
         html.AddTable("Ranking", Headers, Rows(plan).Select(r => (IReadOnlyList<string>)r.Select(Cell).ToArray()));
         if (plan.Rejected.Count > 0)
