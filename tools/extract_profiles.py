@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Compacts the aiconfigurator GEMM and NCCL tables into src/DesSim.Core/Cost/Data/ (run from the repo root,
 with ../shared/profiles present). Keeps bf16 and fp8 GEMM rows on a power-of-two m grid and n,k >= 256, and the
-half-precision NCCL rows (duplicates averaged, message size converted from elements to bytes)."""
+half-precision NCCL rows (duplicates averaged, message size converted from elements to bytes), and TensorRT-LLM's
+custom all-reduce rows (bf16, strategy AUTO; message size converted from elements to bytes)."""
 import csv, collections, os, sys
 SRC = sys.argv[1] if len(sys.argv) > 1 else '../shared/profiles/aiconfigurator/data'
 OUT = 'src/DesSim.Core/Cost/Data'
@@ -27,6 +28,17 @@ for gpu, sub in NCCL.items():
         if r['nccl_dtype'] == 'half':
             rows[(r['op_name'], int(r['num_gpus']), int(r['message_size']) * 2)].append(float(r['latency']))
     with open(f'{OUT}/nccl_{gpu}.csv', 'w') as f:
+        f.write('op,num_gpus,bytes,latency_ms\n')
+        for key in sorted(rows):
+            v = rows[key]
+            f.write('%s,%d,%d,%.6g\n' % (*key, sum(v) / len(v)))
+CUSTOM_AR = {'h100_sxm': 'comm/trtllm/1.3.0rc20', 'h200_sxm': 'comm/trtllm/1.3.0rc20'}
+for gpu, sub in CUSTOM_AR.items():
+    rows = collections.defaultdict(list)
+    for r in csv.DictReader(open(f'{SRC}/{gpu}/{sub}/custom_allreduce_perf.csv')):
+        if r['allreduce_dtype'] == 'bfloat16' and r['op_name'] == 'all_reduce':
+            rows[('all_reduce', int(r['num_gpus']), int(r['message_size']) * 2)].append(float(r['latency']))
+    with open(f'{OUT}/custom_allreduce_{gpu}.csv', 'w') as f:
         f.write('op,num_gpus,bytes,latency_ms\n')
         for key in sorted(rows):
             v = rows[key]

@@ -1,11 +1,16 @@
 namespace DesSim.Engine;
 
-/// <summary>A 4-ary min-heap of pending events keyed by (time, priority, sequence).</summary>
+/// <summary>Pending events in exact (time, priority, sequence) order: a small heap for the near future, unsorted
+/// time buckets for the middle future and an unsorted overflow list beyond them (a two-rung ladder queue).</summary>
 /// <remarks>
-/// Why not <see cref="PriorityQueue{TElement,TPriority}"/>: it is not stable, and a struct key with a
-/// comparer costs an indirect call per comparison. Priority and sequence are packed into one
-/// <see cref="long"/> (15 bits of biased priority above 48 bits of sequence), so a comparison is two integer compares.
-/// Entries are structs in one array: no allocation per event once the array has grown.
+/// Why: with a million events pending a single heap misses cache on every level of every pop. Here each event is
+/// appended once to a bucket or the overflow (a sequential write), and moved into the near heap only when its bucket
+/// becomes current; the near heap holds about one bucket and stays in cache. Order is exact: the near heap holds every
+/// event with time &lt; <see cref="_boundary"/> and sorts them by the full (time, key); bucket i holds times in
+/// [base + i·width, base + (i+1)·width) and the overflow times ≥ base + buckets·width, so no later-drained event can
+/// precede a popped one. When the buckets are used up, the overflow is spread over new buckets sized from its own span
+/// (about <see cref="TargetPerBucket"/> events each). Arrays grow and are reused: no allocation per event.
+/// Ladder queue: W. T. Tang, R. S. M. Goh, I. L.-J. Thng, ACM TOMACS 15(3), 2005.
 /// </remarks>
 internal sealed class EventQueue
 {
@@ -13,23 +18,36 @@ internal sealed class EventQueue
     internal const long MaxSequence = (1L << SequenceBits) - 1;
     internal const int PriorityBias = 1 << 14;
 
-    // Why split arrays: sifting compares (time, key) at every level but moves the payload only along one path, so the
-    // 16-byte keys sit in their own array (four children = one 64-byte cache line) and the payload follows in lockstep.
-    private Node[] _keys = new Node[1024];
-    private Payload[] _payloads = new Payload[1024];
+    /// <summary>Mean events per bucket after a rebuild: small enough for the near heap to stay in L1/L2.</summary>
+    private const int TargetPerBucket = 32;
+
+    /// <summary>Most buckets one rebuild creates (the bucket table is 16 bytes a bucket).</summary>
+    private const int MaxBuckets = 1 << 20;
+
+    /// <summary>Below this many pending events the overflow is not spread into buckets: the heap alone is fastest.</summary>
+    private const int MinSpread = 2 * TargetPerBucket;
+
+    private readonly EventHeap _near = new();
+    /// <summary>Bucket storage: chunks of <see cref="ChunkSize"/> entries in one pool, each bucket a linked list of chunks.</summary>
+    private const int ChunkSize = 16;
+
+    private Entry[] _pool = new Entry[64 * ChunkSize];
+    private int[] _chunkNext = new int[64];
+    private int _freeChunk = -1;
+    private int _chunks;
+    private int[] _head = [];
+    private int[] _tail = [];
+    private int[] _tailFill = [];
+    private int _bucketsInUse;
+    private int _nextBucket;
+    private long _base;
+    private long _width = 1;
+    private long _boundary = long.MinValue;
+    private Entry[] _overflow = new Entry[1024];
+    private int _overflowCount;
+    private long _overflowMin = long.MaxValue;
+    private long _overflowMax = long.MinValue;
     private int _count;
-
-    private struct Payload
-    {
-        public IEventHandler Handler;
-        public long Argument;
-    }
-
-    private struct Node
-    {
-        public long Time;
-        public long Key;
-    }
 
     internal struct Entry
     {
@@ -47,97 +65,228 @@ internal sealed class EventQueue
 
     public static int PriorityOf(long key) => (int)(key >> SequenceBits) - PriorityBias;
 
-    public long PeekTime() => _keys[0].Time;
+    public long PeekTime()
+    {
+        Refill();
+        return _near.PeekTime();
+    }
 
-    public long PeekKey() => _keys[0].Key;
+    public long PeekKey()
+    {
+        Refill();
+        return _near.PeekKey();
+    }
 
     public void Push(long time, long key, IEventHandler handler, long argument)
     {
-        if (_count == _keys.Length)
+        _count++;
+        if (time < _boundary)
         {
-            Array.Resize(ref _keys, _keys.Length * 2);
-            Array.Resize(ref _payloads, _keys.Length);
+            _near.Push(time, key, handler, argument);
+            return;
         }
 
-        var keys = _keys;
-        int i = _count++;
-        while (i > 0)
+        long index = (time - _base) / _width;
+        if (index < _bucketsInUse)
         {
-            int parent = (i - 1) >> 2;
-            ref Node p = ref keys[parent];
-            if (p.Time < time || (p.Time == time && p.Key < key))
-            {
-                break;
-            }
-
-            keys[i] = p;
-            _payloads[i] = _payloads[parent];
-            i = parent;
+            Append((int)index) = new Entry { Time = time, Key = key, Handler = handler, Argument = argument };
+            return;
         }
 
-        keys[i].Time = time;
-        keys[i].Key = key;
-        _payloads[i].Handler = handler;
-        _payloads[i].Argument = argument;
+        if (_overflowCount == _overflow.Length)
+        {
+            Array.Resize(ref _overflow, _overflow.Length * 2);
+        }
+
+        _overflow[_overflowCount++] = new Entry { Time = time, Key = key, Handler = handler, Argument = argument };
+        _overflowMin = Math.Min(_overflowMin, time);
+        _overflowMax = Math.Max(_overflowMax, time);
     }
 
     public Entry Pop()
     {
-        var keys = _keys;
-        var payloads = _payloads;
-        var top = new Entry { Time = keys[0].Time, Key = keys[0].Key, Handler = payloads[0].Handler, Argument = payloads[0].Argument };
-        int n = --_count;
-        if (n > 0)
-        {
-            Node last = keys[n];
-            Payload lastPayload = payloads[n];
-            payloads[n] = default;
-            int i = 0;
-            while (true)
-            {
-                int first = (i << 2) + 1;
-                if (first >= n)
-                {
-                    break;
-                }
-
-                int best = first;
-                int end = Math.Min(first + 4, n);
-                for (int c = first + 1; c < end; c++)
-                {
-                    ref Node ce = ref keys[c];
-                    ref Node be = ref keys[best];
-                    if (ce.Time < be.Time || (ce.Time == be.Time && ce.Key < be.Key))
-                    {
-                        best = c;
-                    }
-                }
-
-                ref Node b = ref keys[best];
-                if (last.Time < b.Time || (last.Time == b.Time && last.Key < b.Key))
-                {
-                    break;
-                }
-
-                keys[i] = b;
-                payloads[i] = payloads[best];
-                i = best;
-            }
-
-            keys[i] = last;
-            payloads[i] = lastPayload;
-        }
-        else
-        {
-            payloads[0] = default;
-        }
-
-        return top;
+        Refill();
+        _count--;
+        return _near.Pop();
     }
 
     public void Clear()
     {
-        Array.Clear(_payloads, 0, _count);
+        _near.Clear();
+        for (int b = _nextBucket; b < _bucketsInUse; b++)
+        {
+            FreeBucket(b, drain: false);
+        }
+
+        Array.Clear(_overflow, 0, _overflowCount);
+        _overflowCount = 0;
+        _overflowMin = long.MaxValue;
+        _overflowMax = long.MinValue;
+        _bucketsInUse = 0;
+        _nextBucket = 0;
+        _base = 0;
+        _width = 1;
+        _boundary = long.MinValue;
         _count = 0;
+    }
+
+    /// <summary>Makes the near heap hold the earliest pending event (callers check <see cref="Count"/> first).</summary>
+    private void Refill()
+    {
+        while (_near.Count == 0)
+        {
+            if (_nextBucket < _bucketsInUse)
+            {
+                DrainBucket(_nextBucket++);
+                _boundary = BucketStart(_nextBucket);
+            }
+            else if (_overflowCount > 0)
+            {
+                Spread();
+            }
+            else
+            {
+                throw new InvalidOperationException("the event queue is empty");
+            }
+        }
+    }
+
+    /// <summary>Start time of bucket <paramref name="b"/>, saturating at <see cref="long.MaxValue"/>.</summary>
+    private long BucketStart(int b) => _width > (long.MaxValue - _base) / Math.Max(1, b) ? long.MaxValue : _base + (b * _width);
+
+    private void DrainBucket(int b) => FreeBucket(b, drain: true);
+
+    /// <summary>Returns bucket <paramref name="b"/>'s chunks to the free list, first moving its events into the near heap
+    /// when <paramref name="drain"/>.</summary>
+    private void FreeBucket(int b, bool drain)
+    {
+        int c = _head[b];
+        while (c >= 0)
+        {
+            int n = c == _tail[b] ? _tailFill[b] : ChunkSize;
+            int start = c * ChunkSize;
+            if (drain)
+            {
+                for (int i = start; i < start + n; i++)
+                {
+                    ref Entry e = ref _pool[i];
+                    _near.Push(e.Time, e.Key, e.Handler, e.Argument);
+                }
+            }
+
+            Array.Clear(_pool, start, n);
+            int next = _chunkNext[c];
+            _chunkNext[c] = _freeChunk;
+            _freeChunk = c;
+            c = next;
+        }
+
+        _head[b] = -1;
+    }
+
+    /// <summary>The slot for one more event in bucket <paramref name="b"/>.</summary>
+    private ref Entry Append(int b)
+    {
+        int tail = _tail[b];
+        if (_head[b] < 0 || _tailFill[b] == ChunkSize)
+        {
+            int c = AllocateChunk();
+            if (_head[b] < 0)
+            {
+                _head[b] = c;
+            }
+            else
+            {
+                _chunkNext[tail] = c;
+            }
+
+            _tail[b] = tail = c;
+            _tailFill[b] = 0;
+        }
+
+        return ref _pool[(tail * ChunkSize) + _tailFill[b]++];
+    }
+
+    private int AllocateChunk()
+    {
+        if (_freeChunk < 0)
+        {
+            // Grow the pool (doubling): chunks are reused afterwards, so this happens only while the pending count grows.
+            int old = _chunks;
+            int grown = Math.Max(64, old * 2);
+            if (_pool.Length < grown * ChunkSize)
+            {
+                Array.Resize(ref _pool, grown * ChunkSize);
+                Array.Resize(ref _chunkNext, grown);
+            }
+
+            for (int c = grown - 1; c >= old; c--)
+            {
+                _chunkNext[c] = _freeChunk;
+                _freeChunk = c;
+            }
+
+            _chunks = grown;
+        }
+
+        int chunk = _freeChunk;
+        _freeChunk = _chunkNext[chunk];
+        _chunkNext[chunk] = -1;
+        return chunk;
+    }
+
+    /// <summary>Spreads the overflow over fresh buckets covering its time span (or moves it into the near heap when small).</summary>
+    private void Spread()
+    {
+        int n = _overflowCount;
+        long min = _overflowMin;
+        long max = _overflowMax;
+        _overflowCount = 0;
+        _overflowMin = long.MaxValue;
+        _overflowMax = long.MinValue;
+        if (n < MinSpread || min == max)
+        {
+            // Few events (or one instant): the heap alone; the boundary covers them all, later pushes beyond go to the overflow.
+            _bucketsInUse = 0;
+            _nextBucket = 0;
+            _base = max == long.MaxValue ? max : max + 1;
+            _width = 1;
+            _boundary = _base;
+            for (int i = 0; i < n; i++)
+            {
+                ref Entry e = ref _overflow[i];
+                _near.Push(e.Time, e.Key, e.Handler, e.Argument);
+            }
+
+            Array.Clear(_overflow, 0, n);
+            return;
+        }
+
+        int buckets = Math.Clamp(n / TargetPerBucket, 2, MaxBuckets);
+        // Width so that [min, max] fits in the buckets: (max - min) / width < buckets (times are non-negative, so the
+        // span fits in a long).
+        long span = max - min;
+        _width = (span / buckets) + 1;
+        _base = min;
+        _nextBucket = 0;
+        _boundary = min;
+        if (_head.Length < buckets)
+        {
+            int old = _head.Length;
+            int size = Math.Max(buckets, old * 2);
+            Array.Resize(ref _head, size);
+            Array.Resize(ref _tail, size);
+            Array.Resize(ref _tailFill, size);
+            Array.Fill(_head, -1, old, size - old);
+        }
+
+        _bucketsInUse = buckets;
+        for (int i = 0; i < n; i++)
+        {
+            ref Entry e = ref _overflow[i];
+            Append((int)((e.Time - min) / _width)) = e;
+        }
+
+        Array.Clear(_overflow, 0, n);
     }
 }

@@ -4,8 +4,15 @@ namespace DesSim.Cli.Tests;
 
 public sealed class CliTests
 {
+    /// <summary>Runs dessim in process, or as the native binary when <see cref="CliHost.NativeVariable"/> is set.</summary>
     internal static (int Code, string Out, string Err) Run(params string[] args)
     {
+        string? native = CliHost.NativeBinary;
+        if (native is not null)
+        {
+            return CliHost.RunNative(native, args);
+        }
+
         var o = new StringWriter();
         var e = new StringWriter();
         int code = Program.Run(args, o, e);

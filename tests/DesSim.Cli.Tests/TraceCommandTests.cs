@@ -2,16 +2,7 @@ namespace DesSim.Cli.Tests;
 
 public sealed class TraceCommandTests
 {
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DesSim.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
-    }
+    private static string RepoRoot() => CliHost.RepoRoot();
 
     private static readonly string TempRoot = Path.Combine(Path.GetTempPath(), "dessim-cli-trace-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

@@ -53,6 +53,8 @@ public static class CalibrateCommand
 
     private static void FitEngine(string path, string name, string outPath, TextWriter o)
     {
+        using var outputs = new OutputTransaction().Input(path, "the --runs file");
+        var staged = outputs.File(outPath, "--out");
         var list = MeasuredRunsCsv.Read(path);
         if (list.All(r => r.HoldOut))
         {
@@ -62,7 +64,9 @@ public static class CalibrateCommand
         var fit = EngineFitter.Fit(list, name);
         var text = Report(fit, list.Count);
         o.Write(text);
-        AtomicFile.WriteAllText(outPath, EngineOverheadsYaml.Write(fit.Engine, $"dessim calibrate --runs {Path.GetFileName(path)}\n" + text.TrimEnd()));
+        var yaml = EngineOverheadsYaml.Write(fit.Engine, $"dessim calibrate --runs {Path.GetFileName(path)}\n" + text.TrimEnd());
+        staged.Write(s => s.Write(System.Text.Encoding.UTF8.GetBytes(yaml)));
+        outputs.Commit();
         o.WriteLine($"wrote {outPath}");
     }
 

@@ -16,6 +16,14 @@ public static class CalibrateFromCommand
     /// <summary>Imports <paramref name="paths"/> for <paramref name="gpu"/>, fits, and writes <paramref name="outPath"/> and <paramref name="plotPath"/>.</summary>
     public static void Run(IReadOnlyList<string> paths, GpuSpec gpu, string outPath, string plotPath, TextWriter o)
     {
+        using var outputs = new OutputTransaction();
+        foreach (var p in paths)
+        {
+            outputs.Input(p, "a --from input");
+        }
+
+        var yamlOut = outputs.File(outPath, "--out");
+        var plotOut = outputs.File(plotPath, "--plot");
         var token = (gpu.ProfileKey ?? gpu.Aliases.FirstOrDefault() ?? gpu.Name).Split('_', '-')[0].ToLowerInvariant();
         var data = ProfileImporter.Import(paths, token);
         foreach (var f in data.Files)
@@ -36,8 +44,11 @@ public static class CalibrateFromCommand
         }
 
         var header = new[] { $"DesSim calibration for {gpu.Name}: dessim calibrate --from {string.Join(" ", paths.Select(Path.GetFileName))}" }.Concat(lines);
-        AtomicFile.WriteAllText(outPath, CalibrationYaml.Write(profile, header));
-        ChartFiles.Write(plotPath, Plot(gpu, data, profile));
+        var yaml = CalibrationYaml.Write(profile, header);
+        var image = ChartFiles.Encode(plotPath, Plot(gpu, data, profile));
+        yamlOut.Write(s => s.Write(System.Text.Encoding.UTF8.GetBytes(yaml)));
+        plotOut.Write(s => s.Write(image));
+        outputs.Commit();
         o.WriteLine($"wrote {outPath} and {plotPath}");
     }
 

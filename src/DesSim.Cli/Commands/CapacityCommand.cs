@@ -3,6 +3,8 @@ using DesSim.Core;
 using DesSim.Core.Parallelism;
 using DesSim.Core.Scenarios;
 using DesSim.Core.Sweeps;
+using DesSim.Reporting.Output;
+using DesSim.Reporting.Results;
 using DesSim.Reporting.Sweeps;
 
 namespace DesSim.Cli.Commands;
@@ -44,13 +46,22 @@ public static class CapacityCommand
                 "scenario" => [loaded.Deployment.Plan],
                 var other => throw new InputException("--layouts", other, "expected all or scenario"),
             };
+            var dir = parse.GetValue(output) ?? Path.Combine("results", loaded.Name + "-capacity");
+            using var outputs = new OutputTransaction();
+            foreach (var (path, what) in RunOutputs.Inputs(loaded))
+            {
+                outputs.Input(path, what);
+            }
+
+            var staged = outputs.Directory(dir, "--out", ["capacity.csv", "capacity.html"]);
+            staged.CheckPublishable();
             var stdout = parse.InvocationConfiguration.Output;
             var knob = RateKnob.Of(loaded);
             stdout.WriteLine($"capacity of {loaded.Name}: {plans.Count} layout(s), {CapacityOutputs.SloText(sloSpec)}, searching {knob.KeyPath} from {knob.Current}");
             var results = CapacityStudy.Run(loaded, plans, sloSpec, r, new CapacitySearch(t, max), j, lc =>
                 stdout.WriteLine($"  {lc.Layout,-14} {lc.Capacity.RequestsPerSecond,8:F3} req/s  {lc.Capacity.RequestsPerSecondPerGpu,7:F3} req/s/GPU  ({lc.Capacity.Simulations} simulations{(lc.Capacity.Bounded ? string.Empty : ", SLO still held at the largest probe")})"));
-            var dir = parse.GetValue(output) ?? Path.Combine("results", loaded.Name + "-capacity");
-            var files = CapacityOutputs.Write(dir, results, sloSpec, $"SLO capacity of {loaded.Name}", parse.GetValue(report));
+            var files = CapacityOutputs.Write(staged, results, sloSpec, $"SLO capacity of {loaded.Name}", parse.GetValue(report));
+            outputs.Commit();
             stdout.WriteLine($"{results.Sum(x => x.Capacity.Simulations) * r} simulations; wrote {string.Join(", ", files)} to {dir}");
             return ExitCodes.Success;
         });

@@ -70,7 +70,12 @@ public static class MemoryCommand
         o.WriteLine(d.Describe());
         o.WriteLine($"per GPU (stage {mem.TightestStage}, the tightest):");
         o.WriteLine($"  capacity            {Gb(mem.CapacityBytes),9} GB");
-        o.WriteLine($"  usable (x {d.Spec.GpuMemoryUtilization.ToString(CultureInfo.InvariantCulture)})      {Gb(mem.UsableBytes),9} GB");
+        o.WriteLine($"  usable (x {d.Spec.MemoryFraction.ToString(CultureInfo.InvariantCulture)})      {Gb(mem.UsableBytes),9} GB");
+        if (d.Spec.KvSizing != KvCacheSizing.Vllm)
+        {
+            o.WriteLine($"  KV rule: {KvCacheBudget.Describe(d.Spec.KvSizing)}, fraction {d.Spec.MemoryFraction.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         o.WriteLine($"  weights             {Gb(mem.WeightsBytes),9} GB");
         o.WriteLine($"  activation reserve  {Gb(mem.ActivationReserveBytes),9} GB");
         o.WriteLine($"  KV cache            {Gb(mem.KvCacheBytes),9} GB");

@@ -3,6 +3,7 @@ using System.Globalization;
 using DesSim.Core;
 using DesSim.Core.Scenarios;
 using DesSim.Core.Sweeps;
+using DesSim.Reporting.Output;
 using DesSim.Reporting.Sweeps;
 
 namespace DesSim.Cli.Commands;
@@ -52,6 +53,10 @@ public static class PlanCommand
 
             var scenario = PlanScenario.Build(parse.GetValue(model)!, parse.GetValue(gpu)!, n, per, parse.GetValue(precision)!, parse.GetValue(workload), parse.GetValue(rate), count, parse.GetValue(sets) ?? []);
             scenario = scenario with { Slo = preset.Slo };
+            var dir = parse.GetValue(output) ?? Path.Combine("results", $"plan-{scenario.Deployment.Model.Name}-{n}x{scenario.Deployment.Cluster.Gpu.Name}".ToLowerInvariant().Replace(' ', '-'));
+            using var outputs = new OutputTransaction();
+            var staged = outputs.Directory(dir, "--out", ["plan.csv", "plan.html", "scenario.yaml"]);
+            staged.CheckPublishable();
             var stdout = parse.InvocationConfiguration.Output;
             stdout.WriteLine($"plan: {scenario.Deployment.Model.Name} on {n}x {scenario.Deployment.Cluster.Gpu.Name}, preset {preset.Name} ({CapacityOutputs.SloText(preset.Slo)}), objective {goal.ToString().ToLowerInvariant()}");
             var plan = Planner.Plan(scenario, preset, goal, r, j, new CapacitySearch(), stdout.WriteLine);
@@ -69,8 +74,8 @@ public static class PlanCommand
                 stdout.WriteLine($"#{a.Rank} {a.Layout}: {a.Why}");
             }
 
-            var dir = parse.GetValue(output) ?? Path.Combine("results", $"plan-{scenario.Deployment.Model.Name}-{n}x{scenario.Deployment.Cluster.Gpu.Name}".ToLowerInvariant().Replace(' ', '-'));
-            var files = PlanOutputs.Write(dir, plan, $"Layout plan: {scenario.Deployment.Model.Name} on {n}× {scenario.Deployment.Cluster.Gpu.Name}", parse.GetValue(report));
+            var files = PlanOutputs.Write(staged, plan, $"Layout plan: {scenario.Deployment.Model.Name} on {n}× {scenario.Deployment.Cluster.Gpu.Name}", parse.GetValue(report));
+            outputs.Commit();
             stdout.WriteLine($"{plan.Simulations} simulations; wrote {string.Join(", ", files)} to {dir}");
             return ExitCodes.Success;
         });

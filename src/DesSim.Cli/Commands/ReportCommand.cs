@@ -8,7 +8,7 @@ namespace DesSim.Cli.Commands;
 /// <summary><c>dessim report RESULT_DIR [--svg-dir DIR] [--png-dir DIR]</c>: rebuild <c>report.html</c> from a run's
 /// output files without re-running it; optionally write every chart as its own slide-size (1600×900) SVG and/or PNG.</summary>
 /// <remarks>Everything is read and rendered before anything is written; report.html is replaced atomically and the
-/// SVGs appear together (<see cref="AtomicDirectory"/>). A bad directory or file exits 2 naming the file.</remarks>
+/// each SVG is published by one rename into the directory (<see cref="OutputTransaction"/>). A bad directory or file exits 2 naming the file.</remarks>
 public static class ReportCommand
 {
     /// <summary>Builds the command.</summary>
@@ -26,15 +26,36 @@ public static class ReportCommand
             var svgTarget = parse.GetValue(svgDir);
             var pngTarget = parse.GetValue(pngDir);
             var output = parse.InvocationConfiguration.Output;
-            AtomicFile.WriteAllText(Path.Combine(directory, "report.html"), html);
-            output.WriteLine($"wrote {Path.Combine(directory, "report.html")}");
-            if (svgTarget is not null || pngTarget is not null)
+            using var outputs = new OutputTransaction();
+            var reportPath = Path.Combine(directory, "report.html");
+            outputs.WriteAllText(reportPath, "result-dir", html);
+            var written = new List<string>();
+            foreach (var (target, flag, png) in new[] { (svgTarget, "--svg-dir", false), (pngTarget, "--png-dir", true) })
             {
-                var charts = RunReport.Charts(data).Select(c => (c.Name, c.Chart)).ToArray();
-                foreach (var line in ChartFiles.WriteAll(charts, svgTarget, pngTarget))
+                if (target is null)
                 {
-                    output.WriteLine($"wrote {line}");
+                    continue;
                 }
+
+                OutputPaths.CheckApart(OutputPaths.Require(target, flag), flag, OutputPaths.Full(directory), "the result directory");
+                var names = new List<string>();
+                foreach (var chart in RunReport.Charts(data))
+                {
+                    var name = chart.Name + (png ? ".png" : ".svg");
+                    var bytes = ChartFiles.Encode(name, chart.Chart);
+                    outputs.File(Path.Combine(target, name), flag).Write(s => s.Write(bytes));
+                    names.Add(name);
+                }
+
+                written.Add($"{string.Join(", ", names)} to {target}");
+            }
+
+            // Why: every file is staged and checked before the first is published, so a bad --svg-dir leaves no report.html.
+            outputs.Commit();
+            output.WriteLine($"wrote {reportPath}");
+            foreach (var line in written)
+            {
+                output.WriteLine($"wrote {line}");
             }
 
             return ExitCodes.Success;

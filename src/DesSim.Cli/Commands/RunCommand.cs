@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DesSim.Core.Scenarios;
+using DesSim.Reporting.Output;
 using DesSim.Reporting.Results;
 
 namespace DesSim.Cli.Commands;
@@ -22,9 +23,20 @@ public static class RunCommand
             var console = new RunConsole(parse.InvocationConfiguration.Output, parse.GetValue(quiet));
             var window = parse.GetValue(timeline) is { } t ? TimelineOption.ToOverrides(t) : [];
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, [.. parse.GetValue(sets) ?? [], .. window]);
-            var run = console.WithProgress(progress => ScenarioRunner.Run(loaded, progress));
             var dir = parse.GetValue(output) ?? Path.Combine("results", loaded.Name);
-            var files = RunOutputs.Write(run, dir, parse.GetValue(report));
+
+            // Why before the run: a bad --out (empty, an input, a foreign directory) fails in milliseconds, not after the simulation.
+            using var outputs = new OutputTransaction();
+            foreach (var (path, what) in RunOutputs.Inputs(loaded))
+            {
+                outputs.Input(path, what);
+            }
+
+            var staged = outputs.Directory(dir, "--out", RunOutputs.Replaceable);
+            staged.CheckPublishable();
+            var run = console.WithProgress(progress => ScenarioRunner.Run(loaded, progress));
+            var files = RunOutputs.Write(run, staged, parse.GetValue(report));
+            outputs.Commit();
             console.PrintSummary(run, dir, files);
             return ExitCodes.Success;
         });

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using DesSim.Core;
 using DesSim.Core.Sweeps;
+using DesSim.Reporting.Output;
+using DesSim.Reporting.Results;
 using DesSim.Reporting.Sweeps;
 
 namespace DesSim.Cli.Commands;
@@ -41,6 +43,17 @@ public static class SweepCommand
 
             var plan = SweepExpander.Expand(parse.GetValue(scenario)!, parse.GetValue(sets) ?? [], g, gridPath ?? "--grid");
             var dir = parse.GetValue(output) ?? Path.Combine("results", plan.Base.Name + "-sweep");
+            var full = OutputPaths.Require(dir, "--out");
+            foreach (var (path, what) in RunOutputs.Inputs(plan.Base).Append((gridPath ?? string.Empty, "the grid")).Where(i => i.Item1.Length > 0))
+            {
+                OutputPaths.CheckApart(full, "--out", OutputPaths.Full(path), what);
+            }
+
+            if (File.Exists(full))
+            {
+                throw new InputException("--out", null, $"'{dir}' is a file, not a directory");
+            }
+
             var stdout = parse.InvocationConfiguration.Output;
             int mine = plan.Points.Count(p => shardSpec.Contains(p.Index));
             stdout.WriteLine($"sweep {plan.Fingerprint}: {plan.Points.Count} points ({mine} in shard {shardSpec}) x {g.Replications} replication(s), {workers} worker(s) -> {dir}");

@@ -25,8 +25,17 @@ public static class TraceCommand
         return new Command("trace", "Inspect request traces") { stats };
     }
 
+    private static readonly string[] ImageFlags = ["--svg", "--png"];
+
     private static int Stats(string path, string formatName, bool skipInvalid, string?[] imagePaths, TextWriter output, TextWriter error)
     {
+        using var outputs = new OutputTransaction().Input(path, "the trace");
+        var staged = new Dictionary<string, StagedFile>(StringComparer.Ordinal);
+        foreach (var (imagePath, flag) in imagePaths.Zip(ImageFlags).Where(x => x.First is not null))
+        {
+            staged[imagePath!] = outputs.File(imagePath, flag);
+        }
+
         var format = TraceFiles.ParseFormat(formatName)
             ?? throw new InputException("--format", null, $"unknown format '{formatName}'", $"valid: {string.Join(", ", TraceFiles.FormatNames)}");
         var spec = new TraceWorkloadSpec(path, format) { SkipInvalid = skipInvalid };
@@ -42,7 +51,13 @@ public static class TraceCommand
 
         foreach (var imagePath in imagePaths.OfType<string>())
         {
-            ChartFiles.Write(imagePath, TraceLengthCharts.Build(Path.GetFileName(path), stats.InputHistogram, stats.OutputHistogram));
+            var bytes = ChartFiles.Encode(imagePath, TraceLengthCharts.Build(Path.GetFileName(path), stats.InputHistogram, stats.OutputHistogram));
+            staged[imagePath].Write(s => s.Write(bytes));
+        }
+
+        outputs.Commit();
+        foreach (var imagePath in staged.Keys)
+        {
             output.WriteLine($"wrote {imagePath}");
         }
 

@@ -13,7 +13,7 @@ public static class ValidateCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var suite = new Argument<string>("SUITE") { Description = "bundled (default) | splitwise | trtllm", DefaultValueFactory = _ => "bundled" };
+        var suite = new Argument<string>("SUITE") { Description = "bundled (default) | splitwise | trtllm | silicon", DefaultValueFactory = _ => "bundled" };
         var svg = new Option<string?>("--svg") { Description = "Write the log-log predicted-vs-measured scatter here (default: results/validation.svg)", DefaultValueFactory = _ => Path.Combine("results", "validation.svg") };
         var png = new Option<string?>("--png") { Description = "Also write the scatter as a 1600x900 PNG here" };
         var runs = new Option<string?>("--write-runs") { Description = "Also write the Splitwise runs (medians, fit/holdout split) as a 'calibrate --runs' CSV" };
@@ -21,20 +21,41 @@ public static class ValidateCommand
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
+            using var outputs = new OutputTransaction();
+            var path = parse.GetValue(svg);
+            var runsPath = parse.GetValue(runs);
+            var svgOut = path is null ? null : outputs.File(path, "--svg");
+            var pngPath = parse.GetValue(png);
+            var pngOut = pngPath is null ? null : outputs.File(pngPath, "--png");
+            var runsOut = runsPath is null ? null : outputs.File(runsPath, "--write-runs");
             var report = ValidationSuite.Run(parse.GetValue(suite)!);
             Write(report, o);
-            foreach (var path in new[] { parse.GetValue(svg), parse.GetValue(png) }.OfType<string>().Where(p => p.Length > 0))
+            var chart = Scatter(report);
+            if (svgOut is not null)
             {
-                ChartFiles.Write(path, Scatter(report));
-                o.WriteLine($"wrote {path}");
+                var text = chart.RenderSvg();
+                svgOut.Write(s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
             }
 
-            if (parse.GetValue(runs) is { Length: > 0 } runsPath)
+            if (pngOut is not null)
+            {
+                var bytes = chart.RenderPng();
+                pngOut.Write(s => s.Write(bytes));
+            }
+
+            if (runsOut is not null)
             {
                 using var w = new StringWriter(CultureInfo.InvariantCulture);
                 MeasuredRunsCsv.Write(w, SplitwiseRuns.Load());
-                AtomicFile.WriteAllText(runsPath, w.ToString());
-                o.WriteLine($"wrote {runsPath}");
+                var text = w.ToString();
+                runsOut.Write(s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+            }
+
+            // Why: both files are complete before either is published, so a bad --write-runs leaves no SVG behind.
+            outputs.Commit();
+            foreach (var written in new[] { path, pngPath, runsPath }.OfType<string>())
+            {
+                o.WriteLine($"wrote {written}");
             }
 
             return 0;
@@ -46,21 +67,30 @@ public static class ValidateCommand
     public static void Write(ValidationReport report, TextWriter o)
     {
         var inv = CultureInfo.InvariantCulture;
-        o.WriteLine(string.Create(inv, $"{"case",-44} {"metric",-10} {"role",-8} {"measured",10} {"predicted",10} {"error",8}"));
+        o.WriteLine(string.Create(inv, $"{"case",-56} {"metric",-10} {"role",-8} {"measured",10} {"predicted",10} {"error",8}"));
         foreach (var c in report.Cases)
         {
-            o.WriteLine(string.Create(inv, $"{c.Id,-44} {c.Metric,-10} {c.Role,-8} {c.Measured,10:G5} {c.Predicted,10:G5} {c.ErrorPercent,7:F1}%"));
+            o.WriteLine(string.Create(inv, $"{c.Id,-56} {c.Metric,-10} {c.Role,-8} {c.Measured,10:G5} {c.Predicted,10:G5} {c.ErrorPercent,7:F1}%"));
         }
 
         o.WriteLine();
         var e = report.FittedEngine;
-        o.WriteLine(string.Create(inv, $"Splitwise engine overheads fitted on the fit rows: iteration {e.IterationOverheadSeconds * 1e3:F3} ms, per sequence {e.PerSequenceOverheadSeconds * 1e3:F3} ms, per TP collective step {e.CollectiveStepOverheadSeconds * 1e6:F2} us"));
+        if (report.Cases.Any(c => c.Group == SplitwiseRuns.Group))
+        {
+            o.WriteLine(string.Create(inv, $"Splitwise engine overheads fitted on the fit rows: iteration {e.IterationOverheadSeconds * 1e3:F3} ms, per sequence {e.PerSequenceOverheadSeconds * 1e3:F3} ms, per TP collective step {e.CollectiveStepOverheadSeconds * 1e6:F2} us"));
+        }
+
         var t = report.ThroughputEngine;
-        o.WriteLine(string.Create(inv, $"Throughput cases use the shipped '{t.Name}' preset: iteration {t.IterationOverheadSeconds * 1e3:F3} ms, per sequence {t.PerSequenceOverheadSeconds * 1e3:F3} ms, per TP collective step {t.CollectiveStepOverheadSeconds * 1e6:F2} us"));
-        o.WriteLine(string.Create(inv, $"{"metric",-10} {"role",-9} {"cases",5} {"median |err|",12} {"max |err|",10}"));
+        if (report.Cases.Any(c => c.Group == TrtllmCases.Group))
+        {
+            o.WriteLine(string.Create(inv, $"Throughput cases use the shipped '{t.Name}' preset: iteration {t.IterationOverheadSeconds * 1e3:F3} ms, per sequence {t.PerSequenceOverheadSeconds * 1e3:F3} ms, per TP collective step {t.CollectiveStepOverheadSeconds * 1e6:F2} us"));
+        }
+
+        o.WriteLine(string.Create(inv, $"{"group",-36} {"metric",-10} {"role",-9} {"cases",5} {"median |err|",12} {"p90 |err|",10} {"max |err|",10} {"bias",8} {"TP order",9}"));
         foreach (var s in report.Summary())
         {
-            o.WriteLine(string.Create(inv, $"{s.Metric,-10} {s.Role,-9} {s.Count,5} {s.MedianAbsPercent,11:F1}% {s.MaxAbsPercent,9:F1}%"));
+            var order = s.TpPairs > 0 ? $"{s.TpPairsRight}/{s.TpPairs}" : "-";
+            o.WriteLine(string.Create(inv, $"{s.Group,-36} {s.Metric,-10} {s.Role,-9} {s.Count,5} {s.MedianAbsPercent,11:F1}% {s.P90AbsPercent,9:F1}% {s.MaxAbsPercent,9:F1}% {s.BiasPercent,7:F1}% {order,9}"));
         }
     }
 

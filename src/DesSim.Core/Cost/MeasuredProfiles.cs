@@ -10,6 +10,7 @@ public static class MeasuredProfiles
     private static readonly ConcurrentDictionary<string, Lazy<GemmTable?>> Gemms = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, Lazy<AttentionTable?>> Attentions = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, Lazy<NcclTable?>> Nccls = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<NcclTable?>> CustomAllReduces = new(StringComparer.Ordinal);
 
     /// <summary>Whether GEMM tables exist for <paramref name="profileKey"/>.</summary>
     public static bool Has(string? profileKey) => profileKey is not null && Open($"gemm_{profileKey}.csv") is { } s && Dispose(s);
@@ -40,6 +41,15 @@ public static class MeasuredProfiles
         Nccls.GetOrAdd(profileKey, _ => new Lazy<NcclTable?>(() =>
         {
             using var s = Open($"nccl_{profileKey}.csv");
+            return s is null ? null : NcclTable.Load(s);
+        })).Value;
+
+    /// <summary>The measured custom all-reduce table of <paramref name="profileKey"/> (TensorRT-LLM's kernels; h100_sxm,
+    /// h200_sxm), or null.</summary>
+    public static NcclTable? CustomAllReduce(string profileKey) =>
+        CustomAllReduces.GetOrAdd(profileKey, _ => new Lazy<NcclTable?>(() =>
+        {
+            using var s = Open($"custom_allreduce_{profileKey}.csv");
             return s is null ? null : NcclTable.Load(s);
         })).Value;
 

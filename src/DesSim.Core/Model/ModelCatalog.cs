@@ -15,6 +15,8 @@ public static class ModelCatalog
         Dense("Llama-3.1-8B", 32, 4096, 32, 8, 14336, 128256, "meta-llama/Llama-3.1-8B", "llama3-8b", "llama-3-8b", "Llama-3.1-8B-Instruct"),
         Dense("Llama-3.1-70B", 80, 8192, 64, 8, 28672, 128256, "meta-llama/Llama-3.1-70B", "llama3-70b", "llama-3-70b", "Llama-3.1-70B-Instruct"),
         Dense("Llama-3.1-405B", 126, 16384, 128, 8, 53248, 128256, "meta-llama/Llama-3.1-405B", "llama3-405b", "Llama-3.1-405B-Instruct"),
+        // Why explicit head_dim: Qwen3's config.json sets head_dim 128 while hidden_size / num_attention_heads = 80.
+        Dense("Qwen3-32B", 64, 5120, 64, 8, 25600, 151936, "Qwen/Qwen3-32B", "qwen3-32b") with { HeadDim = 128 },
         Dense("Mistral-7B", 32, 4096, 32, 8, 14336, 32000, "Mistral-7B-v0.1", "mistralai/Mistral-7B-v0.1"),
         Dense("Mixtral-8x7B", 32, 4096, 32, 8, 14336, 32000, "Mixtral-8x7B-v0.1", "mistralai/Mixtral-8x7B-v0.1") with
         {

@@ -40,6 +40,14 @@ public sealed class Deployment
         }
 
         Collective = CreateCollective();
+        if (spec.AllReduce != AllReduceImplementation.Nccl && Spec.CostModel == CostModelKind.Measured && Gpu.ProfileKey is not null
+            && spec.Cluster.IntraNode == IntraNodeFabric.NvSwitch && Collective.UsesMeasuredTable)
+        {
+            // Why: the engines' own all-reduce needs NVLink peer access inside one node; CreateCollective gives the NCCL
+            // table only to such groups (NVSwitch, one node), and only there does a measured custom table apply.
+            Collective = Collective.WithImplementation(spec.AllReduce, MeasuredProfiles.CustomAllReduce(Gpu.ProfileKey), fullNvLink: true);
+        }
+
         if (spec.Calibration?.Collective("all_reduce", spec.Plan.Tp) is { } allReduce)
         {
             Collective = Collective.WithCalibration(allReduce.Seconds);

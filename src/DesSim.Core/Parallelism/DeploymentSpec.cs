@@ -26,6 +26,19 @@ public sealed record DeploymentSpec(
     /// replaces the built-in tables and roofline. Null: none.</summary>
     public Calibration.CalibrationProfile? Calibration { get; init; }
 
+    /// <summary>The all-reduce the serving engine runs for the TP group (the engine chooses it; NCCL by default).</summary>
+    public Cost.AllReduceImplementation AllReduce { get; init; } = Cost.AllReduceImplementation.Nccl;
+
+    /// <summary>How the serving engine sizes its KV cache (the engine chooses it; vLLM's rule by default).</summary>
+    public KvCacheSizing KvSizing { get; init; } = KvCacheSizing.Vllm;
+
+    /// <summary>Whether the scenario set <c>gpu_memory_utilization</c>; when not, engines other than vLLM use their own default fraction.</summary>
+    public bool MemoryFractionGiven { get; init; }
+
+    /// <summary>The memory fraction the engine's KV rule uses: <see cref="GpuMemoryUtilization"/> when given or under vLLM's
+    /// rule, else the engine's default (<see cref="KvCacheBudget.DefaultFraction"/>).</summary>
+    public double MemoryFraction => KvSizing == KvCacheSizing.Vllm || MemoryFractionGiven ? GpuMemoryUtilization : KvCacheBudget.DefaultFraction(KvSizing, Plan.Tp);
+
     /// <summary>The default cost model for a GPU: measured when it has tables, else roofline.</summary>
     public static CostModelKind DefaultCostModel(GpuSpec gpu) =>
         Cost.MeasuredProfiles.Has(gpu.ProfileKey) ? CostModelKind.Measured : CostModelKind.Roofline;

@@ -40,17 +40,20 @@ public static class DeploymentSpecReader
         IReadOnlyList<int>? stageLayers = root.GetLongList("stage_layers", 1, int.MaxValue)?.Select(v => (int)v).ToArray();
         int blockSize = 16;
         double utilization = 0.9;
+        bool utilizationGiven = false;
         scheduler ??= root.GetSection("scheduler");
         if (scheduler is not null)
         {
             blockSize = scheduler.GetInt("block_size", 16, 1, 1 << 20)!.Value;
-            utilization = scheduler.GetDouble("gpu_memory_utilization", 0.9, 0, 1, exclusiveMin: true)!.Value;
+            var given = scheduler.GetDouble("gpu_memory_utilization", null, 0, 1, exclusiveMin: true);
+            utilizationGiven = given is not null;
+            utilization = given ?? 0.9;
         }
 
         return new DeploymentSpec(model, weights, kv, cluster, plan,
             costText == "measured" ? CostModelKind.Measured : CostModelKind.Roofline,
             linkText == "link-level" ? LinkFidelity.LinkLevel : LinkFidelity.ClosedForm,
-            stageLayers, blockSize, utilization) { ExpertRouting = ExpertRoutingReader.Read(root) };
+            stageLayers, blockSize, utilization) { ExpertRouting = ExpertRoutingReader.Read(root), MemoryFractionGiven = utilizationGiven };
     }
 
     private static ModelSpec ReadModel(YamlSection root)

@@ -49,7 +49,7 @@ public static class MemoryPlanner
         var model = spec.Model;
         int tp = spec.Plan.Tp, pp = spec.Plan.Pp, cp = spec.Plan.Cp;
         long capacity = gpu.MemoryBytes;
-        long usable = (long)Math.Floor(capacity * spec.GpuMemoryUtilization);
+        double fraction = spec.MemoryFraction;
         long total = model.WeightBytes(spec.WeightPrecision);
         // Why: CP ranks hold copies of the same shard; an EP domain spanning d replicas holds one copy of the experts over d·tp GPUs.
         int domain = model.IsMoe ? ExpertContextRules.ReplicasPerExpertDomain(spec.Plan) : 1;
@@ -67,15 +67,19 @@ public static class MemoryPlanner
         {
             long weights = StageWeightBytesPerGpu(shard, stage, stages.Count);
             long kvPerToken = stage.LayerCount * shard.KvBytesPerTokenPerRank;
-            long kv = usable - weights - reserve;
+            long kv = KvCacheBudget.KvBytes(spec.KvSizing, fraction, capacity, weights, reserve);
             if (kv < kvPerToken * spec.BlockSizeTokens)
             {
                 throw new InputException(null, "memory",
                     $"{model.Name} {spec.WeightPrecision} on {gpu.Name}, tp={tp}, pp={pp}: stage {stage.Index} needs {Gb(weights)} GB of weights + {Gb(reserve)} GB activation reserve per GPU, "
-                    + $"but {Gb(capacity)} GB × {F(spec.GpuMemoryUtilization)} gpu_memory_utilization = {Gb(usable)} GB "
+                    + (spec.KvSizing == KvCacheSizing.Vllm
+                        ? $"but {Gb(capacity)} GB × {F(fraction)} gpu_memory_utilization = {Gb((long)Math.Floor(capacity * fraction))} GB "
+                        : $"but {KvCacheBudget.Describe(spec.KvSizing)} with {Gb(capacity)} GB and fraction {F(fraction)} ")
                     + (kv < 0 ? $"is {Gb(-kv)} GB short" : $"leaves {Gb(kv)} GB, less than one KV block ({kvPerToken * spec.BlockSizeTokens} bytes)"),
                     FitHint(spec, shard));
             }
+
+            long usable = weights + reserve + kv;
 
             // Why: CP shards the KV cache along the sequence, so cp ranks together hold cp times the tokens.
             long tokens = kv / kvPerToken * cp / spec.BlockSizeTokens * spec.BlockSizeTokens;

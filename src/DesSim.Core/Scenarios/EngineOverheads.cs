@@ -17,6 +17,12 @@ public sealed record EngineOverheads(string Name, double IterationOverheadSecond
     /// <summary>Adds nothing.</summary>
     public static readonly EngineOverheads None = new("none", 0, 0);
 
+    /// <summary>The all-reduce this engine runs for its TP group (NCCL unless the preset names the engine's own).</summary>
+    public Cost.AllReduceImplementation AllReduce { get; init; } = Cost.AllReduceImplementation.Nccl;
+
+    /// <summary>How this engine sizes its KV cache (vLLM's rule unless the preset names the engine's own).</summary>
+    public Parallelism.KvCacheSizing KvSizing { get; init; } = Parallelism.KvCacheSizing.Vllm;
+
     /// <summary>Ring steps of TP all-reduces in one iteration over <paramref name="layers"/> layers at TP <paramref name="tp"/>: 4·L·(t − 1).</summary>
     public static double CollectiveStepsPerIteration(int layers, int tp) => 4.0 * layers * Math.Max(0, tp - 1);
 

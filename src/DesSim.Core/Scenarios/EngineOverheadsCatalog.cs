@@ -1,3 +1,6 @@
+using DesSim.Core.Cost;
+using DesSim.Core.Parallelism;
+
 namespace DesSim.Core.Scenarios;
 
 /// <summary>Named serving-engine overhead presets (see docs/calibration.md for sources).</summary>
@@ -31,10 +34,10 @@ public static class EngineOverheadsCatalog
     private static readonly Dictionary<string, EngineOverheads> Presets = new(StringComparer.OrdinalIgnoreCase)
     {
         ["none"] = EngineOverheads.None,
-        ["vllm"] = new("vllm", VllmIterationMs / 1e3, 0, 0),
+        ["vllm"] = new("vllm", VllmIterationMs / 1e3, 0, 0) { AllReduce = AllReduceImplementation.VllmCustom },
         ["splitwise-a100"] = new("splitwise-a100", VllmIterationMs / 1e3, 0, SplitwiseCollectiveStepUs / 1e6),
-        ["trtllm"] = new("trtllm", TrtllmIterationMs / 1e3, 0, 0),
-        ["sglang"] = new("sglang", SglangIterationMs / 1e3, 0, 0),
+        ["trtllm"] = new("trtllm", TrtllmIterationMs / 1e3, 0, 0) { AllReduce = AllReduceImplementation.TrtllmAuto, KvSizing = KvCacheSizing.Trtllm },
+        ["sglang"] = new("sglang", SglangIterationMs / 1e3, 0, 0) { AllReduce = AllReduceImplementation.SglangCustom, KvSizing = KvCacheSizing.Sglang },
     };
 
     /// <summary>The preset used when a scenario names none.</summary>

@@ -14,7 +14,11 @@ public static class EngineOverheadsReader
                 section.GetString("name", "custom")!,
                 (section.GetDouble("iteration_overhead_ms", basis.IterationOverheadSeconds * 1e3, min: 0, max: 10_000)!.Value) / 1e3,
                 (section.GetDouble("per_sequence_overhead_ms", basis.PerSequenceOverheadSeconds * 1e3, min: 0, max: 10_000)!.Value) / 1e3,
-                (section.GetDouble("collective_step_overhead_us", basis.CollectiveStepOverheadSeconds * 1e6, min: 0, max: 1_000_000)!.Value) / 1e6);
+                (section.GetDouble("collective_step_overhead_us", basis.CollectiveStepOverheadSeconds * 1e6, min: 0, max: 1_000_000)!.Value) / 1e6)
+            {
+                AllReduce = basis.AllReduce,
+                KvSizing = basis.KvSizing,
+            };
             section.RejectUnknownKeys();
             return custom;
         }

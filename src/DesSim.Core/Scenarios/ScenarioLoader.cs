@@ -10,6 +10,9 @@ namespace DesSim.Core.Scenarios;
 /// <remarks>Every key is documented in docs/scenarios.md; unknown keys are rejected with the key path and the nearest valid key.</remarks>
 public static class ScenarioLoader
 {
+    /// <summary>Longest <c>name:</c> (characters): the result directory's name must fit NAME_MAX (255 bytes) with a suffix.</summary>
+    public const int MaxNameLength = 200;
+
     private static readonly string[] Policies = ["vllm", "sarathi", "static"];
     private static readonly string[] Routers = ["round-robin", "least-outstanding", "power-of-two"];
 
@@ -31,9 +34,10 @@ public static class ScenarioLoader
     public static Scenario Read(YamlSection root, string sourcePath, string scenarioDirectory)
     {
         var name = root.GetString("name") ?? Path.GetFileNameWithoutExtension(sourcePath);
-        if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('/', StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('/', StringComparison.Ordinal)
+            || name.Contains('\\', StringComparison.Ordinal) || name.StartsWith('.') || name.Any(char.IsControl) || name.Length > MaxNameLength)
         {
-            throw root.Error("name", $"'{name}' cannot be used as a directory name");
+            throw root.Error("name", $"'{name}' cannot be used as a directory name", $"a plain file name: no '/' or '\\', not starting with '.', at most {MaxNameLength} characters");
         }
 
         ulong seed = (ulong)(root.GetLong("seed", 0, min: 0) ?? 0);
@@ -47,6 +51,7 @@ public static class ScenarioLoader
         var slo = ReadSlo(root);
         var outputs = ReadOutputs(root);
         var engine = EngineOverheadsReader.Read(root);
+        deployment = deployment with { AllReduce = engine.AllReduce, KvSizing = engine.KvSizing };
         var faults = FaultSpecReader.ReadFaults(root);
         var variability = FaultSpecReader.ReadVariability(root);
         root.RejectUnknownKeys();

@@ -10,6 +10,9 @@ namespace DesSim.Core.Validation;
 /// any engine fit; the others are the fit rows.</remarks>
 public static class SplitwiseRuns
 {
+    /// <summary>The summary group of these cases.</summary>
+    public const string Group = "splitwise a100 (llama-2-70b)";
+
     /// <summary>Citation of every Splitwise case.</summary>
     public const string Citation = "Mutinifni/splitwise-sim data/perf_model.csv (MIT); Patel et al., Splitwise, ISCA 2024; DGX-A100 80GB, Llama-2-70B fp16";
 

@@ -12,6 +12,15 @@ namespace DesSim.Core.Validation;
 /// <param name="Citation">Where the measured value comes from.</param>
 public sealed record ValidationCase(string Id, string Metric, string Unit, double Measured, double Predicted, string Role, string Citation)
 {
+    /// <summary>The source and engine the case belongs to (e.g. <c>vllm 0.12.0</c>, <c>splitwise</c>): the unit of the summary.</summary>
+    public string Group { get; init; } = "";
+
+    /// <summary>Cases with the same key and metric differ only in TP degree (TP-order pairs); null: not paired.</summary>
+    public string? PairKey { get; init; }
+
+    /// <summary>Tensor-parallel degree of the case (0 where not recorded).</summary>
+    public int Tp { get; init; }
+
     /// <summary>(predicted − measured) / measured, in percent.</summary>
     public double ErrorPercent => 100 * (Predicted - Measured) / Measured;
 }

@@ -3,8 +3,9 @@ using DesSim.Core.Scenarios;
 
 namespace DesSim.Core.Validation;
 
-/// <summary>The bundled validation suite: SplitwiseSim's A100 runs (TTFT = batch prefill time, TPOT = decode step) and
-/// TensorRT-LLM's H100 maximum-throughput table.</summary>
+/// <summary>The bundled validation suite: SplitwiseSim's A100 runs (TTFT = batch prefill time, TPOT = decode step),
+/// TensorRT-LLM's H100 maximum-throughput table, and the public silicon suite (<see cref="SiliconCases"/>: closed-loop
+/// Qwen3-32B runs under vLLM, SGLang and TensorRT-LLM).</summary>
 /// <remarks>
 /// Kernel and collective costs come from the embedded micro-benchmark tables only. The one fitted part: engine overheads
 /// fitted with <see cref="EngineFitter"/> on the Splitwise rows outside TP <see cref="SplitwiseRuns.HoldOutTp"/>; cases are
@@ -14,9 +15,9 @@ namespace DesSim.Core.Validation;
 public static class ValidationSuite
 {
     /// <summary>Suite names accepted by <see cref="Run"/>.</summary>
-    public static readonly string[] Names = ["bundled", "splitwise", "trtllm"];
+    public static readonly string[] Names = ["bundled", "splitwise", "trtllm", "silicon"];
 
-    /// <summary>Runs suite <paramref name="name"/> (bundled = both sources).</summary>
+    /// <summary>Runs suite <paramref name="name"/> (bundled = all sources).</summary>
     /// <exception cref="InputException">Unknown suite name.</exception>
     public static ValidationReport Run(string name = "bundled")
     {
@@ -35,8 +36,8 @@ public static class ValidationSuite
             foreach (var c in fit.Fitted)
             {
                 var role = c.Run.HoldOut ? "held-out" : "fit";
-                cases.Add(new ValidationCase(c.Run.Id, "TTFT", "ms", c.Run.TtftMs!.Value, c.Predicted.TtftMs, role, SplitwiseRuns.Citation));
-                cases.Add(new ValidationCase(c.Run.Id, "TPOT", "ms", c.Run.TpotMs!.Value, c.Predicted.TpotMs, role, SplitwiseRuns.Citation));
+                cases.Add(new ValidationCase(c.Run.Id, "TTFT", "ms", c.Run.TtftMs!.Value, c.Predicted.TtftMs, role, SplitwiseRuns.Citation) { Group = SplitwiseRuns.Group });
+                cases.Add(new ValidationCase(c.Run.Id, "TPOT", "ms", c.Run.TpotMs!.Value, c.Predicted.TpotMs, role, SplitwiseRuns.Citation) { Group = SplitwiseRuns.Group });
             }
         }
 
@@ -44,6 +45,11 @@ public static class ValidationSuite
         if (key is "bundled" or "trtllm")
         {
             cases.AddRange(TrtllmCases.Run(trt));
+        }
+
+        if (key is "bundled" or "silicon")
+        {
+            cases.AddRange(SiliconCases.Run());
         }
 
         return new ValidationReport(cases, fitted, trt);

@@ -1,5 +1,6 @@
 using System.Text;
 using DesSim.Core.Scenarios;
+using DesSim.Core.Workload;
 using DesSim.Reporting.Output;
 
 namespace DesSim.Reporting.Results;
@@ -10,14 +11,59 @@ public static class RunOutputs
     /// <summary>File names written by every run.</summary>
     public static readonly string[] CoreFiles = ["summary.json", "requests.csv", "gpus.csv", "links.csv", "timeseries.csv", ItlQuantiles.FileName, "scenario.yaml"];
 
-    /// <summary>Writes the run's files into <paramref name="directory"/>; with <paramref name="report"/> also <c>report.html</c>.</summary>
-    /// <returns>The file names written.</returns>
-    public static IReadOnlyList<string> Write(ScenarioRun run, string directory, bool report)
+    /// <summary>Names an earlier run's directory may hold besides those a run writes (a report, a trace) and still be replaced.</summary>
+    public static readonly string[] Replaceable = [.. CoreFiles, "trace.json", "report.html"];
+
+    /// <summary>The files <paramref name="scenario"/> reads (itself, a trace, length files): no output may touch them.</summary>
+    public static IEnumerable<(string Path, string What)> Inputs(Scenario scenario)
     {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.SourcePath is { Length: > 0 } source && File.Exists(source))
+        {
+            yield return (source, "the scenario");
+        }
+
+        switch (scenario.Workload)
+        {
+            case TraceWorkloadSpec t:
+                yield return (t.TracePath, "the scenario's trace");
+                break;
+            case SyntheticWorkloadSpec s:
+                foreach (var f in new[] { s.InputTokens.File, s.OutputTokens.File }.OfType<string>())
+                {
+                    yield return (f, "a length file of the scenario");
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Writes the run's files into <paramref name="directory"/> (refusing a path that touches the scenario's
+    /// inputs); with <paramref name="report"/> also <c>report.html</c>.</summary>
+    /// <returns>The file names written.</returns>
+    public static IReadOnlyList<string> Write(ScenarioRun run, string directory, bool report, string flag = "--out")
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        using var output = new OutputTransaction();
+        foreach (var (path, what) in Inputs(run.Scenario))
+        {
+            output.Input(path, what);
+        }
+
+        var files = Write(run, output.Directory(directory, flag, Replaceable), report);
+        output.Commit();
+        return files;
+    }
+
+    /// <summary>Writes the run's files into the staged <paramref name="dir"/>; the caller commits.</summary>
+    /// <returns>The file names written.</returns>
+    public static IReadOnlyList<string> Write(ScenarioRun run, AtomicDirectory dir, bool report)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(dir);
         var result = run.Result;
         var scenario = run.Scenario;
         var written = new List<string>();
-        using var dir = new AtomicDirectory(directory);
         using (var s = dir.OpenWrite("summary.json"))
         {
             SummaryJsonWriter.Write(s, scenario.Name, run.Deployment.Plan.ToString(), result.Summary, scenario.Slo, result.Notes, Extra(run));
@@ -43,7 +89,6 @@ public static class RunOutputs
             written.Add("report.html");
         }
 
-        dir.Commit();
         return written;
     }
 

@@ -15,10 +15,10 @@ public static class CapacityOutputs
     /// <summary>Column names of <c>capacity.csv</c>.</summary>
     public static readonly string[] Headers = ["layout", "tp", "pp", "dp", "ep", "cp", "gpus", "capacity_rate", "capacity_rps", "capacity_rps_per_gpu", "bounded", "simulations", "ttft_p99_ms", "tpot_p99_ms", "queue_p99_ms", "probes"];
 
-    /// <summary>Writes the files into <paramref name="directory"/> atomically; returns the file names written.</summary>
-    public static IReadOnlyList<string> Write(string directory, IReadOnlyList<LayoutCapacity> results, SloSpec slo, string title, bool report)
+    /// <summary>Writes the files into the staged <paramref name="output"/> (the caller commits); returns the file names written.</summary>
+    public static IReadOnlyList<string> Write(AtomicDirectory output, IReadOnlyList<LayoutCapacity> results, SloSpec slo, string title, bool report)
     {
-        using var output = new AtomicDirectory(directory);
+        ArgumentNullException.ThrowIfNull(output);
         var rows = results.Select(r => (IReadOnlyList<object?>)
         [
             r.Layout.ToString(), r.Layout.Tp, r.Layout.Pp, r.Layout.Dp, r.Layout.Ep, r.Layout.Cp, r.Layout.GpuCount,
@@ -37,7 +37,6 @@ public static class CapacityOutputs
             files.Add("capacity.html");
         }
 
-        output.Commit();
         return files;
     }
 

@@ -31,10 +31,10 @@ public static class PlanOutputs
         a.AtLoad.SloHolds, a.AtLoad.VerdictWithinNoise, a.OnParetoFrontier, R(a.AtLoad["bubble_share"].Mean), R(a.AtLoad["tp_comm_share"].Mean), R(a.AtLoad["other_comm_share"].Mean), a.Why,
     ]);
 
-    /// <summary>Writes the files into <paramref name="directory"/> atomically; returns the names written.</summary>
-    public static IReadOnlyList<string> Write(string directory, PlanResult plan, string title, bool report)
+    /// <summary>Writes the files into the staged <paramref name="output"/> (the caller commits); returns the names written.</summary>
+    public static IReadOnlyList<string> Write(AtomicDirectory output, PlanResult plan, string title, bool report)
     {
-        using var output = new AtomicDirectory(directory);
+        ArgumentNullException.ThrowIfNull(output);
         output.WriteAllText("plan.csv", CsvOutput.RowsToCsv(Headers, Rows(plan)));
         output.WriteAllText("scenario.yaml", plan.Base.YamlText);
         var files = new List<string> { "plan.csv", "scenario.yaml" };
@@ -44,7 +44,6 @@ public static class PlanOutputs
             files.Add("plan.html");
         }
 
-        output.Commit();
         return files;
     }
 

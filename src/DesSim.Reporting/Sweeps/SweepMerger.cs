@@ -20,6 +20,15 @@ public static class SweepMerger
             throw new InputException("merge", null, "no shard directories given");
         }
 
+        using var transaction = new OutputTransaction();
+        foreach (var d in shardDirectories)
+        {
+            transaction.Input(OutputPaths.Require(d, "merge"), $"the shard directory {d}");
+        }
+
+        using var output = transaction.Directory(outputDirectory, "--out", [SweepManifest.FileName, SweepDirectory.CsvFileName, "points", "sweep.html"]);
+        output.CheckPublishable();
+
         var manifests = shardDirectories
             .Select(d => SweepManifest.TryRead(d) ?? throw new InputException(d, null, $"no {SweepManifest.FileName}: not a sweep output directory"))
             .ToArray();
@@ -65,7 +74,6 @@ public static class SweepMerger
         }
 
         var header = Csv.CsvOutput.RowsToCsv(first.Columns, []);
-        using var output = new AtomicDirectory(outputDirectory);
         output.WriteAllText(SweepManifest.FileName, (first with { Shard = ShardSpec.All }).ToJson());
         output.WriteAllText(SweepDirectory.CsvFileName, header + string.Concat(rows.Values));
         foreach (var (p, source) in sources.OrderBy(kv => kv.Key))
@@ -78,7 +86,7 @@ public static class SweepMerger
             }
         }
 
-        output.Commit();
+        transaction.Commit();
         return rows.Count;
     }
 }

@@ -16,6 +16,9 @@ namespace DesSim.Reporting.Sweeps;
 /// </remarks>
 public static class SweepRunner
 {
+    /// <summary>Lock file in the sweep directory, held (exclusive <c>flock</c>) by the one process writing it.</summary>
+    public const string LockFileName = ".sweep.lock";
+
     /// <summary>Runs the points of <paramref name="shard"/> not yet complete in <paramref name="directory"/>.</summary>
     /// <param name="plan">The expanded sweep.</param>
     /// <param name="directory">Output directory (created).</param>
@@ -30,6 +33,7 @@ public static class SweepRunner
         var table = new SweepTable(plan.Grid.Axes.Select(a => a.KeyPath).ToArray());
         var manifest = new SweepManifest(plan.Fingerprint, plan.Points.Count, plan.Grid.Replications, shard, table.Headers);
         Directory.CreateDirectory(directory);
+        using var writer = LockRoot(directory);
         CheckManifest(directory, manifest);
         var mine = plan.Points.Where(p => shard.Contains(p.Index)).ToArray();
         var done = SweepDirectory.CompletedRows(directory, mine.Select(p => p.Index));
@@ -71,19 +75,35 @@ public static class SweepRunner
     private static string RunPoint(SweepPlan plan, SweepTable table, SweepPoint point, string directory)
     {
         var result = PointEvaluator.Evaluate(point.Scenario, plan.Grid.Replications);
-        var pointDir = SweepDirectory.PointDirectory(directory, point.Index);
+        // Why one staged directory per point: its summaries and row.csv (the completion mark) appear together by one rename.
+        using var pointDir = new AtomicDirectory(SweepDirectory.PointDirectory(directory, point.Index), [SweepDirectory.RowFileName, "summary.json"]);
         var extra = new Dictionary<string, string> { ["sweep_point"] = point.Describe(plan.Grid.Axes), ["sweep_fingerprint"] = plan.Fingerprint };
         for (int r = 0; r < result.Runs.Count; r++)
         {
             var name = r == 0 ? "summary.json" : $"summary-r{r}.json";
             var seed = point.Scenario.Seed + (ulong)r;
             extra["seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            AtomicFile.Write(Path.Combine(pointDir, name), s => SummaryJsonWriter.Write(s, point.Scenario.Name, point.Layout.ToString(), result.Runs[r], point.Scenario.Slo, [], extra));
+            using var stream = pointDir.OpenWrite(name);
+            SummaryJsonWriter.Write(stream, point.Scenario.Name, point.Layout.ToString(), result.Runs[r], point.Scenario.Slo, [], extra);
         }
 
         var row = table.Row(point, result, plan.Grid.Replications);
-        AtomicFile.WriteAllText(Path.Combine(pointDir, SweepDirectory.RowFileName), row);
+        pointDir.WriteAllText(SweepDirectory.RowFileName, row);
+        pointDir.Commit();
         return row;
+    }
+
+    private static FileStream LockRoot(string directory)
+    {
+        var path = Path.Combine(directory, LockFileName);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            throw new InputException(directory, null, "another dessim sweep is writing this directory now", "wait for it to finish (it resumes where it stopped), or use another --out");
+        }
     }
 
     private static void CheckManifest(string directory, SweepManifest manifest)

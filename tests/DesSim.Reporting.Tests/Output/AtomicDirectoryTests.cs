@@ -60,20 +60,101 @@ public sealed class AtomicDirectoryTests
     }
 
     [Test]
-    public void Commit_replaces_written_files_and_keeps_others()
+    public void Commit_replaces_an_earlier_result_whole()
     {
         var target = Path.Combine(_root.FullName, "run");
         Directory.CreateDirectory(target);
         File.WriteAllText(Path.Combine(target, "summary.json"), "old");
-        File.WriteAllText(Path.Combine(target, "notes.txt"), "mine");
-        using (var output = new AtomicDirectory(target))
+        File.WriteAllText(Path.Combine(target, "trace.json"), "old trace");
+        using (var output = new AtomicDirectory(target, ["trace.json"]))
         {
             output.WriteAllText("summary.json", "new");
             output.Commit();
         }
 
         Assert.That(File.ReadAllText(Path.Combine(target, "summary.json")), Is.EqualTo("new"));
+        Assert.That(File.Exists(Path.Combine(target, "trace.json")), Is.False, "a stale file of the old result does not survive");
+        Assert.That(_root.GetFileSystemInfos().Select(f => f.Name), Is.EquivalentTo(new[] { "run" }), "no staging, set-aside or lock entries remain");
+    }
+
+    [Test]
+    public void A_directory_with_foreign_files_is_not_replaced()
+    {
+        var target = Path.Combine(_root.FullName, "mine");
+        Directory.CreateDirectory(target);
+        File.WriteAllText(Path.Combine(target, "notes.txt"), "mine");
+        using var output = new AtomicDirectory(target);
+        output.WriteAllText("summary.json", "new");
+        var error = Assert.Throws<InputException>(output.Commit);
+        Assert.That(error!.Message, Does.Contain("notes.txt"));
         Assert.That(File.ReadAllText(Path.Combine(target, "notes.txt")), Is.EqualTo("mine"));
+    }
+
+    [Test]
+    public void Stale_staging_of_a_dead_writer_is_removed_and_a_live_one_kept()
+    {
+        var dead = Path.Combine(_root.FullName, $".old-run.staging-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dead);
+        File.WriteAllText(Path.Combine(dead, "summary.json"), "torn");
+        using var live = new AtomicDirectory(Path.Combine(_root.FullName, "live"));
+        using (var next = new AtomicDirectory(Path.Combine(_root.FullName, "next")))
+        {
+            next.WriteAllText("summary.json", "{}");
+            next.Commit();
+        }
+
+        Assert.That(Directory.Exists(dead), Is.False, "a staging directory without a live owner is cleaned up");
+        Assert.That(Directory.Exists(live.StagingDirectory), Is.True, "another writer's staging directory is left alone");
+    }
+
+    [Test]
+    public void A_result_set_aside_by_an_interrupted_publish_is_restored()
+    {
+        var aside = Path.Combine(_root.FullName, $".run.old-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(aside);
+        File.WriteAllText(Path.Combine(aside, "summary.json"), "old");
+        using (new AtomicDirectory(Path.Combine(_root.FullName, "other")))
+        {
+        }
+
+        Assert.That(File.ReadAllText(Path.Combine(_root.FullName, "run", "summary.json")), Is.EqualTo("old"));
+    }
+
+    [Test]
+    public void Staged_files_are_never_taken_for_results()
+    {
+        Assert.That(Staging.IsTransient($".run.staging-{Guid.NewGuid():N}"), Is.True);
+        Assert.That(Staging.IsTransient($".run.old-{Guid.NewGuid():N}"), Is.True);
+        Assert.That(Staging.IsTransient("run"), Is.False);
+    }
+
+    [Test]
+    public void Two_transactions_for_one_target_publish_one_whole_result()
+    {
+        var target = Path.Combine(_root.FullName, "run");
+        using var a = new AtomicDirectory(target);
+        using var b = new AtomicDirectory(target);
+        a.WriteAllText("summary.json", "a");
+        a.WriteAllText("requests.csv", "a");
+        b.WriteAllText("summary.json", "b");
+        b.WriteAllText("requests.csv", "b");
+        Parallel.Invoke(a.Commit, b.Commit);
+        var summary = File.ReadAllText(Path.Combine(target, "summary.json"));
+        Assert.That(File.ReadAllText(Path.Combine(target, "requests.csv")), Is.EqualTo(summary), "files of one writer only");
+    }
+
+    [Test]
+    public void Output_paths_apart_from_inputs()
+    {
+        var scenario = Path.Combine(_root.FullName, "s.yaml");
+        File.WriteAllText(scenario, "x");
+        using var t = new OutputTransaction().Input(scenario, "the scenario");
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => t.Directory(_root.FullName, "--out"), Throws.InstanceOf<InputException>().With.Message.Contains("contains the scenario"));
+            Assert.That(() => t.File(scenario, "--svg"), Throws.InstanceOf<InputException>().With.Message.Contains("is the scenario"));
+            Assert.That(() => t.File("", "--svg"), Throws.InstanceOf<InputException>().With.Message.StartsWith("--svg: the path is empty"));
+        });
     }
 
     [Test]
@@ -116,7 +197,7 @@ public sealed class AtomicDirectoryTests
         AtomicFile.WriteAllText(path, "one");
         AtomicFile.WriteAllText(path, "two");
         Assert.That(File.ReadAllText(path), Is.EqualTo("two"));
-        Assert.That(Directory.GetFiles(Path.GetDirectoryName(path)!), Has.Length.EqualTo(1));
+        Assert.That(Directory.GetFileSystemEntries(Path.GetDirectoryName(path)!), Has.Length.EqualTo(1));
     }
 
     [Test]
