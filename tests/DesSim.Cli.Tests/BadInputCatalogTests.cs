@@ -7,6 +7,7 @@ namespace DesSim.Cli.Tests;
 public sealed class BadInputCatalogTests
 {
     [TestCaseSource(typeof(BadInputCatalog), nameof(BadInputCatalog.All))]
+    [TestCaseSource(typeof(HostileInputCatalog), nameof(HostileInputCatalog.All))]
     public void BadInputExitsTwoWithOneLineAndWritesNothing(BadInputCatalog.Case c)
     {
         var dir = Directory.CreateTempSubdirectory("dessim-bad-").FullName;

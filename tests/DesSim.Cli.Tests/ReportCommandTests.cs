@@ -60,7 +60,7 @@ public sealed class ReportCommandTests
             Assert.That(svgs.Select(Path.GetFileName), Is.EquivalentTo(new[]
             {
                 "e2el_cdf.svg", "gpu_breakdown.svg", "itl_cdf.svg", "kv_cache.svg", "pipeline_timeline.svg",
-                "queue_length.svg", "running_batch.svg", "tpot_cdf.svg", "ttft_cdf.svg",
+                "cluster_power.svg", "queue_length.svg", "running_batch.svg", "tpot_cdf.svg", "ttft_cdf.svg",
             }));
             Assert.That(svgs.Select(f => XDocument.Load(f).Root!.Name.LocalName), Is.All.EqualTo("svg"));
             Assert.That(pngs.Select(Path.GetFileNameWithoutExtension), Is.EqualTo(svgs.Select(Path.GetFileNameWithoutExtension)));

@@ -35,7 +35,7 @@ public static class CapacityCommand
             var sloSpec = parse.GetValue(slo) is { } text ? PlanPreset.Parse(text).Slo : loaded.Slo;
             int r = parse.GetValue(reps), j = parse.GetValue(jobs), max = parse.GetValue(budget);
             double t = parse.GetValue(tol);
-            if (r < 1 || j < 1 || max < 2 || t is <= 0 or >= 1)
+            if (r < 1 || j < 1 || max < 2 || !(t > 0 && t < 1))
             {
                 throw new InputException("--replications/--jobs/--max-sims/--tolerance", null, "need replications ≥ 1, jobs ≥ 1, max-sims ≥ 2, 0 < tolerance < 1");
             }

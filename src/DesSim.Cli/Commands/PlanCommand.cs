@@ -24,7 +24,8 @@ public static class PlanCommand
         var rate = new Option<double?>("--rate") { Description = "Poisson arrival rate of the default synthetic load, req/s", };
         var requests = new Option<int>("--requests") { Description = "Requests per simulation of the default synthetic load", DefaultValueFactory = _ => 1000 };
         var slo = new Option<string>("--slo") { Description = "chat | batch | voice, or ttft_ms=..,tpot_ms=..,e2el_ms=..,queue_ms=..", DefaultValueFactory = _ => "chat" };
-        var objective = new Option<string?>("--objective") { Description = "latency | throughput | cost (default: the preset's)" };
+        var objective = new Option<string?>("--objective") { Description = "latency | throughput | cost (USD per output token at the SLO rate) | energy (J per output token at the SLO rate) (default: the preset's)" };
+        var powerBudget = new Option<double?>("--power-budget-w") { Description = "Cluster GPU power budget, W: every GPU is capped at budget / GPUs (docs/energy.md)" };
         var reps = new Option<int>("--replications") { Description = "Seeds per simulation point; percentiles as mean ± 95% half-width", DefaultValueFactory = _ => 1 };
         var jobs = new Option<int>("--jobs") { Description = "Layouts assessed at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string?>("--out") { Description = "Output directory (default: results/plan-<model>-<gpus>x<gpu>)" };
@@ -32,7 +33,7 @@ public static class PlanCommand
         var sets = new Option<string[]>("--set") { Description = "Override any scenario key of the generated scenario (repeatable)" };
         var cmd = new Command("plan", "Rank every feasible TP × PP × DP (+ EP for MoE, CP for long prompts) layout for a model, GPUs, traffic and SLO")
         {
-            model, gpu, gpus, perNode, precision, workload, rate, requests, slo, objective, reps, jobs, output, report, sets,
+            model, gpu, gpus, perNode, precision, workload, rate, requests, slo, objective, powerBudget, reps, jobs, output, report, sets,
         };
         cmd.SetAction(parse =>
         {
@@ -43,7 +44,8 @@ public static class PlanCommand
                 "latency" => PlanObjective.Latency,
                 "throughput" => PlanObjective.Throughput,
                 "cost" => PlanObjective.Cost,
-                var o => throw new InputException("--objective", o, "expected latency, throughput or cost"),
+                "energy" => PlanObjective.Energy,
+                var o => throw new InputException("--objective", o, "expected latency, throughput, cost or energy"),
             };
             int n = parse.GetValue(gpus), per = Math.Min(parse.GetValue(perNode), parse.GetValue(gpus)), r = parse.GetValue(reps), j = parse.GetValue(jobs), count = parse.GetValue(requests);
             if (n < 1 || per < 1 || n % per != 0 || r < 1 || j < 1 || count < 1)
@@ -52,20 +54,25 @@ public static class PlanCommand
             }
 
             var scenario = PlanScenario.Build(parse.GetValue(model)!, parse.GetValue(gpu)!, n, per, parse.GetValue(precision)!, parse.GetValue(workload), parse.GetValue(rate), count, parse.GetValue(sets) ?? []);
-            scenario = scenario with { Slo = preset.Slo };
+            scenario = PlanPowerBudget.Apply(scenario with { Slo = preset.Slo }, parse.GetValue(powerBudget), out var budgetNote);
             var dir = parse.GetValue(output) ?? Path.Combine("results", $"plan-{scenario.Deployment.Model.Name}-{n}x{scenario.Deployment.Cluster.Gpu.Name}".ToLowerInvariant().Replace(' ', '-'));
             using var outputs = new OutputTransaction();
             var staged = outputs.Directory(dir, "--out", ["plan.csv", "plan.html", "scenario.yaml"]);
             staged.CheckPublishable();
             var stdout = parse.InvocationConfiguration.Output;
             stdout.WriteLine($"plan: {scenario.Deployment.Model.Name} on {n}x {scenario.Deployment.Cluster.Gpu.Name}, preset {preset.Name} ({CapacityOutputs.SloText(preset.Slo)}), objective {goal.ToString().ToLowerInvariant()}");
+            if (budgetNote is not null)
+            {
+                stdout.WriteLine(budgetNote);
+            }
+
             var plan = Planner.Plan(scenario, preset, goal, r, j, new CapacitySearch(), stdout.WriteLine);
             stdout.WriteLine();
-            stdout.WriteLine($"{"rank",4}  {"layout",-16} {"TTFT p50/p99 ms",17} {"TPOT p50/p99 ms",17} {"max tok/s/GPU",13} {"cap req/s/GPU",13} {"EP/CP comm",10}  pareto");
+            stdout.WriteLine($"{"rank",4}  {"layout",-16} {"TTFT p50/p99 ms",17} {"TPOT p50/p99 ms",17} {"max tok/s/GPU",13} {"cap req/s/GPU",13} {"$/Mtok",8} {"J/tok",7} {"EP/CP comm",10}  pareto");
             foreach (var a in plan.Ranked)
             {
                 var l = a.AtLoad;
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Rank,4}  {a.Layout,-16} {l["ttft_p50_ms"].Mean,8:F0}/{l["ttft_p99_ms"].Mean,-8:F0} {l["tpot_p50_ms"].Mean,8:F1}/{l["tpot_p99_ms"].Mean,-8:F1} {a.MaxThroughputPerGpu,13:F0} {(a.Capacity is { } c ? c.RequestsPerSecondPerGpu.ToString("F3", CultureInfo.InvariantCulture) : "-"),13} {(a.Layout.Ep > 1 || a.Layout.Cp > 1 ? (l["other_comm_share"].Mean * 100).ToString("F1", CultureInfo.InvariantCulture) + "%" : "-"),10}  {(a.OnParetoFrontier ? "*" : string.Empty)}"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Rank,4}  {a.Layout,-16} {l["ttft_p50_ms"].Mean,8:F0}/{l["ttft_p99_ms"].Mean,-8:F0} {l["tpot_p50_ms"].Mean,8:F1}/{l["tpot_p99_ms"].Mean,-8:F1} {a.MaxThroughputPerGpu,13:F0} {(a.Capacity is { } c ? c.RequestsPerSecondPerGpu.ToString("F3", CultureInfo.InvariantCulture) : "-"),13} {a.UsdPerMillionTokens,8:F2} {a.JoulesPerToken,7:F2} {(a.Layout.Ep > 1 || a.Layout.Cp > 1 ? (l["other_comm_share"].Mean * 100).ToString("F1", CultureInfo.InvariantCulture) + "%" : "-"),10}  {(a.OnParetoFrontier ? "*" : string.Empty)}"));
             }
 
             stdout.WriteLine();

@@ -7,8 +7,8 @@ namespace DesSim.Cli.Commands;
 
 /// <summary><c>dessim report RESULT_DIR [--svg-dir DIR] [--png-dir DIR]</c>: rebuild <c>report.html</c> from a run's
 /// output files without re-running it; optionally write every chart as its own slide-size (1600×900) SVG and/or PNG.</summary>
-/// <remarks>Everything is read and rendered before anything is written; report.html is replaced atomically and the
-/// each SVG is published by one rename into the directory (<see cref="OutputTransaction"/>). A bad directory or file exits 2 naming the file.</remarks>
+/// <remarks>Everything is read and rendered before anything is written; report.html is replaced atomically and
+/// each image is published by one rename into the directory (<see cref="OutputTransaction"/>). A bad directory or file exits 2 naming the file.</remarks>
 public static class ReportCommand
 {
     /// <summary>Builds the command.</summary>
@@ -21,10 +21,19 @@ public static class ReportCommand
         cmd.SetAction(parse =>
         {
             var directory = parse.GetValue(dir)!;
-            var data = ResultDirectoryReader.Read(directory);
-            var html = RunReport.Build(data);
             var svgTarget = parse.GetValue(svgDir);
             var pngTarget = parse.GetValue(pngDir);
+            foreach (var (target, flag) in new[] { (svgTarget, "--svg-dir"), (pngTarget, "--png-dir") })
+            {
+                if (target is not null)
+                {
+                    OutputPaths.CheckApart(OutputPaths.Require(target, flag), flag, OutputPaths.Full(directory), "the result directory");
+                }
+            }
+
+            var data = ResultDirectoryReader.Read(directory);
+            var html = RunReport.Build(data);
+            var charts = svgTarget is null && pngTarget is null ? [] : RunReport.Charts(data);
             var output = parse.InvocationConfiguration.Output;
             using var outputs = new OutputTransaction();
             var reportPath = Path.Combine(directory, "report.html");
@@ -37,9 +46,8 @@ public static class ReportCommand
                     continue;
                 }
 
-                OutputPaths.CheckApart(OutputPaths.Require(target, flag), flag, OutputPaths.Full(directory), "the result directory");
                 var names = new List<string>();
-                foreach (var chart in RunReport.Charts(data))
+                foreach (var chart in charts)
                 {
                     var name = chart.Name + (png ? ".png" : ".svg");
                     var bytes = ChartFiles.Encode(name, chart.Chart);

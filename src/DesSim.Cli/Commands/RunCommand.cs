@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DesSim.Core;
 using DesSim.Core.Scenarios;
 using DesSim.Reporting.Output;
 using DesSim.Reporting.Results;
@@ -17,10 +18,17 @@ public static class RunCommand
         var report = new Option<bool>("--report") { Description = "Also write a self-contained report.html" };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the output directory" };
         var timeline = new Option<string?>("--timeline") { Description = "Timeline window START_S:DURATION_S for the pipeline chart and trace.json (sets outputs.timeline)" };
-        var cmd = new Command("run", "Simulate a scenario and write summary.json, requests.csv, gpus.csv, links.csv, timeseries.csv, itl_quantiles.csv, trace.json") { scenario, output, sets, report, quiet, timeline };
+        var format = new Option<string>("--format") { Description = "dessim (default) | vllm-bench: also write bench_result.json with the keys of 'vllm bench serve --save-result'", DefaultValueFactory = _ => "dessim" };
+        var cmd = new Command("run", "Simulate a scenario and write summary.json, requests.csv, gpus.csv, links.csv, timeseries.csv, itl_quantiles.csv, trace.json") { scenario, output, sets, report, quiet, timeline, format };
         cmd.SetAction(parse =>
         {
             var console = new RunConsole(parse.InvocationConfiguration.Output, parse.GetValue(quiet));
+            bool vllmBench = parse.GetValue(format) switch
+            {
+                "dessim" => false,
+                "vllm-bench" => true,
+                var f => throw new InputException("--format", null, $"unknown format '{f}'", "one of: dessim, vllm-bench"),
+            };
             var window = parse.GetValue(timeline) is { } t ? TimelineOption.ToOverrides(t) : [];
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, [.. parse.GetValue(sets) ?? [], .. window]);
             var dir = parse.GetValue(output) ?? Path.Combine("results", loaded.Name);
@@ -34,8 +42,8 @@ public static class RunCommand
 
             var staged = outputs.Directory(dir, "--out", RunOutputs.Replaceable);
             staged.CheckPublishable();
-            var run = console.WithProgress(progress => ScenarioRunner.Run(loaded, progress));
-            var files = RunOutputs.Write(run, staged, parse.GetValue(report));
+            var run = ScenarioRunner.RequireRequests(console.WithProgress(progress => ScenarioRunner.Run(loaded, progress)));
+            var files = RunOutputs.Write(run, staged, parse.GetValue(report), vllmBench);
             outputs.Commit();
             console.PrintSummary(run, dir, files);
             return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DesSim.Cli.Cluster;
 using DesSim.Core;
 using DesSim.Core.Sweeps;
 using DesSim.Reporting.Output;
@@ -7,13 +8,16 @@ using DesSim.Reporting.Sweeps;
 
 namespace DesSim.Cli.Commands;
 
-/// <summary><c>dessim sweep SCENARIO --grid GRID.yaml [--out DIR] [--shard K/N] [--jobs J] [--replications R] [--report]</c>.</summary>
+/// <summary><c>dessim sweep SCENARIO --grid GRID.yaml [--out DIR] [--shard K/N] [--jobs J] [--replications R] [--report]
+/// [--submit slurm|kubernetes --shards N ...]</c>, and <c>dessim sweep --status DIR</c>.</summary>
 public static class SweepCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var scenario = new Argument<string>("scenario") { Description = "Base scenario YAML file" };
+        var scenario = new Argument<string?>("scenario") { Description = "Base scenario YAML file", Arity = ArgumentArity.ZeroOrOne };
+        var status = new Option<string?>("--status") { Description = "Report the completed points and shards of the sweep in DIR (its --out), then exit" };
+        var submit = new SubmitOptions();
         var grid = new Option<string?>("--grid") { Description = "Grid YAML: layouts, axes, seeds, replications (see docs/sweeps.md)" };
         var output = new Option<string?>("--out") { Description = "Output directory (default: results/<scenario name>-sweep)" };
         var sets = new Option<string[]>("--set") { Description = "Override a base scenario key (repeatable)" };
@@ -23,10 +27,18 @@ public static class SweepCommand
         var report = new Option<bool>("--report") { Description = "Also write sweep.html (charts and table)" };
         var cmd = new Command("sweep", "Run a Cartesian grid of scenario variants in parallel into sweep.csv (resumable, shardable)")
         {
-            scenario, grid, output, sets, shard, jobs, reps, report,
+            scenario, grid, output, sets, shard, jobs, reps, report, status,
         };
+        submit.AddTo(cmd);
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(status) is { } statusDir)
+            {
+                return Status(parse, statusDir, parse.GetValue(scenario));
+            }
+
+            bool cluster = submit.Requested(parse);
+            var scenarioPath = parse.GetValue(scenario) ?? throw new InputException("sweep", null, "needs a SCENARIO file (or --status DIR)");
             var shardSpec = ShardSpec.Parse(parse.GetValue(shard)!);
             int workers = parse.GetValue(jobs);
             if (workers < 1)
@@ -41,7 +53,7 @@ public static class SweepCommand
                 g = r is >= 1 and <= 1000 ? g with { Replications = r } : throw new InputException("--replications", null, "must be in 1..1000");
             }
 
-            var plan = SweepExpander.Expand(parse.GetValue(scenario)!, parse.GetValue(sets) ?? [], g, gridPath ?? "--grid");
+            var plan = SweepExpander.Expand(scenarioPath, parse.GetValue(sets) ?? [], g, gridPath ?? "--grid");
             var dir = parse.GetValue(output) ?? Path.Combine("results", plan.Base.Name + "-sweep");
             var full = OutputPaths.Require(dir, "--out");
             foreach (var (path, what) in RunOutputs.Inputs(plan.Base).Append((gridPath ?? string.Empty, "the grid")).Where(i => i.Item1.Length > 0))
@@ -55,6 +67,11 @@ public static class SweepCommand
             }
 
             var stdout = parse.InvocationConfiguration.Output;
+            if (cluster)
+            {
+                return SweepSubmission.Submit(parse, submit, plan, scenarioPath, gridPath, parse.GetValue(sets) ?? [], parse.GetValue(reps), parse.GetValue(report), parse.GetValue(shard) != "1/1", dir, stdout);
+            }
+
             int mine = plan.Points.Count(p => shardSpec.Contains(p.Index));
             stdout.WriteLine($"sweep {plan.Fingerprint}: {plan.Points.Count} points ({mine} in shard {shardSpec}) x {g.Replications} replication(s), {workers} worker(s) -> {dir}");
             foreach (var rejected in plan.RejectedLayouts)
@@ -75,5 +92,23 @@ public static class SweepCommand
             return ExitCodes.Success;
         });
         return cmd;
+    }
+
+    private static int Status(ParseResult parse, string directory, string? scenarioPath)
+    {
+        if (scenarioPath is not null)
+        {
+            throw new InputException("--status", directory, "takes only the directory, no SCENARIO");
+        }
+
+        var stdout = parse.InvocationConfiguration.Output;
+        stdout.Write(SweepStatus.Describe(directory));
+        var ids = Path.Combine(directory, ShardJob.JobsFolder, SlurmSubmitter.JobIdsFile);
+        if (File.Exists(ids))
+        {
+            stdout.WriteLine($"  slurm jobs: {string.Join(", ", File.ReadAllLines(ids).Where(l => l.Length > 0))} (squeue / sacct for their state)");
+        }
+
+        return ExitCodes.Success;
     }
 }

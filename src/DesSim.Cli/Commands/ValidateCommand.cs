@@ -86,6 +86,11 @@ public static class ValidateCommand
             o.WriteLine(string.Create(inv, $"Throughput cases use the shipped '{t.Name}' preset: iteration {t.IterationOverheadSeconds * 1e3:F3} ms, per sequence {t.PerSequenceOverheadSeconds * 1e3:F3} ms, per TP collective step {t.CollectiveStepOverheadSeconds * 1e6:F2} us"));
         }
 
+        if (report.Power is { } p)
+        {
+            o.WriteLine(string.Create(inv, $"Power model (docs/energy.md): fitted on {p.FitRows} Splitwise rows (TP {Core.Validation.SplitwiseRuns.HoldOutTp} held out, prompt {Core.Validation.PowerValidation.ExcludedPromptTokens} excluded): memory-bound activity k_m = {p.MemoryBoundActivity:F3}, communication activity k_x = {p.CommunicationActivity:F3} (shipped: {Core.Cost.PowerModel.MemoryBoundActivity:F3}, {Core.Cost.PowerModel.CommunicationActivity:F3}); power cases use the shipped constants"));
+        }
+
         o.WriteLine(string.Create(inv, $"{"group",-36} {"metric",-10} {"role",-9} {"cases",5} {"median |err|",12} {"p90 |err|",10} {"max |err|",10} {"bias",8} {"TP order",9}"));
         foreach (var s in report.Summary())
         {

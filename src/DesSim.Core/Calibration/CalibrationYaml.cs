@@ -25,7 +25,7 @@ public static class CalibrationYaml
             sb.Append("# ").AppendLine(h);
         }
 
-        sb.Append(Inv($"gpu: {p.Gpu}\n"));
+        sb.Append(Inv($"gpu: {YamlText.Quote(p.Gpu)}\n"));
         sb.Append("kernels:\n");
         foreach (var c in p.Curves)
         {
@@ -79,8 +79,8 @@ public static class CalibrationYaml
             collectives.Add(new AlphaBetaFit(
                 s.RequireString("op"),
                 s.GetInt("gpus", min: 1, max: 1 << 20) ?? throw s.Error("gpus", "is required"),
-                (s.GetDouble("alpha_us", min: 0) ?? throw s.Error("alpha_us", "is required")) / 1e6,
-                (s.GetDouble("bandwidth_gbps", min: 0, exclusiveMin: true) ?? throw s.Error("bandwidth_gbps", "is required")) * 1e9,
+                (s.GetDouble("alpha_us", min: 0, max: Scenarios.InputRanges.MaxLatencyUs) ?? throw s.Error("alpha_us", "is required")) / 1e6,
+                (s.GetDouble("bandwidth_gbps", min: Scenarios.InputRanges.MinBandwidthGbps, max: Scenarios.InputRanges.MaxBandwidthGbps) ?? throw s.Error("bandwidth_gbps", "is required")) * 1e9,
                 NoQuality));
             s.MarkKnown(QualityKeys);
             s.RejectUnknownKeys();

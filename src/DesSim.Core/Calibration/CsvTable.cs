@@ -39,7 +39,7 @@ public sealed class CsvTable
             throw new InputException(path, null, "file not found");
         }
 
-        using var s = File.OpenRead(path);
+        using var s = InputFiles.OpenRead(path);
         return Load(s, path);
     }
 

@@ -13,7 +13,7 @@ public static class EngineOverheadsYaml
         var lines = comment.Split('\n').Select(l => "# " + l.TrimEnd());
         return string.Join("\n", lines) + "\n" + string.Create(inv, $"""
             engine:
-              name: {e.Name}
+              name: {YamlText.Quote(e.Name)}
               iteration_overhead_ms: {e.IterationOverheadSeconds * 1e3:R}
               per_sequence_overhead_ms: {e.PerSequenceOverheadSeconds * 1e3:R}
               collective_step_overhead_us: {e.CollectiveStepOverheadSeconds * 1e6:R}

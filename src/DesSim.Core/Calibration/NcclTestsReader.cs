@@ -21,7 +21,7 @@ public static class NcclTestsReader
             throw new InputException(path, null, "file not found");
         }
 
-        return Parse(File.ReadAllLines(path), path);
+        return Parse(InputFiles.ReadAllText(path).Split('\n').Select(l => l.TrimEnd('\r')).ToArray(), path);
     }
 
     /// <summary>Parses the lines of an nccl-tests log named <paramref name="source"/>.</summary>

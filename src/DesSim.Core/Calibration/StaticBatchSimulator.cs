@@ -38,13 +38,20 @@ public static class StaticBatchSimulator
     /// <exception cref="InputException">The run's model, GPU or layout is invalid.</exception>
     public static RunPrediction Predict(MeasuredRun run, EngineOverheads engine)
     {
-        var root = YamlDocumentLoader.Parse(ScenarioYaml(run), run.Id);
-        var scenario = ScenarioLoader.Read(root, run.Id + ".yaml", Directory.GetCurrentDirectory()) with { Engine = engine };
-        var result = ScenarioRunner.Run(scenario).Result;
+        var result = Simulate(run, engine);
         double ttft = result.Requests.Max(r => r.TtftMs);
         var tpots = result.Requests.Select(r => r.TpotMs).Where(double.IsFinite).ToArray();
         double tpot = tpots.Length > 0 ? tpots.Average() : double.NaN;
         return new RunPrediction(ttft, tpot, result.Notes);
+    }
+
+    /// <summary>Simulates <paramref name="run"/> with <paramref name="engine"/> and returns the whole result.</summary>
+    /// <exception cref="InputException">The run's model, GPU or layout is invalid.</exception>
+    public static Metrics.RunResult Simulate(MeasuredRun run, EngineOverheads engine)
+    {
+        var root = YamlDocumentLoader.Parse(ScenarioYaml(run), run.Id);
+        var scenario = ScenarioLoader.Read(root, run.Id + ".yaml", Directory.GetCurrentDirectory()) with { Engine = engine };
+        return ScenarioRunner.Run(scenario).Result;
     }
 
     private static string Safe(string id) => new(id.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());

@@ -39,6 +39,14 @@ public sealed class RooflineKernelTimer : IKernelTimer
         return one * kernel.Count;
     }
 
+    /// <summary>Whether <paramref name="kernel"/> is compute-bound on this GPU: its FLOP time at the achievable peak is at
+    /// least its byte time at the achievable bandwidth (arithmetic intensity at or above the ridge point).</summary>
+    public bool IsComputeBound(in Kernel kernel)
+    {
+        double peak = kernel.Kind == KernelKind.Gemm ? _gemmFlopsPerSecond : _otherFlopsPerSecond;
+        return kernel.Flops > 0 && kernel.Flops / peak >= kernel.Bytes / _bytesPerSecond;
+    }
+
     /// <summary>Roofline time of an (m × k)·(k × n) GEMM with weights of <paramref name="weightBytesPerElement"/>, seconds.</summary>
     public double GemmSeconds(int m, int n, int k, int weightBytesPerElement)
     {

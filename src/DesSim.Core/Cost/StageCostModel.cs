@@ -24,6 +24,7 @@ public sealed class StageCostModel : IStageCostModel
     private readonly TpCollectiveModel _collective;
     private readonly int _cp;
     private readonly GroupLink? _cpLink;
+    private readonly RooflineKernelTimer? _bound;
     private readonly Kernel[] _kernels = new Kernel[LayerKernels.MaxKernelsPerLayer];
     private readonly BatchAggregates[] _cacheKeys = new BatchAggregates[CacheCapacity]; // default (0 tokens) = empty slot
     private readonly Entry[] _cacheEntries = new Entry[CacheCapacity];
@@ -34,8 +35,11 @@ public sealed class StageCostModel : IStageCostModel
     /// <param name="timer">Kernel pricing (roofline or measured).</param>
     /// <param name="collective">TP all-reduce pricing.</param>
     /// <param name="cpLink">The context-parallel ring (its <see cref="GroupLink.Gpus"/> = cp), or null without CP.</param>
-    public StageCostModel(LayerShard shard, IReadOnlyList<int> layersPerStage, IKernelTimer timer, TpCollectiveModel collective, GroupLink? cpLink = null)
+    /// <param name="boundClassifier">Classifies kernels as compute- or memory-bound (<see cref="StageCost.ComputeBoundSeconds"/>);
+    /// null counts no kernel as compute-bound.</param>
+    public StageCostModel(LayerShard shard, IReadOnlyList<int> layersPerStage, IKernelTimer timer, TpCollectiveModel collective, GroupLink? cpLink = null, RooflineKernelTimer? boundClassifier = null)
     {
+        _bound = boundClassifier;
         _shard = shard;
         _layersPerStage = layersPerStage.ToArray();
         _timer = timer;
@@ -79,6 +83,7 @@ public sealed class StageCostModel : IStageCostModel
 
         int layers = _layersPerStage[stageIndex];
         double compute = layers * e.LayerComputeSeconds;
+        double bound = layers * e.LayerComputeBoundSeconds;
         if (stageIndex == 0)
         {
             compute += e.EmbeddingSeconds;
@@ -87,9 +92,10 @@ public sealed class StageCostModel : IStageCostModel
         if (stageIndex == _layersPerStage.Length - 1)
         {
             compute += e.LmHeadSeconds;
+            bound += e.LmHeadComputeBoundSeconds;
         }
 
-        return new StageCost(compute, layers * e.LayerTpCommSeconds, layers * e.LayerOtherCommSeconds);
+        return new StageCost(compute, layers * e.LayerTpCommSeconds, layers * e.LayerOtherCommSeconds) { ComputeBoundSeconds = bound };
     }
 
     /// <summary>The kernels of one layer for <paramref name="batch"/> with their times (for inspection and reports; allocates).</summary>
@@ -104,11 +110,12 @@ public sealed class StageCostModel : IStageCostModel
     {
         var a = ContextParallelCost.Split(full, _cp);
         int n = LayerKernels.BuildLayer(_shard, a, _kernels);
-        double layer = 0, attention = 0;
+        double layer = 0, attention = 0, layerBound = 0;
         for (int i = 0; i < n; i++)
         {
             double t = _timer.Seconds(_kernels[i]);
             layer += t;
+            layerBound += Bound(_kernels[i], t);
             if (_kernels[i].Kind == KernelKind.AttentionPrefill)
             {
                 attention += t;
@@ -129,8 +136,11 @@ public sealed class StageCostModel : IStageCostModel
         var head = LayerKernels.LmHead(_shard, Math.Max(1, a.Sequences));
         // Why: the final norm runs before the LM head on the last token of each sequence.
         var norm = new Kernel("final_norm", KernelKind.Elementwise, Math.Max(1, a.Sequences) * (double)_shard.Model.HiddenSize * CostConstants.ElementwiseFlopsPerElement, Math.Max(1, a.Sequences) * (double)_shard.Model.HiddenSize * CostConstants.ActivationBytesPerElement * 2);
-        return new Entry(layer, comm, other, _timer.Seconds(emb), _timer.Seconds(head) + _timer.Seconds(norm));
+        double headSeconds = _timer.Seconds(head);
+        return new Entry(layer, comm, other, _timer.Seconds(emb), headSeconds + _timer.Seconds(norm), layerBound, Bound(head, headSeconds));
     }
 
-    private readonly record struct Entry(double LayerComputeSeconds, double LayerTpCommSeconds, double LayerOtherCommSeconds, double EmbeddingSeconds, double LmHeadSeconds);
+    private double Bound(in Kernel kernel, double seconds) => _bound is not null && _bound.IsComputeBound(kernel) ? seconds : 0;
+
+    private readonly record struct Entry(double LayerComputeSeconds, double LayerTpCommSeconds, double LayerOtherCommSeconds, double EmbeddingSeconds, double LmHeadSeconds, double LayerComputeBoundSeconds, double LmHeadComputeBoundSeconds);
 }

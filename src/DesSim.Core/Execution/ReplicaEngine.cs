@@ -18,7 +18,7 @@ internal sealed class ReplicaEngine : IEventHandler
 {
     private readonly ISimContext _ctx;
     private readonly ServingSimulation _simulation;
-    private readonly IBatchPolicy _policy;
+    private readonly IBatchPolicy[] _policies;
     private readonly StageServer[] _stages;
     private readonly MicroBatch[] _slots;
     private readonly SchedulerState[] _engines;
@@ -37,12 +37,13 @@ internal sealed class ReplicaEngine : IEventHandler
             _engines[e] = new SchedulerState(config.Scheduler, new KvCache(config.KvBlocksPerReplica / config.Stages, config.BlockSizeTokens, Kv), 1);
         }
 
-        _policy = config.Scheduler.Policy switch
+        // One policy per virtual engine: SGLang's keeps its new-token ratio as scheduler state.
+        _policies = new IBatchPolicy[_engines.Length];
+        for (int e = 0; e < _policies.Length; e++)
         {
-            BatchPolicyKind.Vllm => new VllmPolicy(),
-            BatchPolicyKind.Sarathi => new SarathiPolicy(),
-            _ => new StaticPolicy(),
-        };
+            _policies[e] = CreatePolicy(config.Scheduler.Policy);
+        }
+
         var gpus = config.StageGpuIds[index];
         _stages = new StageServer[gpus.Length];
         for (int s = 0; s < gpus.Length; s++)
@@ -58,6 +59,16 @@ internal sealed class ReplicaEngine : IEventHandler
     }
 
     public int Index { get; }
+
+    private static IBatchPolicy CreatePolicy(BatchPolicyKind kind) => kind switch
+    {
+        BatchPolicyKind.Vllm => new VllmPolicy(),
+        BatchPolicyKind.VllmV1 => new Scheduling.Engines.Vllm.VllmV1Policy(),
+        BatchPolicyKind.Sglang => new Scheduling.Engines.Sglang.SglangPolicy(),
+        BatchPolicyKind.Trtllm => new Scheduling.Engines.Trtllm.TrtllmPolicy(),
+        BatchPolicyKind.Sarathi => new SarathiPolicy(),
+        _ => new StaticPolicy(),
+    };
 
     /// <summary>Whether the replica is down (failed and not yet recovered).</summary>
     public bool IsDown { get; private set; }
@@ -260,7 +271,7 @@ internal sealed class ReplicaEngine : IEventHandler
                 continue;
             }
 
-            _policy.Plan(state, mb.Plan);
+            _policies[e].Plan(state, mb.Plan);
             foreach (var p in mb.Plan.Preempted)
             {
                 _simulation.Observer.OnPreempted(p, now);

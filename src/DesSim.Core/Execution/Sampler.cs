@@ -5,11 +5,21 @@ namespace DesSim.Core.Execution;
 /// <summary>Samples the cluster's state at a fixed step until the run is over.</summary>
 internal sealed class Sampler(ISimContext ctx, ServingSimulation simulation, long stepNanoseconds) : IEventHandler
 {
+    private long _rows;
+
     public void Start() => simulation.ScheduleMonitor(SimTime.Zero, this);
 
     public void OnEvent(long argument)
     {
         simulation.MonitorFired();
+        if (++_rows > Scenarios.InputRanges.MaxTimeSeriesRows)
+        {
+            double step = stepNanoseconds / 1e9, now = ctx.Now.Seconds;
+            throw new InputException(null, "outputs.timeseries_step_s",
+                $"{now:G4} s simulated so far / a {step:G4} s step = {_rows:N0} rows of timeseries.csv, more than the {Scenarios.InputRanges.MaxTimeSeriesRows:N0} allowed, and the run is not over",
+                $"use a step above {now / Scenarios.InputRanges.MaxTimeSeriesRows:G3} s (the run's length / {Scenarios.InputRanges.MaxTimeSeriesRows:N0}), or 0 for none");
+        }
+
         simulation.Observer.OnSample(ctx.Now, simulation.Snapshot());
         if (simulation.NeedsMonitoring)
         {

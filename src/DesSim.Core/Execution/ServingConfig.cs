@@ -29,6 +29,13 @@ public sealed record ServingConfig(
     /// <summary>Per-iteration CPU work of the serving engine (scheduling, input preparation), added before stage 0 runs; seconds.</summary>
     public double IterationOverheadSeconds { get; init; }
 
+    /// <summary>Decode batch sizes the engine captured as CUDA graphs; decode-only batches are priced at the padded size.</summary>
+    public Scheduling.Engines.CudaGraphSizes CudaGraphs { get; init; } = Scheduling.Engines.CudaGraphSizes.None;
+
+    /// <summary>Whether the per-iteration CPU work overlaps the GPU (vLLM async scheduling, SGLang and TensorRT-LLM overlap
+    /// schedulers): stage 0 then takes max(GPU, CPU) instead of their sum.</summary>
+    public bool CpuOverlapsGpu { get; init; }
+
     /// <summary>Per-sequence per-iteration overhead (sampling, detokenization), added on the last stage; seconds.</summary>
     public double PerSequenceOverheadSeconds { get; init; }
 
@@ -43,6 +50,9 @@ public sealed record ServingConfig(
 
     /// <summary>Kernel-time variability; see docs/faults.md.</summary>
     public VariabilitySpec Variability { get; init; } = VariabilitySpec.None;
+
+    /// <summary>The GPUs' power model; null when the GPU has no power figures. A cap in it throttles stage costs.</summary>
+    public PowerModel? Power { get; init; }
 
     /// <summary>Data-parallel replicas.</summary>
     public int Replicas => StageGpuIds.Length;

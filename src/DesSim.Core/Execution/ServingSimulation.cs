@@ -152,18 +152,35 @@ public sealed class ServingSimulation
 
     internal long ActivationBytesPerPair(int tokens) => tokens * _config.ActivationBytesPerToken / _config.TensorParallel;
 
+    private readonly BatchShape _paddedShape = new();
+
     internal StageCost Price(BatchPlan plan, int stage)
     {
-        var cost = _config.CostModel.Price(plan.Shape, stage);
+        var shape = PricedShape(plan.Shape);
+        var cost = _config.CostModel.Price(shape, stage);
         if (_config.ExpertRouting is { } experts)
         {
-            cost = experts.Apply(cost, plan.Shape, stage);
+            cost = experts.Apply(cost, shape, stage);
+        }
+
+        if (_config.Power is { Throttles: true } power)
+        {
+            // Why before the overheads: those are CPU time, which the GPU's clock does not change.
+            cost = power.Throttle(cost);
         }
 
         double overhead = 0;
         if (stage == 0)
         {
-            overhead += _config.IterationOverheadSeconds;
+            if (_config.CpuOverlapsGpu)
+            {
+                // The next step's CPU work runs while this step's GPU work does: the step lasts the longer of the two.
+                overhead += Math.Max(0, _config.IterationOverheadSeconds - cost.ComputeSeconds);
+            }
+            else
+            {
+                overhead += _config.IterationOverheadSeconds;
+            }
         }
 
         if (stage == _config.Stages - 1)
@@ -172,6 +189,29 @@ public sealed class ServingSimulation
         }
 
         return overhead == 0 ? cost : cost with { ComputeSeconds = cost.ComputeSeconds + overhead };
+    }
+
+    // A decode-only batch replays the CUDA graph of the next captured size: price the padding rows as decodes with no context.
+    private BatchShape PricedShape(BatchShape shape)
+    {
+        if (shape.Prefills.Count > 0 || shape.DecodeSequences == 0)
+        {
+            return shape;
+        }
+
+        int padded = _config.CudaGraphs.PaddedSize(shape.DecodeSequences);
+        if (padded == shape.DecodeSequences)
+        {
+            return shape;
+        }
+
+        _paddedShape.CopyFrom(shape);
+        for (int i = shape.DecodeSequences; i < padded; i++)
+        {
+            _paddedShape.AddDecode(0);
+        }
+
+        return _paddedShape;
     }
 
     internal void OnRequestFinished(Sequence s)

@@ -54,7 +54,9 @@ internal sealed class StagePerturbation
             }
         }
 
-        return cost with { ComputeSeconds = compute, TpCommSeconds = tp };
+        // Why: a slowed kernel keeps its compute-/memory-bound split (the power model reads it).
+        double scale = cost.ComputeSeconds > 0 ? compute / cost.ComputeSeconds : 1;
+        return cost with { ComputeSeconds = compute, TpCommSeconds = tp, ComputeBoundSeconds = cost.ComputeBoundSeconds * scale };
     }
 
     // Box–Muller on two uniforms in (0, 1]; one normal per draw keeps the stream position a function of the draw count.

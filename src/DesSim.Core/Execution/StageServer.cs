@@ -113,6 +113,7 @@ internal sealed class StageServer : IEventHandler
         long tp = Nanoseconds.FromSeconds(cost.TpCommSeconds);
         long other = Nanoseconds.FromSeconds(cost.OtherCommSeconds);
         Times.ComputeNanoseconds += compute;
+        Times.ComputeBoundNanoseconds += Nanoseconds.FromSeconds(cost.ComputeBoundSeconds);
         Times.TpCommNanoseconds += tp;
         Times.OtherCommNanoseconds += other;
         Times.MicroBatches++;

@@ -8,6 +8,9 @@ public sealed class StageTimes
     /// <summary>Kernel time (including engine overheads).</summary>
     public long ComputeNanoseconds { get; internal set; }
 
+    /// <summary>Part of <see cref="ComputeNanoseconds"/> in compute-bound kernels.</summary>
+    public long ComputeBoundNanoseconds { get; internal set; }
+
     /// <summary>Tensor-parallel all-reduce time.</summary>
     public long TpCommNanoseconds { get; internal set; }
 

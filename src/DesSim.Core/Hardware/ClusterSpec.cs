@@ -4,6 +4,9 @@ namespace DesSim.Core.Hardware;
 /// <remarks>GPU ids are global: node <c>n</c> holds GPUs <c>n·GpusPerNode … (n+1)·GpusPerNode − 1</c>.</remarks>
 public sealed record ClusterSpec(GpuSpec Gpu, int Nodes, int GpusPerNode, IntraNodeFabric IntraNode, InterNodeLinkSpec InterNode)
 {
+    /// <summary>Per-GPU board power limit set by the operator (<c>cluster.power_cap_w</c>), watts; null = the GPU's TDP.</summary>
+    public double? PowerCapWatts { get; init; }
+
     /// <summary>GPUs in the cluster.</summary>
     public int TotalGpus => Nodes * GpusPerNode;
 

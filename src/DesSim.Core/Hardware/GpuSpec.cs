@@ -39,6 +39,15 @@ public sealed record GpuSpec
     /// <summary>Key of the embedded measured tables (e.g. <c>h100_sxm</c>), or null.</summary>
     public string? ProfileKey { get; init; }
 
+    /// <summary>Board power limit at default settings (TDP / max TGP), watts; 0 = unknown (no energy outputs).</summary>
+    public double TdpWatts { get; init; }
+
+    /// <summary>Board power with nothing running (clocks idle, memory refreshed), watts; 0 = unknown.</summary>
+    public double IdleWatts { get; init; }
+
+    /// <summary>Whether the GPU has power figures (<see cref="TdpWatts"/> &gt; <see cref="IdleWatts"/> &gt; 0).</summary>
+    public bool HasPowerFigures => IdleWatts > 0 && TdpWatts > IdleWatts;
+
     /// <summary>Dense peak for GEMMs in <paramref name="precision"/>, FLOP/s.</summary>
     public double PeakFlopsPerSecond(Precision precision) =>
         precision.BytesPerElement == 1 && Fp8FlopsPerSecond > 0 ? Fp8FlopsPerSecond : Bf16FlopsPerSecond;

@@ -14,6 +14,18 @@ public sealed record GpuRecord(
     double IdleSeconds,
     long MicroBatches)
 {
+    /// <summary>Seconds of <see cref="ComputeSeconds"/> in compute-bound kernels.</summary>
+    public double ComputeBoundSeconds { get; init; }
+
+    /// <summary>Energy over the run's duration, J (NaN without power figures).</summary>
+    public double EnergyJoules { get; init; } = double.NaN;
+
+    /// <summary>EnergyJoules / duration, W (NaN without power figures).</summary>
+    public double AveragePowerWatts { get; init; } = double.NaN;
+
+    /// <summary>Highest span-average power, W (NaN without power figures).</summary>
+    public double PeakPowerWatts { get; init; } = double.NaN;
+
     /// <summary>Total of the six categories (= the run's duration).</summary>
     public double TotalSeconds => ComputeSeconds + TpCommSeconds + PpCommSeconds + OtherCommSeconds + BubbleSeconds + IdleSeconds;
 

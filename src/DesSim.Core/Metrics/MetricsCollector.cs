@@ -29,6 +29,9 @@ public sealed class MetricsCollector : IServingObserver
         _windowEndNs = _windowStartNs + SimTime.FromSeconds(_window.DurationSeconds).Nanoseconds;
     }
 
+    /// <summary>Integrates GPU power over the spans; null when the GPU has no power figures.</summary>
+    public EnergyMeter? Energy { get; init; }
+
     /// <summary>Inter-token latencies (ns).</summary>
     public LogHistogram InterTokenLatency { get; } = new();
 
@@ -112,12 +115,18 @@ public sealed class MetricsCollector : IServingObserver
     public bool WasRetried(long id) => _retried.Contains(id);
 
     /// <inheritdoc />
-    public void OnStageSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, in StageCost cost, int tokens) =>
+    public void OnStageSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, in StageCost cost, int tokens)
+    {
+        Energy?.OnStageSpan(replica, stage, start.Nanoseconds, end.Nanoseconds, cost);
         KeepSpan(new TimelineSpan(replica, stage, microBatch, start.Nanoseconds, end.Nanoseconds, false, tokens));
+    }
 
     /// <inheritdoc />
-    public void OnTransferSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, long bytes) =>
+    public void OnTransferSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, long bytes)
+    {
+        Energy?.OnTransferSpan(replica, stage, start.Nanoseconds, end.Nanoseconds);
         KeepSpan(new TimelineSpan(replica, stage, microBatch, start.Nanoseconds, end.Nanoseconds, true, 0));
+    }
 
     /// <inheritdoc />
     public void OnSample(SimTime now, in ClusterSnapshot snapshot)

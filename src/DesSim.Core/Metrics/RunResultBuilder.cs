@@ -5,8 +5,9 @@ namespace DesSim.Core.Metrics;
 /// <summary>Turns a finished simulation and its collector into a <see cref="RunResult"/>.</summary>
 public static class RunResultBuilder
 {
-    /// <summary>Builds the result; <paramref name="notes"/> are carried through (warnings, fallbacks).</summary>
-    public static RunResult Build(ServingSimulation simulation, MetricsCollector collector, SloSpec slo, IReadOnlyList<string> notes)
+    /// <summary>Builds the result; <paramref name="notes"/> are carried through (warnings, fallbacks); <paramref name="prices"/>
+    /// (optional) cost the run when it has energy figures.</summary>
+    public static RunResult Build(ServingSimulation simulation, MetricsCollector collector, SloSpec slo, IReadOnlyList<string> notes, PriceSpec? prices = null)
     {
         // Why in place and without copies when nothing was rejected: a million-request run holds ~90 MB of records, and
         // each LINQ copy here used to add as much again to the run's peak memory.
@@ -27,7 +28,7 @@ public static class RunResultBuilder
         long outTokens = done.Sum(r => (long)r.OutputTokens);
         long inTokens = done.Sum(r => (long)r.InputTokens);
         int met = done.Count(r => slo.IsMet(r));
-        var gpus = BuildGpus(simulation, duration);
+        var gpus = BuildGpus(simulation, duration, collector.Energy);
         double total = gpus.Sum(g => g.TotalSeconds);
         double Share(Func<GpuRecord, double> f) => total > 0 ? gpus.Sum(f) / total : 0;
         var peakKv = simulation.PeakKvBlocks.Max() / (double)simulation.Config.KvBlocksPerReplica;
@@ -58,11 +59,22 @@ public static class RunResultBuilder
             ExpertLoad = simulation.Config.ExpertRouting?.Stats(),
             Faults = FaultSummary.From(simulation, collector, done),
         };
+        var samples = collector.Samples;
+        if (collector.Energy is { } meter)
+        {
+            var energy = EnergyAccounting.Summarize(meter, gpus, firstNs, endNs, outTokens, done.Length);
+            summary = summary with
+            {
+                Energy = energy,
+                Cost = prices is null ? null : CostSummary.From(prices, meter.GpuCount, duration, energy.TotalJoules, outTokens, done.Length),
+            };
+            samples = EnergyAccounting.WithPower(meter, samples, firstNs, endNs);
+        }
 
-        return new RunResult(summary, records, gpus, simulation.Network.Links, collector.Samples, collector.Spans, collector.Window, collector.TimelineTruncated, notes, collector.InterTokenLatency);
+        return new RunResult(summary, records, gpus, simulation.Network.Links, samples, collector.Spans, collector.Window, collector.TimelineTruncated, notes, collector.InterTokenLatency);
     }
 
-    private static List<GpuRecord> BuildGpus(ServingSimulation simulation, double durationSeconds)
+    private static List<GpuRecord> BuildGpus(ServingSimulation simulation, double durationSeconds, EnergyMeter? meter)
     {
         var gpus = new List<GpuRecord>();
         var stages = simulation.Stages;
@@ -78,7 +90,11 @@ public static class RunResultBuilder
                 double idle = Math.Max(0, durationSeconds - busy - bubble);
                 for (int k = 0; k < ids[r][s].Length; k++)
                 {
-                    gpus.Add(new GpuRecord(ids[r][s][k], r, s, k, t.ComputeNanoseconds / 1e9, t.TpCommNanoseconds / 1e9, t.PpCommNanoseconds / 1e9, t.OtherCommNanoseconds / 1e9, bubble, idle, t.MicroBatches));
+                    var g = new GpuRecord(ids[r][s][k], r, s, k, t.ComputeNanoseconds / 1e9, t.TpCommNanoseconds / 1e9, t.PpCommNanoseconds / 1e9, t.OtherCommNanoseconds / 1e9, bubble, idle, t.MicroBatches)
+                    {
+                        ComputeBoundSeconds = Math.Min(t.ComputeBoundNanoseconds, t.ComputeNanoseconds) / 1e9,
+                    };
+                    gpus.Add(meter is null ? g : EnergyAccounting.WithPower(g, meter, durationSeconds));
                 }
             }
         }

@@ -30,6 +30,12 @@ public sealed record RunSummary(
     /// <summary>Token-to-expert load under expert parallelism; null for dense models or ep = 1.</summary>
     public ExpertLoadStats? ExpertLoad { get; init; }
 
+    /// <summary>Energy and power; null when the GPU has no power figures.</summary>
+    public EnergySummary? Energy { get; init; }
+
+    /// <summary>GPU-time and energy cost; null without prices (or without energy figures).</summary>
+    public CostSummary? Cost { get; init; }
+
     /// <summary>Retries and latency hit of injected faults; null when the run had none configured.</summary>
     public FaultSummary? Faults { get; init; }
 }

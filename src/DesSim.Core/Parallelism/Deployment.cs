@@ -237,7 +237,7 @@ public sealed class Deployment
             ring = GroupLinks.For(Spec, Enumerable.Range(0, Plan.Cp).Select(j => stage[j * Plan.Tp]).ToArray());
         }
 
-        return new StageCostModel(Shard, Stages.Select(s => s.LayerCount).ToArray(), timer, Collective, ring);
+        return new StageCostModel(Shard, Stages.Select(s => s.LayerCount).ToArray(), timer, Collective, ring, roofline);
     }
 
     private ExpertParallelCost? CreateExpertCost()

@@ -135,15 +135,47 @@ public static class DeploymentSpecReader
         }
         else if (interInline is not null)
         {
-            double gbps = interInline.GetDouble("bandwidth_gbps", null, 0, exclusiveMin: true) ?? throw interInline.Error("bandwidth_gbps", "is required (Gb/s per GPU NIC)");
-            double us = interInline.GetDouble("latency_us", 1, 0)!.Value;
+            double gbps = interInline.GetDouble("bandwidth_gbps", null, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps) ?? throw interInline.Error("bandwidth_gbps", "is required (Gb/s per GPU NIC)");
+            double us = interInline.GetDouble("latency_us", 1, 0, InputRanges.MaxLatencyUs)!.Value;
             inter = new InterNodeLinkSpec(interInline.GetString("name", "custom-network")!, gbps * 1e9 / 8, us * 1e-6);
             interInline.RejectUnknownKeys();
         }
 
+        double? cap = ReadPowerCap(c, gpu);
         c.RejectUnknownKeys();
-        return new ClusterSpec(gpu, nodes, perNode, fabric, inter);
+        return new ClusterSpec(gpu, nodes, perNode, fabric, inter) { PowerCapWatts = cap };
     }
+
+    private static double? ReadPowerCap(YamlSection c, GpuSpec gpu)
+    {
+        if (!c.Has("power_cap_w") && !c.Has("power_cap_fraction"))
+        {
+            return null;
+        }
+
+        if (c.Has("power_cap_w") && c.Has("power_cap_fraction"))
+        {
+            throw c.Error("power_cap_fraction", "conflicts with power_cap_w", "give one of the two");
+        }
+
+        var key = c.Has("power_cap_w") ? "power_cap_w" : "power_cap_fraction";
+        if (!gpu.HasPowerFigures)
+        {
+            throw c.Error(key, $"GPU {gpu.Name} has no power figures", "give the inline gpu tdp_w and idle_w");
+        }
+
+        double watts = key == "power_cap_w"
+            ? c.GetDouble("power_cap_w", null, gpu.IdleWatts, exclusiveMin: true)!.Value
+            : c.GetDouble("power_cap_fraction", null, gpu.IdleWatts / gpu.TdpWatts, exclusiveMin: true)!.Value * gpu.TdpWatts;
+        if (watts > gpu.TdpWatts * (1 + 1e-12))
+        {
+            throw c.Error(key, Inv($"{watts:0.###} W is above the TDP of {gpu.Name} ({gpu.TdpWatts:0.###} W)"), Inv($"a cap in ({gpu.IdleWatts:0.###}, {gpu.TdpWatts:0.###}] W"));
+        }
+
+        return Math.Min(watts, gpu.TdpWatts);
+    }
+
+    private static string Inv(FormattableString text) => FormattableString.Invariant(text);
 
     private static GpuSpec ReadGpu(YamlSection cluster)
     {
@@ -158,14 +190,14 @@ public static class DeploymentSpecReader
             throw cluster.Error("gpu", "is required but missing", "name a catalog GPU (see 'dessim gpus') or define one inline");
         }
 
-        double bf16 = inline.GetDouble("bf16_tflops", null, 0, exclusiveMin: true) ?? throw inline.Error("bf16_tflops", "is required (dense BF16 TFLOP/s)");
-        double fp8 = inline.GetDouble("fp8_tflops", 0, 0)!.Value;
-        double memGb = inline.GetDouble("memory_gb", null, 0, exclusiveMin: true) ?? throw inline.Error("memory_gb", "is required (GB)");
-        double bwTb = inline.GetDouble("memory_bandwidth_tbps", null, 0, exclusiveMin: true) ?? throw inline.Error("memory_bandwidth_tbps", "is required (TB/s)");
+        double bf16 = inline.GetDouble("bf16_tflops", null, InputRanges.MinTflops, InputRanges.MaxTflops) ?? throw inline.Error("bf16_tflops", "is required (dense BF16 TFLOP/s)");
+        double fp8 = inline.GetDouble("fp8_tflops", 0, 0, InputRanges.MaxTflops)!.Value;
+        double memGb = inline.GetDouble("memory_gb", null, InputRanges.MinMemoryGb, InputRanges.MaxMemoryGb) ?? throw inline.Error("memory_gb", "is required (GB)");
+        double bwTb = inline.GetDouble("memory_bandwidth_tbps", null, InputRanges.MinMemoryBandwidthTbps, InputRanges.MaxMemoryBandwidthTbps) ?? throw inline.Error("memory_bandwidth_tbps", "is required (TB/s)");
         var fabricText = inline.GetString("fabric", "nvswitch")!;
         var fabric = FabricNames.TryParse(fabricText) ?? throw inline.Error("fabric", $"'{fabricText}' is not one of {string.Join(" | ", FabricNames.All)}");
-        double fabricGb = inline.GetDouble("fabric_bandwidth_gbps", fabric == IntraNodeFabric.Pcie ? 0 : 450, 0)!.Value;
-        double hostGb = inline.GetDouble("host_link_gbps", 50, 0, exclusiveMin: true)!.Value;
+        double fabricGb = inline.GetDouble("fabric_bandwidth_gbps", fabric == IntraNodeFabric.Pcie ? 0 : 450, 0, InputRanges.MaxBandwidthGbps)!.Value;
+        double hostGb = inline.GetDouble("host_link_gbps", 50, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps)!.Value;
         var profile = inline.GetString("measured_tables");
         if (profile is not null && !Cost.MeasuredProfiles.Has(profile))
         {
@@ -183,7 +215,14 @@ public static class DeploymentSpecReader
             FabricBandwidthBytesPerSecond = fabricGb * 1e9,
             HostLinkBandwidthBytesPerSecond = hostGb * 1e9,
             ProfileKey = profile,
+            TdpWatts = inline.GetDouble("tdp_w", 0, 0)!.Value,
+            IdleWatts = inline.GetDouble("idle_w", 0, 0)!.Value,
         };
+        if ((spec.TdpWatts > 0 || spec.IdleWatts > 0) && !spec.HasPowerFigures)
+        {
+            throw inline.Error("idle_w", Inv($"idle_w ({spec.IdleWatts:0.###}) and tdp_w ({spec.TdpWatts:0.###}) must both be given, with 0 < idle_w < tdp_w"));
+        }
+
         inline.RejectUnknownKeys();
         return spec;
     }

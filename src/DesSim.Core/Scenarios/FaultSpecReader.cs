@@ -10,7 +10,7 @@ namespace DesSim.Core.Scenarios;
 public static class FaultSpecReader
 {
     /// <summary>Longest fault time accepted, in simulated seconds (one year; anything later is a typo).</summary>
-    public const double MaxTimeSeconds = 365 * 24 * 3600.0;
+    public const double MaxTimeSeconds = InputRanges.MaxTimeSeconds;
 
     /// <summary>Largest straggler slow-down accepted (a GPU 1000× slower is already stalled).</summary>
     public const double MaxSlowdownFactor = 1000;
@@ -67,7 +67,7 @@ public static class FaultSpecReader
             var (start, end) = Window(item);
             string? kind = item.Has("kind") ? item.GetEnum("kind", LinkKinds, "ib") : null;
             return new LinkDegradationSpec(kind, item.GetString("name_contains"),
-                item.GetDouble("factor", min: 0, max: 1, exclusiveMin: true) ?? throw item.Error("factor", "is required: the bandwidth multiplier in (0, 1]"),
+                item.GetDouble("factor", min: InputRanges.MinLinkFactor, max: 1) ?? throw item.Error("factor", "is required: the bandwidth multiplier in [1e-6, 1]"),
                 start, end);
         });
         s.RejectUnknownKeys();

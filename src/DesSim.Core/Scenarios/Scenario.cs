@@ -21,8 +21,14 @@ public sealed record Scenario(
     OutputSpec Outputs,
     EngineOverheads Engine)
 {
+    /// <summary>The serving engine, the version asked for and the modeled version that runs it (<c>engine:</c>, docs/engines.md).</summary>
+    public Scheduling.Engines.EngineSelection? EngineSelection { get; init; }
+
     /// <summary>Injected faults (<c>faults:</c>, docs/faults.md).</summary>
     public Execution.FaultPlan Faults { get; init; } = Execution.FaultPlan.None;
+
+    /// <summary>Prices for the <c>cost</c> outputs (<c>cost:</c>, shipped estimates where absent); null when the GPU has no price.</summary>
+    public PriceSpec? Prices { get; init; }
 
     /// <summary>Kernel-time variability (<c>variability:</c>, docs/faults.md).</summary>
     public Execution.VariabilitySpec Variability { get; init; } = Execution.VariabilitySpec.None;

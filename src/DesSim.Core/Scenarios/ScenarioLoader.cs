@@ -13,7 +13,7 @@ public static class ScenarioLoader
     /// <summary>Longest <c>name:</c> (characters): the result directory's name must fit NAME_MAX (255 bytes) with a suffix.</summary>
     public const int MaxNameLength = 200;
 
-    private static readonly string[] Policies = ["vllm", "sarathi", "static"];
+    private static readonly string[] Policies = ["vllm", "vllm-v0", "vllm-v1", "sglang", "trtllm", "sarathi", "static"];
     private static readonly string[] Routers = ["round-robin", "least-outstanding", "power-of-two"];
 
     /// <summary>Loads and validates <paramref name="path"/> with <paramref name="overrides"/> (<c>path=value</c>) applied first.</summary>
@@ -44,43 +44,57 @@ public static class ScenarioLoader
         var schedulerSection = root.GetSection("scheduler");
         var deployment = DeploymentSpecReader.Read(root, schedulerSection);
         deployment = deployment with { Calibration = Calibration.CalibrationYaml.ReadKey(root, scenarioDirectory, deployment.Cluster.Gpu) };
-        var scheduler = ReadScheduler(schedulerSection);
+        var engineSpec = Scheduling.Engines.EngineReader.Read(root, scenarioDirectory);
+        var (keys, policy) = ReadScheduler(schedulerSection);
+        var selection = Scheduling.Engines.EngineReader.Resolve(engineSpec, new Scheduling.Engines.EngineContext(deployment.Cluster.Gpu, deployment.Plan.Tp), keys);
+        var scheduler = policy is { } p ? selection.Settings.Scheduler with { Policy = p } : selection.Settings.Scheduler;
+        if (schedulerSection?.Has("block_size") != true)
+        {
+            deployment = deployment with { BlockSizeTokens = selection.Settings.BlockSizeTokens };
+        }
+
         var router = ReadRouter(root);
         var workloadSection = root.GetSection("workload") ?? throw root.Error("workload", "is required: a trace file or a synthetic arrival process", "e.g. workload: { trace: traces/azure-conv-10min.csv }");
         var workload = WorkloadSpecReader.Read(workloadSection, scenarioDirectory);
         var slo = ReadSlo(root);
         var outputs = ReadOutputs(root);
-        var engine = EngineOverheadsReader.Read(root);
+        var engine = selection.Overheads;
         deployment = deployment with { AllReduce = engine.AllReduce, KvSizing = engine.KvSizing };
         var faults = FaultSpecReader.ReadFaults(root);
         var variability = FaultSpecReader.ReadVariability(root);
+        var prices = PriceSpecReader.Read(root, deployment.Cluster.Gpu);
         root.RejectUnknownKeys();
 
         // Why here: an impossible layout or a model that does not fit must fail before anything runs or is written.
         var planned = Deployment.Create(deployment, root);
         FaultSpecReader.CheckAgainst(faults, root, planned.Plan.Dp, planned.Plan.GpuCount);
-        return new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability };
+        return new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection, Prices = prices };
     }
 
-    private static SchedulerConfig ReadScheduler(YamlSection? s)
+    // The generic keys the scenario set (the engine supplies the rest) and an explicit policy override, if any.
+    private static (Scheduling.Engines.SchedulerKeys Keys, BatchPolicyKind? Policy) ReadScheduler(YamlSection? s)
     {
         if (s is null)
         {
-            return new SchedulerConfig();
+            return (Scheduling.Engines.SchedulerKeys.None, null);
         }
 
-        var policy = s.GetEnum("policy", Policies, "vllm") switch
-        {
-            "sarathi" => BatchPolicyKind.Sarathi,
-            "static" => BatchPolicyKind.Static,
-            _ => BatchPolicyKind.Vllm,
-        };
-        var cfg = new SchedulerConfig(
-            policy,
-            s.GetInt("max_num_seqs", SchedulerConfig.DefaultMaxNumSeqs, min: 1, max: 1_000_000)!.Value,
-            s.GetInt("max_num_batched_tokens", SchedulerConfig.DefaultMaxNumBatchedTokens, min: 1, max: 100_000_000)!.Value);
+        BatchPolicyKind? policy = s.Has("policy")
+            ? s.GetEnum("policy", Policies, "vllm") switch
+            {
+                "sarathi" => BatchPolicyKind.Sarathi,
+                "static" => BatchPolicyKind.Static,
+                "vllm-v1" => BatchPolicyKind.VllmV1,
+                "sglang" => BatchPolicyKind.Sglang,
+                "trtllm" => BatchPolicyKind.Trtllm,
+                _ => BatchPolicyKind.Vllm,
+            }
+            : null;
+        var keys = new Scheduling.Engines.SchedulerKeys(
+            s.GetInt("max_num_seqs", null, min: 1, max: 1_000_000),
+            s.GetInt("max_num_batched_tokens", null, min: 1, max: 100_000_000));
         s.RejectUnknownKeys();
-        return cfg;
+        return (keys, policy);
     }
 
     private static RouterKind ReadRouter(YamlSection root) =>
@@ -100,10 +114,10 @@ public static class ScenarioLoader
         }
 
         var slo = new SloSpec(
-            s.GetDouble("ttft_ms", min: 0, exclusiveMin: true),
-            s.GetDouble("tpot_ms", min: 0, exclusiveMin: true),
-            s.GetDouble("e2el_ms", min: 0, exclusiveMin: true),
-            s.GetDouble("queue_ms", min: 0, exclusiveMin: true));
+            s.GetDouble("ttft_ms", min: 0, max: InputRanges.MaxSloMs, exclusiveMin: true),
+            s.GetDouble("tpot_ms", min: 0, max: InputRanges.MaxSloMs, exclusiveMin: true),
+            s.GetDouble("e2el_ms", min: 0, max: InputRanges.MaxSloMs, exclusiveMin: true),
+            s.GetDouble("queue_ms", min: 0, max: InputRanges.MaxSloMs, exclusiveMin: true));
         s.RejectUnknownKeys();
         return slo;
     }
@@ -116,14 +130,19 @@ public static class ScenarioLoader
             return OutputSpec.Default;
         }
 
-        double step = s.GetDouble("timeseries_step_s", OutputSpec.DefaultTimeSeriesStepSeconds, min: 0)!.Value;
+        double step = s.GetDouble("timeseries_step_s", OutputSpec.DefaultTimeSeriesStepSeconds, min: 0, max: InputRanges.MaxTimeSeconds)!.Value;
+        if (step is > 0 and < InputRanges.MinSampleStepSeconds)
+        {
+            throw s.Error("timeseries_step_s", $"{step} s is below the finest step, {InputRanges.MinSampleStepSeconds} s", "use 0 for no time series, or a step of at least 0.001 s");
+        }
+
         var t = s.GetSection("timeline");
         var window = new TimelineWindow();
         if (t is not null)
         {
             window = new TimelineWindow(
-                t.GetDouble("start_s", 0, min: 0)!.Value,
-                t.GetDouble("duration_s", TimelineWindow.DefaultDurationSeconds, min: 0, exclusiveMin: true)!.Value,
+                t.GetDouble("start_s", 0, min: 0, max: InputRanges.MaxTimeSeconds)!.Value,
+                t.GetDouble("duration_s", TimelineWindow.DefaultDurationSeconds, min: 0, max: InputRanges.MaxTimeSeconds, exclusiveMin: true)!.Value,
                 t.GetInt("max_spans", TimelineWindow.DefaultMaxSpans, min: 0, max: 10_000_000)!.Value);
             t.RejectUnknownKeys();
         }

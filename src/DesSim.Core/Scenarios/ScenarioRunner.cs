@@ -1,3 +1,4 @@
+using DesSim.Core.Cost;
 using DesSim.Core.Execution;
 using DesSim.Core.Hardware;
 using DesSim.Core.Metrics;
@@ -24,15 +25,49 @@ public static class ScenarioRunner
         {
             degradable.Degradation = new LinkDegradation(deployment.Topology, scenario.Faults.Links);
         }
-        var collector = new MetricsCollector(scenario.Outputs.Timeline);
+        var collector = new MetricsCollector(scenario.Outputs.Timeline) { Energy = CreateEnergyMeter(config, scenario.Deployment.Cluster.TotalGpus) };
         var serving = new ServingSimulation(sim, config, workload.Source, network, collector);
         var reporter = progress is null ? null : new ProgressReporter(sim, serving, workload.ExpectedRequests, progress);
         reporter?.Start();
-        serving.Run();
+        try
+        {
+            serving.Run();
+        }
+        catch (Exception e) when (e is SimulatedTimeOverflowException or OverflowException || e is ArgumentOutOfRangeException { ParamName: "seconds" or "milliseconds" or "microseconds" })
+        {
+            throw new InputException(scenario.SourcePath, null, $"simulated time overflows: {e.Message}", "a rate, duration, bandwidth, FLOP/s or factor is far outside its valid range (docs/scenarios.md, Valid ranges)");
+        }
+        catch (InputException e) when (e.Source is null && e.Location is not null)
+        {
+            // Why: a limit hit inside the run names only the key; the user needs the file it is in.
+            throw new InputException(scenario.SourcePath, e.Location, e.Reason, e.Hint);
+        }
+
         var notes = new List<string>(deployment.Notes);
+        if (scenario.EngineSelection is { } engine)
+        {
+            notes.Add($"engine: {engine.Name} {engine.RequestedVersion} modeled as {engine.Model.Version} ({engine.Settings.Scheduler.Policy} policy, max_num_seqs {engine.Settings.Scheduler.MaxNumSeqs}, max_num_batched_tokens {engine.Settings.Scheduler.MaxNumBatchedTokens}, CUDA graphs {engine.Settings.Graphs}, CPU {(engine.Settings.CpuOverlapsGpu ? "overlapped with" : "added to")} GPU time)");
+            if (engine.Note is { } why)
+            {
+                notes.Add(why);
+            }
+        }
+
         notes.AddRange(workload.Diagnostics.Summary().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => "workload: " + line));
-        var result = RunResultBuilder.Build(serving, collector, scenario.Slo, notes);
+        var result = RunResultBuilder.Build(serving, collector, scenario.Slo, notes, scenario.Prices);
+
         return new ScenarioRun(scenario, deployment, result, sim.ProcessedEvents);
+    }
+
+    /// <summary>Throws when <paramref name="run"/> simulated no request at all (none arrived within its horizon): a
+    /// result of zeros would pass for a measurement. Sweeps and capacity probes may legitimately see an empty point.</summary>
+    /// <exception cref="InputException">Nothing was simulated.</exception>
+    public static ScenarioRun RequireRequests(ScenarioRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var s = run.Result.Summary;
+        return s.RequestsCompleted + s.RequestsRejected > 0 ? run
+            : throw new InputException(run.Scenario.SourcePath, "workload", "no request arrived within the run: nothing was simulated", "raise the arrival rate or the duration, or check the trace's window (start_s, duration_s)");
     }
 
     /// <summary>The executor configuration of a planned deployment under a scenario.</summary>
@@ -77,9 +112,32 @@ public static class ScenarioRunner
             SampleStepSeconds = scenario.Outputs.TimeSeriesStepSeconds,
             IterationOverheadSeconds = scenario.Engine.IterationSeconds(deployment.Model.NumLayers, plan.Tp),
             PerSequenceOverheadSeconds = scenario.Engine.PerSequenceOverheadSeconds,
+            CudaGraphs = scenario.EngineSelection?.Settings.Graphs ?? Scheduling.Engines.CudaGraphSizes.None,
+            CpuOverlapsGpu = scenario.EngineSelection?.Settings.CpuOverlapsGpu ?? false,
             ExpertRouting = routing,
             Faults = scenario.Faults,
             Variability = scenario.Variability,
+            Power = deployment.Gpu.HasPowerFigures ? new PowerModel(deployment.Gpu, scenario.Deployment.Cluster.PowerCapWatts) : null,
         };
     }
+
+    /// <summary>The energy meter of a run under <paramref name="config"/> (null when its GPU has no power figures). Bins are
+    /// the time series step, or <see cref="EnergyBinSecondsWithoutTimeSeries"/> when the time series is off.</summary>
+    /// <param name="config">The executor configuration.</param>
+    /// <param name="clusterGpus">GPUs in the cluster (those outside the layout draw idle power).</param>
+    public static EnergyMeter? CreateEnergyMeter(ServingConfig config, int clusterGpus)
+    {
+        if (config.Power is not { } power)
+        {
+            return null;
+        }
+
+        double step = config.SampleStepSeconds > 0 ? config.SampleStepSeconds : EnergyBinSecondsWithoutTimeSeries;
+        var counts = config.StageGpuIds.Select(r => r.Select(s => s.Length).ToArray()).ToArray();
+        return new EnergyMeter(power, counts, Math.Max(clusterGpus, config.GpuCount), Math.Max(1, Nanoseconds.FromSeconds(step)));
+    }
+
+    /// <summary>Bin width of the cluster power peak when <c>outputs.timeseries_step_s</c> is 0: one second, the
+    /// shipped default step (so the peak means the same thing with and without the time series).</summary>
+    public const double EnergyBinSecondsWithoutTimeSeries = OutputSpec.DefaultTimeSeriesStepSeconds;
 }

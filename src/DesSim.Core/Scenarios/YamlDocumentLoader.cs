@@ -29,6 +29,7 @@ public static class YamlDocumentLoader
         var stream = new YamlStream();
         try
         {
+            YamlLimits.Check(text, sourceName);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -83,6 +84,7 @@ public static class YamlDocumentLoader
             try
             {
                 var s = new YamlStream();
+                YamlLimits.Check(valueText, "--set " + item);
                 s.Load(new StringReader(valueText.Length == 0 ? "''" : valueText));
                 value = s.Documents.Count > 0 ? s.Documents[0].RootNode : new YamlScalarNode(string.Empty);
             }

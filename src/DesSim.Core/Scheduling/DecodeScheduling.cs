@@ -20,7 +20,7 @@ internal static class DecodeScheduling
                 continue;
             }
 
-            if (!Reserve(state, plan, s))
+            if (!ReserveOrPreempt(state, plan, s, s.ContextTokens + 1))
             {
                 i--; // it left Running; the next sequence now sits at index i
                 continue;
@@ -34,11 +34,12 @@ internal static class DecodeScheduling
         return added;
     }
 
-    // One more cached token after this step: grow the allocation, preempting the newest other sequences if needed, or
-    // this one when it is the newest. Returns false when this sequence itself was preempted.
-    private static bool Reserve(SchedulerState state, BatchPlan plan, Sequence s)
+    /// <summary>Grows <paramref name="s"/>'s allocation to <paramref name="tokens"/> cached tokens, preempting the newest
+    /// other sequences if needed, or this one when it is the newest (vLLM V0 and V1, recompute mode). Returns false when
+    /// <paramref name="s"/> itself was preempted.</summary>
+    public static bool ReserveOrPreempt(SchedulerState state, BatchPlan plan, Sequence s, int tokens)
     {
-        while (!state.Kv.TryReserve(s, s.ContextTokens + 1))
+        while (!state.Kv.TryReserve(s, tokens))
         {
             var victim = state.NewestPreemptible(except: s);
             if (victim is null || victim.AdmissionStamp < s.AdmissionStamp)

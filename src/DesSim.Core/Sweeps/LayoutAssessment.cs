@@ -19,6 +19,16 @@ public sealed record LayoutAssessment(
     /// <summary>p99 end-to-end latency at the given load, ms (the latency objective and the Pareto x axis).</summary>
     public double LatencyMs => AtLoad["e2el_p99_ms"].Mean;
 
+    /// <summary>The run the cost and energy objectives read: the capacity point (null when the SLO failed even at the lowest
+    /// probe), or the saturated run when the SLO has no latency bound.</summary>
+    public PointResult? AtSloRate => Capacity is null ? Saturated : Capacity.AtCapacity;
+
+    /// <summary>USD per million output tokens at <see cref="AtSloRate"/> (NaN when unknown).</summary>
+    public double UsdPerMillionTokens => AtSloRate?["usd_per_million_output_tokens"].Mean ?? double.NaN;
+
+    /// <summary>GPU energy per output token at <see cref="AtSloRate"/>, J (NaN when unknown).</summary>
+    public double JoulesPerToken => AtSloRate?["energy_j_per_output_token"].Mean ?? double.NaN;
+
     /// <summary>Saturated output tokens/s per GPU (the throughput objective and the Pareto y axis).</summary>
     public double MaxThroughputPerGpu => Saturated["output_tokens_per_s_per_gpu"].Mean;
 }

@@ -21,6 +21,8 @@ public static class PlanExplainer
         {
             PlanObjective.Latency => $"p99 E2EL {F(a.LatencyMs, 0)} ms, p99 TTFT {F(load["ttft_p99_ms"].Mean, 0)} ms, p99 TPOT {F(load["tpot_p99_ms"].Mean, 1)} ms at this load",
             PlanObjective.Throughput => $"{F(a.MaxThroughputPerGpu, 0)} output tok/s per GPU at saturation",
+            PlanObjective.Cost => $"{Usd(a.UsdPerMillionTokens)} per million output tokens {SloRate(a)}",
+            PlanObjective.Energy => $"{F(a.JoulesPerToken, 2)} J per output token {SloRate(a)}",
             _ => a.Capacity is { } c
                 ? $"holds the SLO up to {F(c.RequestsPerSecond, 2)} req/s ({F(c.RequestsPerSecondPerGpu, 3)} per GPU){(c.Bounded ? string.Empty : " or more")}"
                 : "no SLO bound: ranked by throughput",
@@ -57,6 +59,11 @@ public static class PlanExplainer
             parts.Add("almost all GPU time is compute");
         }
 
+        if (objective is PlanObjective.Cost or PlanObjective.Energy && a.AtSloRate is { } paid)
+        {
+            parts.Add(CostDrivers(paid));
+        }
+
         if (a.Layout.Dp > 1)
         {
             parts.Add($"{a.Layout.Dp} replicas split the load, each on {a.Layout.GpusPerReplica} GPU(s)");
@@ -79,6 +86,29 @@ public static class PlanExplainer
 
         return string.Join("; ", parts);
     }
+
+    /// <summary>Where the paid GPU-hours and joules go at the SLO rate: compute, bubbles, idle GPUs, transfers.</summary>
+    private static string CostDrivers(PointResult p)
+    {
+        double transfers = p["tp_comm_share"].Mean + p["pp_comm_share"].Mean + p["other_comm_share"].Mean;
+        var drivers = new List<(double Share, string Name)>
+        {
+            (p["bubble_share"].Mean, "pipeline bubbles"),
+            (p["idle_share"].Mean, "idle GPUs"),
+            (transfers, "transfers (TP/PP/EP/CP communication)"),
+        };
+        var named = drivers.Where(d => d.Share >= NotableShare).OrderByDescending(d => d.Share).Select(d => $"{Pct(d.Share)} {d.Name}").ToList();
+        string paid = $"of the GPU-hours paid, {Pct(p["compute_share"].Mean)} compute";
+        string rest = named.Count == 0 ? "; little is lost to bubbles, idle GPUs or transfers" : ", " + string.Join(", ", named);
+        double watts = p["average_power_w"].Mean;
+        return paid + rest + (double.IsNaN(watts) ? string.Empty : $" (cluster draws {F(watts, 0)} W on average)");
+    }
+
+    private static string SloRate(LayoutAssessment a) => a.Capacity is { } c
+        ? c.AtCapacity is null ? "(misses the SLO even at the lowest rate tried)" : $"at its SLO capacity of {F(c.RequestsPerSecond, 2)} req/s{(c.Bounded ? string.Empty : " or more")}"
+        : "at saturation (no SLO bound)";
+
+    private static string Usd(double x) => double.IsNaN(x) ? "n/a" : "$" + x.ToString("F2", CultureInfo.InvariantCulture);
 
     private static string F(double x, int decimals) => double.IsNaN(x) ? "n/a" : x.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 

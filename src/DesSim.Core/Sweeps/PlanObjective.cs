@@ -9,6 +9,10 @@ public enum PlanObjective
     /// <summary>Highest saturated output tokens/s per GPU (all requests at once).</summary>
     Throughput,
 
-    /// <summary>Highest SLO capacity in requests/s per GPU: the fewest GPUs per request served within the SLO.</summary>
+    /// <summary>Lowest USD per million output tokens at the SLO-meeting rate (the capacity point; the saturated run when the
+    /// SLO has no latency bound): GPU-hours and energy at the scenario's prices (docs/energy.md).</summary>
     Cost,
+
+    /// <summary>Lowest GPU energy per output token (J) at the SLO-meeting rate, as for <see cref="Cost"/>.</summary>
+    Energy,
 }

@@ -34,7 +34,7 @@ public sealed record PlanPreset(string Name, SloSpec Slo, PlanObjective Objectiv
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var kv = part.Split('=');
-            if (kv.Length != 2 || !double.TryParse(kv[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || v <= 0)
+            if (kv.Length != 2 || !double.TryParse(kv[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || !(v > 0 && v <= DesSim.Core.Scenarios.InputRanges.MaxSloMs))
             {
                 throw Bad(text);
             }

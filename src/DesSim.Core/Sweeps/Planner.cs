@@ -9,7 +9,8 @@ namespace DesSim.Core.Sweeps;
 /// and CP for long-prompt workloads (<see cref="LayoutEnumerator"/>).</summary>
 /// <remarks>Per layout (layouts in parallel): a run at the workload's own load, a saturated run, and (when the SLO has a
 /// bound) a capacity search. Ranking: <see cref="PlanObjective.Latency"/> by p99 E2EL at the load; <see cref="PlanObjective.Throughput"/>
-/// by saturated tokens/s per GPU; <see cref="PlanObjective.Cost"/> by SLO capacity per GPU (ties by throughput). The Pareto
+/// by saturated tokens/s per GPU; <see cref="PlanObjective.Cost"/> by USD per million output tokens and
+/// <see cref="PlanObjective.Energy"/> by J per output token, both at the SLO capacity point (ties by capacity per GPU). The Pareto
 /// frontier is over (p99 E2EL at load, saturated tokens/s per GPU).</remarks>
 public static class Planner
 {
@@ -89,6 +90,9 @@ public static class Planner
         return result;
     }
 
+    private static double AtSloRate(PointResult saturated, CapacityResult? capacity, string metric) =>
+        (capacity is null ? saturated : capacity.AtCapacity)?[metric].Mean ?? double.NaN;
+
     private static int[] Order(IReadOnlyList<(int Index, PointResult Load, PointResult Sat, CapacityResult? Cap)> rows, PlanObjective objective)
     {
         static double Key(double x, bool higherBetter) => double.IsNaN(x) ? double.PositiveInfinity : higherBetter ? -x : x;
@@ -96,7 +100,8 @@ public static class Planner
         {
             PlanObjective.Latency => rows.OrderBy(r => Key(r.Load["e2el_p99_ms"].Mean, false)).ThenBy(r => Key(r.Load["ttft_p99_ms"].Mean, false)),
             PlanObjective.Throughput => rows.OrderBy(r => Key(r.Sat["output_tokens_per_s_per_gpu"].Mean, true)),
-            _ => rows.OrderBy(r => Key(r.Cap?.RequestsPerSecondPerGpu ?? double.NaN, true)).ThenBy(r => Key(r.Sat["output_tokens_per_s_per_gpu"].Mean, true)),
+            PlanObjective.Cost => rows.OrderBy(r => Key(AtSloRate(r.Sat, r.Cap, "usd_per_million_output_tokens"), false)).ThenBy(r => Key(r.Cap?.RequestsPerSecondPerGpu ?? double.NaN, true)),
+            _ => rows.OrderBy(r => Key(AtSloRate(r.Sat, r.Cap, "energy_j_per_output_token"), false)).ThenBy(r => Key(r.Cap?.RequestsPerSecondPerGpu ?? double.NaN, true)),
         };
         return sorted.ThenBy(r => r.Index).Select(r => r.Index).ToArray();
     }

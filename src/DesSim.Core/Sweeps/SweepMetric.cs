@@ -34,6 +34,10 @@ public sealed record SweepMetric(string Name, Func<RunSummary, double> Read, boo
         new("idle_share", s => s.IdleShare),
         new("peak_kv_occupancy", s => s.PeakKvOccupancy),
         new("preemptions", s => s.Preemptions),
+        new("energy_j_per_output_token", s => s.Energy?.JoulesPerOutputToken ?? double.NaN),
+        new("usd_per_million_output_tokens", s => s.Cost?.UsdPerMillionOutputTokens.TotalUsd ?? double.NaN),
+        new("average_power_w", s => s.Energy?.AverageWatts ?? double.NaN),
+        new("peak_power_w", s => s.Energy?.PeakWatts ?? double.NaN),
     ];
 
     /// <summary>The metric named <paramref name="name"/>.</summary>

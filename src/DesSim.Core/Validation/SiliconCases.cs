@@ -80,8 +80,9 @@ public static class SiliconCases
           output_tokens: {{row.OutputTokens}}
         """);
 
-    /// <summary>The engine value a row runs with: the engine's preset (today: the preset named like the engine).</summary>
-    public static string EngineFor(SiliconRow row) => row.Engine;
+    /// <summary>The engine value a row runs with: the row's engine at the row's version (docs/engines.md; an unmodeled
+    /// version runs as the nearest older modeled one).</summary>
+    public static string EngineFor(SiliconRow row) => $"{{ name: {row.Engine}, version: \"{row.Version}\" }}";
 
     /// <summary>Predicted (mean TTFT, mean TPOT) in ms for one row, as the benchmark client reports them.</summary>
     public static (double TtftMs, double TpotMs) Predict(SiliconRow row)

@@ -9,6 +9,9 @@ namespace DesSim.Core.Validation;
 /// <param name="ThroughputEngine">Engine preset used for the throughput cases.</param>
 public sealed record ValidationReport(IReadOnlyList<ValidationCase> Cases, EngineOverheads FittedEngine, EngineOverheads ThroughputEngine)
 {
+    /// <summary>The power model's fit on the Splitwise power columns (its cases are in <see cref="Cases"/>); null when the suite has no Splitwise rows.</summary>
+    public PowerValidation.Result? Power { get; init; }
+
     /// <summary>Statistics per (group, metric, role), ordered by group, metric, role.</summary>
     public IReadOnlyList<ValidationSummaryRow> Summary() =>
         Cases.GroupBy(c => (c.Group, c.Metric, c.Role))

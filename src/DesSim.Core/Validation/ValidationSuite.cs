@@ -29,6 +29,7 @@ public static class ValidationSuite
 
         var cases = new List<ValidationCase>();
         var fitted = EngineOverheads.None;
+        PowerValidation.Result? power = null;
         if (key is "bundled" or "splitwise")
         {
             var fit = EngineFitter.Fit(SplitwiseRuns.Load(), "fit-splitwise-a100");
@@ -39,6 +40,9 @@ public static class ValidationSuite
                 cases.Add(new ValidationCase(c.Run.Id, "TTFT", "ms", c.Run.TtftMs!.Value, c.Predicted.TtftMs, role, SplitwiseRuns.Citation) { Group = SplitwiseRuns.Group });
                 cases.Add(new ValidationCase(c.Run.Id, "TPOT", "ms", c.Run.TpotMs!.Value, c.Predicted.TpotMs, role, SplitwiseRuns.Citation) { Group = SplitwiseRuns.Group });
             }
+
+            power = PowerValidation.Run(fitted);
+            cases.AddRange(power.Cases);
         }
 
         var trt = EngineOverheadsCatalog.TryGet("trtllm", out var preset) ? preset : EngineOverheads.None;
@@ -52,6 +56,6 @@ public static class ValidationSuite
             cases.AddRange(SiliconCases.Run());
         }
 
-        return new ValidationReport(cases, fitted, trt);
+        return new ValidationReport(cases, fitted, trt) { Power = power };
     }
 }

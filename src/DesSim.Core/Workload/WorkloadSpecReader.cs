@@ -78,10 +78,10 @@ public static class WorkloadSpecReader
         var spec = new TraceWorkloadSpec(path, format)
         {
             SkipInvalid = w.GetBool("skip_invalid", false)!.Value,
-            StartSeconds = w.GetDouble("start_s", null, 0),
-            DurationSeconds = w.GetDouble("duration_s", null, 0, exclusiveMin: true),
+            StartSeconds = w.GetDouble("start_s", null, 0, InputRanges.MaxTimeSeconds),
+            DurationSeconds = w.GetDouble("duration_s", null, 0, InputRanges.MaxTimeSeconds, exclusiveMin: true),
             MaxRequests = w.GetLong("max_requests", null, 1),
-            RateScale = w.GetDouble("rate_scale", 1.0, 0, exclusiveMin: true)!.Value,
+            RateScale = w.GetDouble("rate_scale", 1.0, InputRanges.MinRateScale, InputRanges.MaxRateScale)!.Value,
             SampleFraction = w.GetDouble("sample_fraction", 1.0, 0, 1, exclusiveMin: true)!.Value,
             MaxModelLenTokens = w.GetInt("max_model_len", null, 2),
             OnTooLong = ReadTooLong(w),
@@ -100,7 +100,7 @@ public static class WorkloadSpecReader
         var arrivalSection = w.GetSection("arrival") ?? throw w.Error("arrival", "is required (or give a 'trace')", "e.g. arrival: { process: poisson, rate: 10 }");
         var arrival = ReadArrival(arrivalSection);
         long? requests = w.GetLong("requests", null, 1, TraceLimits.MaxSyntheticRequests);
-        double? duration = w.GetDouble("duration_s", null, 0, exclusiveMin: true);
+        double? duration = w.GetDouble("duration_s", null, 0, InputRanges.MaxTimeSeconds, exclusiveMin: true);
         bool selfEnding = arrival.Process == ArrivalProcess.Piecewise && !arrival.Repeat;
         if (arrival.Process is ArrivalProcess.ClosedLoop or ArrivalProcess.Burst && requests is null)
         {
@@ -126,7 +126,7 @@ public static class WorkloadSpecReader
         var name = a.GetEnum("process", Processes, "poisson");
         var process = (ArrivalProcess)Array.IndexOf(Processes, name);
         bool needsRate = process is ArrivalProcess.Poisson or ArrivalProcess.Gamma or ArrivalProcess.Constant or ArrivalProcess.Diurnal;
-        double rate = a.GetDouble("rate", null, 0, exclusiveMin: true) ?? (needsRate ? throw a.Error("rate", $"is required for the {name} process (requests per second)") : 0);
+        double rate = a.GetDouble("rate", null, InputRanges.MinRatePerSecond, InputRanges.MaxRatePerSecond) ?? (needsRate ? throw a.Error("rate", $"is required for the {name} process (requests per second)") : 0);
         var spec = new ArrivalSpec(process) { RequestsPerSecond = rate };
         switch (process)
         {
@@ -137,7 +137,7 @@ public static class WorkloadSpecReader
                 spec = spec with
                 {
                     Concurrency = a.GetInt("concurrency", null, 1) ?? throw a.Error("concurrency", "is required for the closed-loop process (number of users)"),
-                    ThinkTimeSeconds = a.GetDouble("think_time_s", 0, 0)!.Value,
+                    ThinkTimeSeconds = a.GetDouble("think_time_s", 0, 0, InputRanges.MaxTimeSeconds)!.Value,
                 };
                 break;
             case ArrivalProcess.Piecewise:
@@ -147,8 +147,8 @@ public static class WorkloadSpecReader
                 spec = spec with
                 {
                     Amplitude = a.GetDouble("amplitude", 0.5, 0, 1)!.Value,
-                    PeriodSeconds = a.GetDouble("period_s", 86_400, 0, exclusiveMin: true)!.Value,
-                    PhaseSeconds = a.GetDouble("phase_s", 0)!.Value,
+                    PeriodSeconds = a.GetDouble("period_s", 86_400, 1e-3, InputRanges.MaxTimeSeconds)!.Value,
+                    PhaseSeconds = a.GetDouble("phase_s", 0, -InputRanges.MaxTimeSeconds, InputRanges.MaxTimeSeconds)!.Value,
                 };
                 break;
         }
@@ -171,8 +171,8 @@ public static class WorkloadSpecReader
 
             var s = new YamlSection(m, a.File, path);
             var seg = new RateSegment(
-                s.GetDouble("duration_s", null, 0, exclusiveMin: true) ?? throw s.Error("duration_s", "is required"),
-                s.GetDouble("rate", null, 0) ?? throw s.Error("rate", "is required (requests per second)"));
+                s.GetDouble("duration_s", null, 0, InputRanges.MaxTimeSeconds, exclusiveMin: true) ?? throw s.Error("duration_s", "is required"),
+                s.GetDouble("rate", null, 0, InputRanges.MaxRatePerSecond) ?? throw s.Error("rate", "is required (requests per second)"));
             s.RejectUnknownKeys();
             result.Add(seg);
         }

@@ -9,6 +9,12 @@ public static class StudyCharts
     /// <summary>Above this many points only the Pareto-optimal ones are labelled (the rest would overprint).</summary>
     public const int MaxLabelledPoints = 12;
 
+    /// <summary>X headroom of a labelled scatter, so the rightmost point's label fits.</summary>
+    private const double LabelRoomX = 1.25;
+
+    /// <summary>Y headroom of a labelled scatter, so the topmost point's label fits.</summary>
+    private const double LabelRoomY = 1.15;
+
     /// <summary>A latency percentile against request rate, one line per layout, the SLO as a line; log y axis by default.</summary>
     /// <param name="metricName">E.g. "p99 TTFT".</param>
     /// <param name="layouts">Layout name, request rates and the metric (ms) at each rate.</param>
@@ -53,17 +59,34 @@ public static class StudyCharts
     /// <param name="latencyMs">Latency (lower is better), e.g. p99 E2EL.</param>
     /// <param name="throughputPerGpu">Output tokens per second per GPU (higher is better).</param>
     /// <param name="latencyName">Latency metric name for the x axis.</param>
-    public static Chart ThroughputLatencyPareto(IReadOnlyList<string> labels, IReadOnlyList<double> latencyMs, IReadOnlyList<double> throughputPerGpu, string latencyName = "p99 E2EL")
+    public static Chart ThroughputLatencyPareto(IReadOnlyList<string> labels, IReadOnlyList<double> latencyMs, IReadOnlyList<double> throughputPerGpu, string latencyName = "p99 E2EL") =>
+        ParetoScatter("Throughput per GPU vs latency", labels, latencyMs, latencyName, throughputPerGpu, "Output throughput per GPU", "tok/s", higherBetter: true);
+
+    /// <summary>Cost or energy per token against latency, one point per configuration, with the Pareto frontier
+    /// joined (lower is better on both axes).</summary>
+    /// <param name="labels">Configuration names.</param>
+    /// <param name="latencyMs">Latency (lower is better), e.g. p99 E2EL.</param>
+    /// <param name="pricePerToken">E.g. USD per million output tokens or J per output token (lower is better).</param>
+    /// <param name="priceName">Y axis title.</param>
+    /// <param name="priceUnit">Y axis unit.</param>
+    /// <param name="latencyName">Latency metric name for the x axis.</param>
+    public static Chart PriceLatencyPareto(IReadOnlyList<string> labels, IReadOnlyList<double> latencyMs, IReadOnlyList<double> pricePerToken, string priceName, string priceUnit, string latencyName = "p99 E2EL") =>
+        ParetoScatter($"{priceName} vs latency", labels, latencyMs, latencyName, pricePerToken, priceName, priceUnit, higherBetter: false);
+
+    private static Chart ParetoScatter(string title, IReadOnlyList<string> labels, IReadOnlyList<double> latencyMs, string latencyName, IReadOnlyList<double> ys, string yName, string yUnit, bool higherBetter)
     {
         ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(latencyMs);
+        ArgumentNullException.ThrowIfNull(ys);
         var plot = new Plot();
-        ChartAxes.Label(plot, "Throughput per GPU vs latency", latencyName, "ms", "Output throughput per GPU", "tok/s");
-        var frontier = ParetoFrontier.Indices(latencyMs, throughputPerGpu);
-        var points = plot.Add.Markers(latencyMs.ToArray(), throughputPerGpu.ToArray(), MarkerShape.FilledCircle, ChartTheme.MarkerPx, ChartTheme.Colour(0));
+        ChartAxes.Label(plot, title, latencyName, "ms", yName, yUnit);
+        // Why negated: the frontier helper takes a higher-better y; for cost and energy lower is better.
+        var frontier = ParetoFrontier.Indices(latencyMs, higherBetter ? ys : ys.Select(v => -v).ToArray());
+        var points = plot.Add.Markers(latencyMs.ToArray(), ys.ToArray(), MarkerShape.FilledCircle, ChartTheme.MarkerPx, ChartTheme.Colour(0));
         points.LegendText = "configurations";
         if (frontier.Count > 0)
         {
-            var line = plot.Add.ScatterLine(frontier.Select(i => latencyMs[i]).ToArray(), frontier.Select(i => throughputPerGpu[i]).ToArray(), ChartTheme.Reference);
+            var line = plot.Add.ScatterLine(frontier.Select(i => latencyMs[i]).ToArray(), frontier.Select(i => ys[i]).ToArray(), ChartTheme.Reference);
             line.LineWidth = ChartTheme.LineWidthPx;
             line.LinePattern = LinePattern.Dashed;
             line.MarkerSize = 0;
@@ -71,9 +94,9 @@ public static class StudyCharts
         }
 
         var labelled = labels.Count <= MaxLabelledPoints ? Enumerable.Range(0, labels.Count) : frontier;
-        foreach (var i in labelled.Where(i => double.IsFinite(latencyMs[i]) && double.IsFinite(throughputPerGpu[i])))
+        foreach (var i in labelled.Where(i => double.IsFinite(latencyMs[i]) && double.IsFinite(ys[i])))
         {
-            var text = plot.Add.Text(labels[i], latencyMs[i], throughputPerGpu[i]);
+            var text = plot.Add.Text(labels[i], latencyMs[i], ys[i]);
             text.LabelFontSize = ChartTheme.LegendFontPx;
             text.LabelFontColor = ChartTheme.Ink;
             text.LabelAlignment = Alignment.LowerLeft;
@@ -81,13 +104,13 @@ public static class StudyCharts
             text.OffsetY = -ChartTheme.MarkerPx / 2;
         }
 
-        var finite = Enumerable.Range(0, latencyMs.Count).Where(i => double.IsFinite(latencyMs[i]) && double.IsFinite(throughputPerGpu[i])).ToArray();
+        var finite = Enumerable.Range(0, latencyMs.Count).Where(i => double.IsFinite(latencyMs[i]) && double.IsFinite(ys[i])).ToArray();
         if (finite.Length > 0)
         {
-            plot.Axes.SetLimits(0, finite.Max(i => latencyMs[i]) * 1.25, 0, finite.Max(i => throughputPerGpu[i]) * 1.15);
+            plot.Axes.SetLimits(0, finite.Max(i => latencyMs[i]) * LabelRoomX, 0, finite.Max(i => ys[i]) * LabelRoomY);
         }
 
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(higherBetter ? Alignment.LowerRight : Alignment.UpperRight);
         return new Chart(plot);
     }
 

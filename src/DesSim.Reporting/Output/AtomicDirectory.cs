@@ -123,7 +123,7 @@ public sealed class AtomicDirectory : IStagedOutput
                 {
                     Directory.Move(StagingDirectory, TargetDirectory);
                 }
-                else if (RenameExchange.TryExchange(StagingDirectory, TargetDirectory))
+                else if (!PublishHook.NoExchange && RenameExchange.TryExchange(StagingDirectory, TargetDirectory))
                 {
                     PublishHook.Pause();
                     Directory.Delete(StagingDirectory, recursive: true);

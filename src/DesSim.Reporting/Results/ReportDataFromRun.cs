@@ -39,7 +39,10 @@ public static class ReportDataFromRun
                 new[] { g.ComputeSeconds, g.TpCommSeconds, g.PpCommSeconds, g.OtherCommSeconds, g.BubbleSeconds, g.IdleSeconds }
                     .Select(s => Back(Fmt.Ratio(g.Share(s)))).ToArray())).ToArray(),
             result.TimeSeries.Select(r => new TimeSeriesRow(Back(Fmt.Seconds(r.TimeSeconds)), r.QueueLength, r.RunningRequests, r.BatchTokens,
-                Back(Fmt.Ratio(r.KvOccupancy)), Back(Fmt.Ratio(r.OutputTokensPerSecond)))).ToArray(),
+                Back(Fmt.Ratio(r.KvOccupancy)), Back(Fmt.Ratio(r.OutputTokensPerSecond)))
+            {
+                ClusterPowerWatts = Back(Fmt.Ratio(r.ClusterPowerWatts)),
+            }).ToArray(),
             run.Deployment.Stages.Count,
             scenario.Outputs.ChromeTrace ? TraceTimeline(result) : null);
     }

@@ -60,6 +60,9 @@ internal sealed class ResultCsvTable : IDisposable
         }
     }
 
+    /// <summary>Whether the header has <paramref name="column"/> (for columns newer files carry).</summary>
+    public bool HasColumn(string column) => _columns.ContainsKey(column);
+
     /// <summary>Moves to the next row; false at the end.</summary>
     public bool Read()
     {

@@ -9,9 +9,9 @@ namespace DesSim.Reporting.Results;
 public static class ResultCsvWriters
 {
     private static readonly string[] RequestColumns = ["request_id", "replica", "input_tokens", "output_tokens", "arrival_s", "scheduled_s", "first_token_s", "completion_s", "ttft_ms", "tpot_ms", "e2el_ms", "queue_ms", "max_itl_ms", "preemptions", "slo_met", "rejected"];
-    private static readonly string[] GpuColumns = ["gpu", "replica", "stage", "tp_rank", "compute_s", "tp_comm_s", "pp_comm_s", "other_comm_s", "bubble_s", "idle_s", "compute_share", "tp_comm_share", "pp_comm_share", "other_comm_share", "bubble_share", "idle_share", "micro_batches"];
+    private static readonly string[] GpuColumns = ["gpu", "replica", "stage", "tp_rank", "compute_s", "tp_comm_s", "pp_comm_s", "other_comm_s", "bubble_s", "idle_s", "compute_share", "tp_comm_share", "pp_comm_share", "other_comm_share", "bubble_share", "idle_share", "micro_batches", "compute_bound_s", "energy_j", "average_power_w", "peak_power_w"];
     private static readonly string[] LinkColumns = ["link", "kind", "bytes", "transfers", "busy_s", "busy_share"];
-    private static readonly string[] TimeSeriesColumns = ["time_s", "queue_length", "running_requests", "batch_tokens", "kv_occupancy", "output_tokens_per_s"];
+    private static readonly string[] TimeSeriesColumns = ["time_s", "queue_length", "running_requests", "batch_tokens", "kv_occupancy", "output_tokens_per_s", "cluster_power_w"];
 
     /// <summary>One row per request, by id.</summary>
     public static void WriteRequests(TextWriter writer, IEnumerable<RequestRecord> requests, SloSpec slo) =>
@@ -35,6 +35,10 @@ public static class ResultCsvWriters
             row.AddRange(seconds.Select(s => Fmt.Seconds(s)));
             row.AddRange(seconds.Select(s => Fmt.Ratio(g.Share(s))));
             row.Add(Fmt.Int(g.MicroBatches));
+            row.Add(Fmt.Seconds(g.ComputeBoundSeconds));
+            row.Add(Fmt.Ratio(g.EnergyJoules));
+            row.Add(Fmt.Ratio(g.AveragePowerWatts));
+            row.Add(Fmt.Ratio(g.PeakPowerWatts));
             return (IReadOnlyList<object?>)row;
         }));
 
@@ -51,6 +55,6 @@ public static class ResultCsvWriters
         CsvOutput.WriteRows(writer, TimeSeriesColumns, rows.Select(r => (IReadOnlyList<object?>)
         [
             Fmt.Seconds(r.TimeSeconds), Fmt.Int(r.QueueLength), Fmt.Int(r.RunningRequests), Fmt.Int(r.BatchTokens),
-            Fmt.Ratio(r.KvOccupancy), Fmt.Ratio(r.OutputTokensPerSecond),
+            Fmt.Ratio(r.KvOccupancy), Fmt.Ratio(r.OutputTokensPerSecond), Fmt.Ratio(r.ClusterPowerWatts),
         ]));
 }

@@ -115,9 +115,13 @@ public static class ResultDirectoryReader
     {
         using var t = ResultCsvTable.Open(path, "time_s", "queue_length", "running_requests", "batch_tokens", "kv_occupancy", "output_tokens_per_s");
         var rows = new List<TimeSeriesRow>();
+        bool power = t.HasColumn("cluster_power_w");
         while (t.Read())
         {
-            rows.Add(new TimeSeriesRow(t.Double("time_s"), t.Int("queue_length"), t.Int("running_requests"), t.Int("batch_tokens"), t.Double("kv_occupancy"), t.Double("output_tokens_per_s")));
+            rows.Add(new TimeSeriesRow(t.Double("time_s"), t.Int("queue_length"), t.Int("running_requests"), t.Int("batch_tokens"), t.Double("kv_occupancy"), t.Double("output_tokens_per_s"))
+            {
+                ClusterPowerWatts = power ? t.Double("cluster_power_w") : double.NaN,
+            });
         }
 
         return rows;

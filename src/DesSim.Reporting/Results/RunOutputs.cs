@@ -12,7 +12,7 @@ public static class RunOutputs
     public static readonly string[] CoreFiles = ["summary.json", "requests.csv", "gpus.csv", "links.csv", "timeseries.csv", ItlQuantiles.FileName, "scenario.yaml"];
 
     /// <summary>Names an earlier run's directory may hold besides those a run writes (a report, a trace) and still be replaced.</summary>
-    public static readonly string[] Replaceable = [.. CoreFiles, "trace.json", "report.html"];
+    public static readonly string[] Replaceable = [.. CoreFiles, "trace.json", "report.html", VllmBenchJsonWriter.FileName];
 
     /// <summary>The files <paramref name="scenario"/> reads (itself, a trace, length files): no output may touch them.</summary>
     public static IEnumerable<(string Path, string What)> Inputs(Scenario scenario)
@@ -55,9 +55,10 @@ public static class RunOutputs
         return files;
     }
 
-    /// <summary>Writes the run's files into the staged <paramref name="dir"/>; the caller commits.</summary>
+    /// <summary>Writes the run's files into the staged <paramref name="dir"/>; the caller commits. With
+    /// <paramref name="vllmBench"/> also <c>bench_result.json</c> (<see cref="VllmBenchJsonWriter"/>).</summary>
     /// <returns>The file names written.</returns>
-    public static IReadOnlyList<string> Write(ScenarioRun run, AtomicDirectory dir, bool report)
+    public static IReadOnlyList<string> Write(ScenarioRun run, AtomicDirectory dir, bool report, bool vllmBench = false)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(dir);
@@ -66,7 +67,8 @@ public static class RunOutputs
         var written = new List<string>();
         using (var s = dir.OpenWrite("summary.json"))
         {
-            SummaryJsonWriter.Write(s, scenario.Name, run.Deployment.Plan.ToString(), result.Summary, scenario.Slo, result.Notes, Extra(run));
+            SummaryJsonWriter.Write(s, scenario.Name, run.Deployment.Plan.ToString(), result.Summary, scenario.Slo, result.Notes, Extra(run),
+                scenario.EngineSelection is { } e ? (e.Name, e.RequestedVersion, e.Model.Version.Text) : null);
         }
 
         WriteText(dir, "requests.csv", w => ResultCsvWriters.WriteRequests(w, result.Requests, scenario.Slo));
@@ -76,6 +78,13 @@ public static class RunOutputs
         WriteText(dir, ItlQuantiles.FileName, w => ItlQuantiles.Write(w, result.InterTokenLatency));
         dir.WriteAllText("scenario.yaml", scenario.YamlText);
         written.AddRange(CoreFiles);
+        if (vllmBench)
+        {
+            using var s = dir.OpenWrite(VllmBenchJsonWriter.FileName);
+            VllmBenchJsonWriter.Write(s, run);
+            written.Add(VllmBenchJsonWriter.FileName);
+        }
+
         if (scenario.Outputs.ChromeTrace)
         {
             using var s = dir.OpenWrite("trace.json");

@@ -98,6 +98,11 @@ public static class RunReport
             charts.Add(new("queue_length", "Queue length", RunResultCharts.TimeSeries(data.TimeSeries, "Requests waiting", "queue length", "requests", r => r.QueueLength, faults, counts: true), shaded));
             charts.Add(new("running_batch", "Running batch", RunResultCharts.TimeSeries(data.TimeSeries, "Tokens in flight", "batch size", "tokens", r => r.BatchTokens, faults, counts: true), shaded));
             charts.Add(new("kv_cache", "KV cache", RunResultCharts.TimeSeries(data.TimeSeries, "KV cache occupancy", "occupancy", "%", r => 100 * r.KvOccupancy, faults), shaded));
+            if (data.TimeSeries.Any(r => double.IsFinite(r.ClusterPowerWatts)))
+            {
+                charts.Add(new("cluster_power", "Cluster power", RunResultCharts.TimeSeries(data.TimeSeries, "GPU board power of the cluster (mean per sample interval)", "power", "W", r => r.ClusterPowerWatts, faults), shaded ?? "Power model and sources: docs/energy.md."));
+            }
+
             if (faults.Count > 0)
             {
                 charts.Add(new("output_rate", "Output rate", RunResultCharts.TimeSeries(data.TimeSeries, "Output tokens per second", "output rate", "tok/s", r => r.OutputTokensPerSecond, faults), shaded));

@@ -8,13 +8,22 @@ namespace DesSim.Reporting.Results;
 /// <remarks>Numbers are rounded to 6 decimals; NaN (no samples) is written as null. Key order is fixed.</remarks>
 public static class SummaryJsonWriter
 {
-    /// <summary>Writes the summary of a run named <paramref name="name"/> with its SLO, layout label and notes.</summary>
-    public static void Write(Stream stream, string name, string layout, RunSummary s, SloSpec slo, IEnumerable<string> notes, IReadOnlyDictionary<string, string>? extra = null)
+    /// <summary>Writes the summary of a run named <paramref name="name"/> with its SLO, layout label, notes and (when given) the engine asked for and the modeled version that ran it.</summary>
+    public static void Write(Stream stream, string name, string layout, RunSummary s, SloSpec slo, IEnumerable<string> notes, IReadOnlyDictionary<string, string>? extra = null, (string Name, string Version, string ModeledAs)? engine = null)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
         w.WriteString("name", name);
         w.WriteString("layout", layout);
+        if (engine is { } e)
+        {
+            w.WriteStartObject("engine");
+            w.WriteString("name", e.Name);
+            w.WriteString("version", e.Version);
+            w.WriteString("modeled_as", e.ModeledAs);
+            w.WriteEndObject();
+        }
+
         w.WriteNumber("requests_completed", s.RequestsCompleted);
         w.WriteNumber("requests_rejected", s.RequestsRejected);
         Num(w, "duration_s", s.DurationSeconds);
@@ -41,6 +50,16 @@ public static class SummaryJsonWriter
         if (s.ExpertLoad is { } load)
         {
             ExpertLoad(w, load);
+        }
+
+        if (s.Energy is { } energy)
+        {
+            Energy(w, energy);
+        }
+
+        if (s.Cost is { } cost)
+        {
+            Cost(w, cost);
         }
 
         if (s.Faults is { } f)
@@ -87,6 +106,61 @@ public static class SummaryJsonWriter
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Energy(Utf8JsonWriter w, EnergySummary e)
+    {
+        w.WriteStartObject("energy");
+        Num(w, "total_j", e.TotalJoules);
+        Num(w, "j_per_output_token", e.JoulesPerOutputToken);
+        Num(w, "j_per_request", e.JoulesPerRequest);
+        Num(w, "average_w", e.AverageWatts);
+        Num(w, "peak_w", e.PeakWatts);
+        Num(w, "gpu_average_w", e.GpuAverageWatts);
+        Num(w, "gpu_peak_w", e.GpuPeakWatts);
+        Num(w, "gpu_idle_w", e.IdleWatts);
+        Num(w, "gpu_tdp_w", e.TdpWatts);
+        NullableNum(w, "power_cap_w", e.CapWatts);
+        Num(w, "compute_slowdown", e.ComputeSlowdown);
+        Num(w, "memory_slowdown", e.MemorySlowdown);
+        w.WriteStartArray("pools");
+        foreach (var p in e.Pools)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", p.Name);
+            w.WriteNumber("gpus", p.Gpus);
+            Num(w, "energy_j", p.EnergyJoules);
+            Num(w, "average_w", p.AverageWatts);
+            Num(w, "peak_w", p.PeakWatts);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Cost(Utf8JsonWriter w, CostSummary c)
+    {
+        w.WriteStartObject("cost");
+        Num(w, "gpu_hour_usd", c.Prices.GpuHourUsd);
+        Num(w, "energy_usd_per_kwh", c.Prices.EnergyUsdPerKwh);
+        Num(w, "pue", c.Prices.Pue);
+        w.WriteString("prices_source", c.Prices.Source);
+        w.WriteNumber("gpus", c.Gpus);
+        Parts(w, "run_usd", c.Run);
+        Parts(w, "usd_per_million_output_tokens", c.UsdPerMillionOutputTokens);
+        Parts(w, "usd_per_thousand_requests", c.UsdPerThousandRequests);
+        Parts(w, "usd_per_hour", c.UsdPerHour);
+        w.WriteEndObject();
+    }
+
+    private static void Parts(Utf8JsonWriter w, string key, CostParts p)
+    {
+        w.WriteStartObject(key);
+        Num(w, "total", p.TotalUsd);
+        Num(w, "gpu", p.GpuUsd);
+        Num(w, "energy", p.EnergyUsd);
         w.WriteEndObject();
     }
 

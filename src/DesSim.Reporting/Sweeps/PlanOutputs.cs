@@ -9,7 +9,9 @@ namespace DesSim.Reporting.Sweeps;
 /// <summary>Writes a plan's <c>plan.csv</c> (ranked layouts) and, optionally, <c>plan.html</c> (ranking, why, Pareto, capacity).</summary>
 /// <remarks>Columns: rank, layout, tp, pp, dp, ep, cp, gpus, ttft/tpot p50 and p99 (± 95% half-width with replications),
 /// e2el_p99_ms, tokens/s per GPU at the load and at saturation, capacity_rps and per GPU, slo_holds, slo_within_noise, pareto,
-/// bubble, TP communication and other communication (EP all-to-all, CP ring/combine) shares of GPU time at the load, why.</remarks>
+/// bubble, TP communication and other communication (EP all-to-all, CP ring/combine) shares of GPU time at the load, USD per
+/// million output tokens, J per output token and average/peak cluster power at the SLO rate (the capacity point, or saturation
+/// without an SLO bound), the per-GPU power cap (from <c>--power-budget-w</c>), why.</remarks>
 public static class PlanOutputs
 {
     /// <summary>Column names of <c>plan.csv</c>.</summary>
@@ -17,7 +19,8 @@ public static class PlanOutputs
     [
         "rank", "layout", "tp", "pp", "dp", "ep", "cp", "gpus", "ttft_p50_ms", "ttft_p99_ms", "ttft_p99_ms_ci95", "tpot_p50_ms", "tpot_p99_ms", "tpot_p99_ms_ci95",
         "e2el_p99_ms", "output_tokens_per_s_per_gpu_at_load", "max_output_tokens_per_s_per_gpu", "capacity_rps", "capacity_rps_per_gpu",
-        "slo_holds", "slo_within_noise", "pareto", "bubble_share", "tp_comm_share", "other_comm_share", "why",
+        "slo_holds", "slo_within_noise", "pareto", "bubble_share", "tp_comm_share", "other_comm_share",
+        "usd_per_million_output_tokens", "energy_j_per_output_token", "average_power_w_at_slo_rate", "peak_power_w_at_slo_rate", "power_cap_w", "why",
     ];
 
     /// <summary>The rows of <c>plan.csv</c>.</summary>
@@ -28,7 +31,8 @@ public static class PlanOutputs
         R(a.AtLoad["tpot_p50_ms"].Mean), R(a.AtLoad["tpot_p99_ms"].Mean), Ci(plan, a.AtLoad["tpot_p99_ms"]),
         R(a.LatencyMs), R(a.AtLoad["output_tokens_per_s_per_gpu"].Mean), R(a.MaxThroughputPerGpu),
         R(a.Capacity?.RequestsPerSecond), R(a.Capacity?.RequestsPerSecondPerGpu),
-        a.AtLoad.SloHolds, a.AtLoad.VerdictWithinNoise, a.OnParetoFrontier, R(a.AtLoad["bubble_share"].Mean), R(a.AtLoad["tp_comm_share"].Mean), R(a.AtLoad["other_comm_share"].Mean), a.Why,
+        a.AtLoad.SloHolds, a.AtLoad.VerdictWithinNoise, a.OnParetoFrontier, R(a.AtLoad["bubble_share"].Mean), R(a.AtLoad["tp_comm_share"].Mean), R(a.AtLoad["other_comm_share"].Mean),
+        R(a.UsdPerMillionTokens), R(a.JoulesPerToken), R(a.AtSloRate?["average_power_w"].Mean), R(a.AtSloRate?["peak_power_w"].Mean), R(plan.Base.Deployment.Cluster.PowerCapWatts), a.Why,
     ]);
 
     /// <summary>Writes the files into the staged <paramref name="output"/> (the caller commits); returns the names written.</summary>
@@ -59,7 +63,16 @@ public static class PlanOutputs
         }
 
         var ranked = plan.Ranked;
-        html.AddChart("Throughput per GPU vs latency", StudyCharts.ThroughputLatencyPareto(ranked.Select(a => a.Layout.ToString()).ToArray(), ranked.Select(a => a.LatencyMs).ToArray(), ranked.Select(a => a.MaxThroughputPerGpu).ToArray(), "p99 E2EL at the load").RenderSvg(), "x: p99 end-to-end latency at the workload's rate; y: output tokens/s per GPU at saturation.");
+        var labels = ranked.Select(a => a.Layout.ToString()).ToArray();
+        var latency = ranked.Select(a => a.LatencyMs).ToArray();
+        html.AddChart("Throughput per GPU vs latency", StudyCharts.ThroughputLatencyPareto(labels, latency, ranked.Select(a => a.MaxThroughputPerGpu).ToArray(), "p99 E2EL at the load").RenderSvg(), "x: p99 end-to-end latency at the workload's rate; y: output tokens/s per GPU at saturation.");
+        if (plan.Objective is PlanObjective.Cost or PlanObjective.Energy)
+        {
+            bool cost = plan.Objective == PlanObjective.Cost;
+            var values = ranked.Select(a => cost ? a.UsdPerMillionTokens : a.JoulesPerToken).ToArray();
+            var chart = StudyCharts.PriceLatencyPareto(labels, latency, values, cost ? "Cost per million output tokens" : "Energy per output token", cost ? "USD" : "J", "p99 E2EL at the load");
+            html.AddChart(cost ? "Cost per token vs latency" : "Energy per token vs latency", chart.RenderSvg(), $"x: p99 end-to-end latency at the workload's rate; y: {(cost ? "USD per million output tokens" : "GPU joules per output token")} at the SLO rate (lower is better on both).");
+        }
         if (ranked.All(a => a.Capacity is not null))
         {
             html.AddChart("SLO capacity per GPU", CapacityOutputs.Bars(ranked.Select(a => new LayoutCapacity(a.Layout, a.Capacity!)).ToArray()).RenderSvg());

@@ -29,6 +29,64 @@ public static class SweepMerger
         using var output = transaction.Directory(outputDirectory, "--out", [SweepManifest.FileName, SweepDirectory.CsvFileName, "points", "sweep.html"]);
         output.CheckPublishable();
 
+        var (first, rows, sources) = Collect(shardDirectories);
+        var header = Csv.CsvOutput.RowsToCsv(first.Columns, []);
+        output.WriteAllText(SweepManifest.FileName, (first with { Shard = ShardSpec.All }).ToJson());
+        output.WriteAllText(SweepDirectory.CsvFileName, header + string.Concat(rows.Values));
+        foreach (var (p, source) in sources.OrderBy(kv => kv.Key))
+        {
+            var from = SweepDirectory.PointDirectory(source, p);
+            var rel = Path.GetRelativePath(source, from);
+            foreach (var file in Directory.GetFiles(from).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+            {
+                output.WriteAllBytes(Path.Combine(rel, Path.GetFileName(file)), File.ReadAllBytes(file));
+            }
+        }
+
+        transaction.Commit();
+        return rows.Count;
+    }
+    /// <summary>Merges the shards of a cluster submission, <c>ROOT/shards/1</c> … <c>ROOT/shards/N</c>, into
+    /// <paramref name="root"/> itself, keeping the submission's <c>shards/</c> and <c>jobs/</c> there.</summary>
+    /// <remarks>Published as a single-process sweep publishes into its directory: each point's directory by one rename, then
+    /// <c>sweep.json</c>, then <c>sweep.csv</c> (each atomically). The result is byte-identical to <see cref="Merge"/>'s and
+    /// to a single run's; an interrupted merge is redone by rerunning it.</remarks>
+    /// <returns>The number of points merged.</returns>
+    /// <exception cref="InputException">No shards, mismatched, duplicated or incomplete shards, or a root holding another sweep.</exception>
+    public static int MergeSubmission(string root)
+    {
+        var shards = SweepStatus.Shards(root);
+        if (shards.Count == 0)
+        {
+            throw new InputException(root, null, $"holds no shard directories ({SweepStatus.ShardsFolder}/K/{SweepManifest.FileName})", "point --submission at the --out of a --submit run");
+        }
+
+        var (first, rows, sources) = Collect(shards.Values.Select(s => s.Directory).ToArray());
+        if (SweepManifest.TryRead(root) is { } own && (own.Fingerprint != first.Fingerprint || own.Shard != ShardSpec.All))
+        {
+            throw new InputException(root, null, $"holds another sweep or shard (fingerprint {own.Fingerprint}, shard {own.Shard}) than its shards ({first.Fingerprint})", "delete its sweep.json, sweep.csv and points/ to merge again");
+        }
+
+        foreach (var (p, source) in sources.OrderBy(kv => kv.Key))
+        {
+            var from = SweepDirectory.PointDirectory(source, p);
+            var files = Directory.GetFiles(from).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToArray();
+            using var point = new AtomicDirectory(SweepDirectory.PointDirectory(root, p), files.Select(Path.GetFileName).OfType<string>());
+            foreach (var file in files)
+            {
+                point.WriteAllBytes(Path.GetFileName(file), File.ReadAllBytes(file));
+            }
+
+            point.Commit();
+        }
+
+        (first with { Shard = ShardSpec.All }).Write(root);
+        SweepDirectory.WriteCsv(root, Csv.CsvOutput.RowsToCsv(first.Columns, []), rows.Values);
+        return rows.Count;
+    }
+
+    private static (SweepManifest First, SortedDictionary<int, string> Rows, Dictionary<int, string> Sources) Collect(IReadOnlyList<string> shardDirectories)
+    {
         var manifests = shardDirectories
             .Select(d => SweepManifest.TryRead(d) ?? throw new InputException(d, null, $"no {SweepManifest.FileName}: not a sweep output directory"))
             .ToArray();
@@ -73,20 +131,6 @@ public static class SweepMerger
             throw new InputException("merge", null, $"{absent.Length} points belong to no given shard (first: point {absent[0]}); expected shards 1..{first.Shard.Count}", "pass every shard's output directory");
         }
 
-        var header = Csv.CsvOutput.RowsToCsv(first.Columns, []);
-        output.WriteAllText(SweepManifest.FileName, (first with { Shard = ShardSpec.All }).ToJson());
-        output.WriteAllText(SweepDirectory.CsvFileName, header + string.Concat(rows.Values));
-        foreach (var (p, source) in sources.OrderBy(kv => kv.Key))
-        {
-            var from = SweepDirectory.PointDirectory(source, p);
-            var rel = Path.GetRelativePath(source, from);
-            foreach (var file in Directory.GetFiles(from).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
-            {
-                output.WriteAllBytes(Path.Combine(rel, Path.GetFileName(file)), File.ReadAllBytes(file));
-            }
-        }
-
-        transaction.Commit();
-        return rows.Count;
+        return (first, rows, sources);
     }
 }

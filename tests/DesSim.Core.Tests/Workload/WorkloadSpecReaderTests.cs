@@ -112,7 +112,7 @@ public sealed class WorkloadSpecReaderTests
     [TestCase("arrival: { process: closed-loop, concurrency: 2 }\n  input_tokens: 5\n  output_tokens: 5\n", "workload.requests: is required for the closed-loop process")]
     [TestCase("requests: 5\n  arrival: { process: gamma, rate: 2 }\n  input_tokens: 5\n  output_tokens: 5\n", "workload.arrival.cv: is required")]
     [TestCase("arrival: { process: poisson, rate: 2 }\n  input_tokens: 5\n  output_tokens: 5\n", "workload.requests: is required (or duration_s)")]
-    [TestCase("requests: 5\n  arrival: { process: poisson, rate: -1 }\n  input_tokens: 5\n  output_tokens: 5\n", "workload.arrival.rate: -1 must be positive")]
+    [TestCase("requests: 5\n  arrival: { process: poisson, rate: -1 }\n  input_tokens: 5\n  output_tokens: 5\n", "workload.arrival.rate: -1 must be ≥ 1E-06")]
     [TestCase("requests: 5\n  arrival: { process: poison, rate: 1 }\n  input_tokens: 5\n  output_tokens: 5\n", "did you mean 'poisson'?")]
     [TestCase("requests: 5\n  arrival: { process: poisson, rate: 1 }\n  output_tokens: 5\n", "workload.input_tokens: is required for synthetic load")]
     [TestCase("requests: 5\n  arrival: { process: poisson, rate: 1 }\n  input_tokens: { dist: uniform, min: 9, max: 3 }\n  output_tokens: 5\n", "workload.input_tokens.max: 3 is below min (9)")]

@@ -39,7 +39,7 @@ public sealed class ReportBrowserTests
             var found = await HeadlessChromium.LoadAsync(Path.Combine(dir, "report.html"), Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-run-report.png"));
             Assert.Multiple(() =>
             {
-                Assert.That(charts, Is.EqualTo(9), "CDFs ×4, GPU breakdown, pipeline timeline, 3 time series");
+                Assert.That(charts, Is.EqualTo(10), "CDFs ×4, GPU breakdown, pipeline timeline, 3 time series, cluster power");
                 Assert.That(found.Errors, Is.Empty, "console errors");
                 Assert.That(found.ExternalRequests, Is.Empty, "requests other than file: and data:");
                 Assert.That(found.SvgSizes, Has.Count.GreaterThanOrEqualTo(charts), "one svg per chart");

@@ -1,0 +1,17 @@
+using DesSim.Core.Scenarios;
+
+namespace DesSim.Core.Scheduling.Engines;
+
+/// <summary>What an engine model decided for one deployment: scheduler limits and policy, CUDA graphs, CPU-side time and
+/// whether it overlaps the GPU, and the KV block size it uses by default.</summary>
+/// <param name="Scheduler">Policy, limits and engine knobs.</param>
+/// <param name="Graphs">Captured decode batch sizes.</param>
+/// <param name="Overheads">CPU-side time per step and per sequence, and the all-reduce and KV-sizing rule the engine runs.</param>
+/// <param name="CpuOverlapsGpu">Whether the per-step CPU work of the next step runs while the GPU runs this one (a step
+/// then takes the longer of the two instead of their sum).</param>
+/// <param name="BlockSizeTokens">The engine's default KV block (page) size in tokens.</param>
+public sealed record EngineSettings(SchedulerConfig Scheduler, CudaGraphSizes Graphs, EngineOverheads Overheads, bool CpuOverlapsGpu, int BlockSizeTokens)
+{
+    /// <summary>Human-readable lines for the run's notes (defaults taken and where they come from).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

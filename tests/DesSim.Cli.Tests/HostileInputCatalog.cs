@@ -1,0 +1,146 @@
+namespace DesSim.Cli.Tests;
+
+/// <summary>The second, adversarial bad-input catalogue (issue #22): per class of failure, cases over every command.
+/// Same contract as <see cref="BadInputCatalog"/> (exit 2, one line naming the culprit, nothing written).</summary>
+/// <remarks>Classes: empty output paths; an output that is, contains or sits inside an input; result names that are
+/// not plain file names; inputs that are not regular files or are too large; numbers outside their documented range.</remarks>
+public static class HostileInputCatalog
+{
+    private const string Runs = "model,gpu,tp,batch,input_tokens,output_tokens,ttft_ms,tpot_ms\nllama-3.1-8b,h100-sxm,1,1,512,64,30,8\n";
+    private const string Grid = "axes:\n  workload.arrival.rate: [10, 20]\n";
+
+    /// <summary>"Billion laughs": each level holds ten aliases of the one before; level f would be a million nodes.</summary>
+    private const string Laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        + "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n";
+
+    public static IEnumerable<TestCaseData> All() => Cases().Select(c => new TestCaseData(c).SetName("Hostile_" + c.Name));
+
+    private static Dictionary<string, string> Base(params (string Name, string Text)[] more)
+    {
+        var files = new Dictionary<string, string> { ["s.yaml"] = BadInputCatalog.Scenario, ["t.csv"] = BadInputCatalog.Trace, ["r.csv"] = Runs, ["grid.yaml"] = Grid };
+        foreach (var (name, text) in more)
+        {
+            files[name] = text;
+        }
+
+        return files;
+    }
+
+    private static BadInputCatalog.Case C(string name, string[] args, params string[] expect) => new(name, Base(), args, expect);
+
+    private static BadInputCatalog.Case Named(string name, string value, params string[] expect) =>
+        new(name, Base(("s.yaml", BadInputCatalog.Scenario.Replace("name: tiny", "name: " + value, StringComparison.Ordinal))), ["run", "{d}/s.yaml"], ["s.yaml", "name", .. expect]);
+
+    private static IEnumerable<BadInputCatalog.Case> Cases()
+    {
+        // Empty output paths, every writing command: named by flag, exit 2 before any work.
+        yield return C("RunEmptyOut", ["run", "{d}/s.yaml", "--out", ""], "--out", "empty");
+        yield return C("RunBlankOut", ["run", "{d}/s.yaml", "--out", "  "], "--out", "empty");
+        yield return C("SweepEmptyOut", ["sweep", "{d}/s.yaml", "--grid", "{d}/grid.yaml", "--out", ""], "--out", "empty");
+        yield return C("CapacityEmptyOut", ["capacity", "{d}/s.yaml", "--layouts", "scenario", "--out", ""], "--out", "empty");
+        yield return C("PlanEmptyOut", ["plan", "--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpus", "2", "--slo", "chat", "--out", ""], "--out", "empty");
+        yield return C("MergeEmptyOut", ["merge", "--out", "", "{d}/out"], "--out", "empty");
+        yield return C("ReportEmptySvgDir", ["report", "{d}/out", "--svg-dir", ""], "--svg-dir", "empty");
+        yield return C("TraceStatsEmptySvg", ["trace", "stats", "{d}/t.csv", "--svg", ""], "--svg", "empty");
+        yield return C("CalibrateRunsEmptyOut", ["calibrate", "--runs", "{d}/r.csv", "--out", ""], "--out", "empty");
+        yield return C("CalibrateFromEmptyPlot", ["calibrate", "--from", "{d}/t.csv", "--gpu", "h100-sxm", "--out", "{d}/c.yaml", "--plot", ""], "--plot", "empty");
+        yield return C("ValidateEmptySvg", ["validate", "--svg", ""], "--svg", "empty");
+        yield return C("ValidateEmptyWriteRuns", ["validate", "--svg", "{d}/v.svg", "--write-runs", ""], "--write-runs", "empty");
+
+        // An output that is, contains or sits inside an input: the user's files are never replaced.
+        yield return C("RunOutIsScenarioDirectory", ["run", "{d}/s.yaml", "--out", "{d}"], "--out", "contains the scenario");
+        yield return C("RunOutIsScenarioFile", ["run", "{d}/s.yaml", "--out", "{d}/s.yaml"], "--out", "is the scenario");
+        yield return C("RunOutIsParentOfScenario", ["run", "{d}/s.yaml", "--out", "{d}/.."], "--out", "contains the scenario");
+        yield return new("RunOutContainsTrace", Base(("s.yaml", TraceScenario("tr/t.csv")), ("tr/t.csv", BadInputCatalog.Trace)), ["run", "{d}/s.yaml", "--out", "{d}/tr"], ["--out", "contains the scenario's trace"]);
+        yield return new("RunOutIsTrace", Base(("s.yaml", TraceScenario("t.csv"))), ["run", "{d}/s.yaml", "--out", "{d}/t.csv"], ["--out", "is the scenario's trace"]);
+        yield return new("RunOutHoldsForeignFiles", Base(("mine/notes.txt", "my notes")), ["run", "{d}/s.yaml", "--out", "{d}/mine"], ["mine", "notes.txt", "refusing"]);
+        yield return C("SweepOutContainsScenario", ["sweep", "{d}/s.yaml", "--grid", "{d}/grid.yaml", "--out", "{d}"], "--out", "contains the scenario");
+        yield return new("SweepOutContainsGrid", Base(("g/grid.yaml", Grid)), ["sweep", "{d}/s.yaml", "--grid", "{d}/g/grid.yaml", "--out", "{d}/g"], ["--out", "contains the grid"]);
+        yield return C("SweepOutIsAFile", ["sweep", "{d}/s.yaml", "--grid", "{d}/grid.yaml", "--out", "{d}/r.csv"], "--out", "is a file");
+        yield return C("CapacityOutContainsScenario", ["capacity", "{d}/s.yaml", "--layouts", "scenario", "--out", "{d}"], "--out", "contains the scenario");
+        yield return C("MergeOutIsAShard", ["merge", "--out", "{d}/out", "{d}/out"], "--out", "is the shard directory");
+        yield return C("MergeOutContainsAShard", ["merge", "--out", "{d}", "{d}/out"], "--out", "contains the shard directory");
+        yield return C("MergeOutInsideAShard", ["merge", "--out", "{d}/out/merged", "{d}/out"], "--out", "inside the shard directory");
+        yield return C("TraceStatsSvgIsTheTrace", ["trace", "stats", "{d}/t.csv", "--svg", "{d}/t.csv"], "--svg", "is the trace");
+        yield return C("CalibrateOutIsTheRuns", ["calibrate", "--runs", "{d}/r.csv", "--out", "{d}/r.csv"], "--out", "is the --runs file");
+        yield return C("CalibrateFromOutIsAnInput", ["calibrate", "--from", "{d}/t.csv", "--gpu", "h100-sxm", "--out", "{d}/t.csv"], "--out", "is a --from input");
+        yield return C("CalibrateFromPlotIsAnInput", ["calibrate", "--from", "{d}/t.csv", "--gpu", "h100-sxm", "--out", "{d}/c.yaml", "--plot", "{d}/t.csv"], "--plot", "is a --from input");
+        yield return C("CalibrateFromOutContainsInputs", ["calibrate", "--from", "{d}", "--gpu", "h100-sxm", "--out", "{d}"], "--out");
+        yield return C("ValidateTwoOutputsOnePath", ["validate", "--svg", "{d}/v.out", "--write-runs", "{d}/v.out"], "--write-runs", "another output");
+        yield return C("ReportSvgDirIsTheResult", ["report", "{d}/out", "--svg-dir", "{d}/out"], "--svg-dir", "the result directory");
+
+        // name: is a plain file name, so results never land outside results/.
+        yield return Named("NameDotDot", "\"..\"", "cannot be used");
+        yield return Named("NameDot", "\".\"", "cannot be used");
+        yield return Named("NameHidden", "\".hidden\"", "cannot be used");
+        yield return Named("NameWithSlash", "\"a/b\"", "cannot be used");
+        yield return Named("NameEscapes", "\"../../etc\"", "cannot be used");
+        yield return Named("NameBackslash", "'a\\b'", "cannot be used");
+        yield return Named("NameControlCharacter", "\"a\\tb\"", "cannot be used");
+        yield return Named("NameTooLong", new string('x', 300), "cannot be used");
+        yield return Named("NameBlank", "\"  \"", "cannot be used");
+
+        // Hostile YAML: alias bombs, deep nesting, a second document, a dangling alias; in a scenario, a grid and --set.
+        yield return new("YamlAliasBomb", Base(("s.yaml", BadInputCatalog.Scenario + Laughs)), ["run", "{d}/s.yaml", "--out", "{d}/o2"], ["s.yaml:", "alias *d", "expands to"]);
+        yield return new("YamlAliasBombInGrid", Base(("g.yaml", Grid + Laughs)), ["sweep", "{d}/s.yaml", "--grid", "{d}/g.yaml", "--out", "{d}/o2"], ["g.yaml:", "expands to"]);
+        yield return C("YamlAliasBombInSet", ["run", "{d}/s.yaml", "--out", "{d}/o2", "--set", "x=" + Laughs.Replace("\n", " ", StringComparison.Ordinal).Replace("a: &a", "{a: &a", StringComparison.Ordinal).Replace("] ", "], ", StringComparison.Ordinal).TrimEnd(' ', ',') + "}"], "--set");
+        yield return new("YamlDeepNesting", Base(("s.yaml", BadInputCatalog.Scenario + "x: " + string.Concat(Enumerable.Repeat("{a: ", 100_000)) + "1" + new string('}', 100_000) + "\n")), ["run", "{d}/s.yaml", "--out", "{d}/o2"], ["s.yaml:17:", "nesting deeper than 64"]);
+        yield return new("YamlDeepBlockSequences", Base(("s.yaml", BadInputCatalog.Scenario + "x: " + new string('[', 5_000) + new string(']', 5_000) + "\n")), ["run", "{d}/s.yaml", "--out", "{d}/o2"], ["s.yaml:17:", "nesting"]);
+        yield return new("YamlSecondDocument", Base(("s.yaml", BadInputCatalog.Scenario + "---\nname: other\n")), ["run", "{d}/s.yaml", "--out", "{d}/o2"], ["s.yaml:17:", "second YAML document"]);
+        yield return new("YamlSecondDocumentInGrid", Base(("g.yaml", Grid + "---\naxes: {}\n")), ["sweep", "{d}/s.yaml", "--grid", "{d}/g.yaml", "--out", "{d}/o2"], ["g.yaml:3:", "second YAML document"]);
+        yield return new("YamlUndefinedAlias", Base(("s.yaml", BadInputCatalog.Scenario + "x: *nope\n")), ["run", "{d}/s.yaml", "--out", "{d}/o2"], ["s.yaml:17:", "alias *nope"]);
+
+        // Inputs that are not regular files (they would block or never end) or are hostile in size.
+        yield return C("RunScenarioIsDevZero", ["run", "/dev/zero", "--out", "{d}/o2"], "/dev/zero", "character device");
+        yield return C("TraceStatsDevZero", ["trace", "stats", "/dev/zero"], "/dev/zero", "character device");
+        yield return new("RunTraceIsDevZero", Base(("s.yaml", TraceScenario("/dev/zero"))), ["run", "{d}/s.yaml", "--out", "{d}/o2"], ["/dev/zero", "character device"]);
+        yield return C("SweepGridIsDevZero", ["sweep", "{d}/s.yaml", "--grid", "/dev/zero", "--out", "{d}/o2"], "/dev/zero", "character device");
+        yield return C("CalibrateRunsIsDevZero", ["calibrate", "--runs", "/dev/zero", "--out", "{d}/c.yaml"], "/dev/zero", "character device");
+        // Numbers outside their documented range (docs/scenarios.md, Valid ranges), caught at load, named by key path.
+        yield return Mutated("RateTiny", "rate: 50", "rate: 1e-300", "workload.arrival.rate");
+        yield return Mutated("RateHuge", "rate: 50", "rate: 1e300", "workload.arrival.rate");
+        yield return Mutated("RateNaN", "rate: 50", "rate: .nan", "workload.arrival.rate");
+        yield return Mutated("RateInfinity", "rate: 50", "rate: .inf", "workload.arrival.rate");
+        yield return Mutated("DurationHuge", "requests: 20", "requests: 20\n  duration_s: 1e300", "workload.duration_s");
+        yield return Mutated("SloHuge", "ttft_ms: 350", "ttft_ms: 1e300", "slo.ttft_ms");
+        yield return Mutated("TimeSeriesStepTiny", "outputs: { chrome_trace: false }", "outputs: { chrome_trace: false, timeseries_step_s: 1e-9 }", "outputs.timeseries_step_s");
+        yield return Mutated("TimelineStartHuge", "outputs: { chrome_trace: false }", "outputs: { chrome_trace: false, timeline: { start_s: 1e300 } }", "outputs.timeline.start_s");
+        yield return Mutated("LinkFactorTiny", "outputs: { chrome_trace: false }", "outputs: { chrome_trace: false }\nfaults: { links: [{ kind: nvlink, factor: 1e-300 }] }", "faults.links[0].factor");
+        yield return Mutated("StragglerStartHuge", "outputs: { chrome_trace: false }", "outputs: { chrome_trace: false }\nfaults: { stragglers: [{ gpu: 0, factor: 2, start_s: 1e300 }] }", "faults.stragglers[0].start_s");
+        yield return new("TraceRateScaleTiny", Base(("s.yaml", TraceScenario("t.csv").Replace("trace: t.csv", "trace: t.csv, rate_scale: 1e-300", StringComparison.Ordinal))), ["run", "{d}/s.yaml", "--out", "{d}/o2"], ["s.yaml", "rate_scale"]);
+        yield return new("TraceWindowHuge", Base(("s.yaml", TraceScenario("t.csv").Replace("trace: t.csv", "trace: t.csv, start_s: 1e300", StringComparison.Ordinal))), ["run", "{d}/s.yaml", "--out", "{d}/o2"], ["s.yaml", "start_s"]);
+        yield return C("TimelineFlagHuge", ["run", "{d}/s.yaml", "--out", "{d}/o2", "--timeline", "1e300:1"], "timeline");
+        yield return C("CapacityToleranceNaN", ["capacity", "{d}/s.yaml", "--layouts", "scenario", "--tolerance", "NaN"], "--tolerance");
+        yield return C("CapacitySloNaN", ["capacity", "{d}/s.yaml", "--layouts", "scenario", "--slo", "ttft_ms=NaN"], "NaN");
+        yield return C("CapacitySloInfinity", ["capacity", "{d}/s.yaml", "--layouts", "scenario", "--slo", "ttft_ms=Infinity"], "Infinity");
+
+        // A run that simulates nothing, and output volume beyond the stated maximum, are errors, not results.
+        yield return Mutated("NothingArrivesInTheHorizon", [("requests: 20", "duration_s: 1"), ("rate: 50", "rate: 0.000001")], "no request arrived");
+        yield return Mutated("TimeSeriesRowsOverTheCap", [("rate: 50", "rate: 0.01"), ("outputs: { chrome_trace: false }", "outputs: { chrome_trace: false, timeseries_step_s: 0.001 }")], "outputs.timeseries_step_s", "rows");
+
+        yield return new("RunScenarioTooLarge", Base(("big.yaml", BadInputCatalog.Scenario + "# " + new string('x', 17 << 20) + "\n")), ["run", "{d}/big.yaml", "--out", "{d}/o2"], ["big.yaml", "bytes"]);
+    }
+
+    private static BadInputCatalog.Case Mutated(string name, (string From, string To)[] edits, params string[] expect)
+    {
+        var text = BadInputCatalog.Scenario;
+        foreach (var (from, to) in edits)
+        {
+            if (!text.Contains(from, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"case {name}: '{from}' is not in the base scenario");
+            }
+
+            text = text.Replace(from, to, StringComparison.Ordinal);
+        }
+
+        return new(name, Base(("s.yaml", text)), ["run", "{d}/s.yaml", "--out", "{d}/o2"], ["s.yaml", .. expect]);
+    }
+
+    private static BadInputCatalog.Case Mutated(string name, string from, string to, params string[] expect) => Mutated(name, [(from, to)], expect);
+
+    private static string TraceScenario(string trace) => BadInputCatalog.Scenario.Replace(
+        "workload:\n  requests: 20\n  arrival: { process: poisson, rate: 50 }\n  input_tokens: 64\n  output_tokens: 8\n",
+        $"workload: {{ trace: {trace} }}\n",
+        StringComparison.Ordinal);
+}
