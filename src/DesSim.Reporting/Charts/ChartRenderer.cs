@@ -53,7 +53,7 @@ internal static partial class ChartRenderer
         return data.ToArray();
     }
 
-    /// <summary>Skia numbers clip paths with a process-wide counter (cl_17, …); renumber them clip0, clip1, … in order
+    /// <summary>Skia numbers clip paths with a process-wide hexadecimal counter (cl_9, cl_a, cl_85a, …); renumber them clip0, clip1, … in order
     /// of appearance so the same chart gives the same text whatever was rendered before.</summary>
     private static string RenumberClips(string svg)
     {
@@ -70,7 +70,7 @@ internal static partial class ChartRenderer
         });
     }
 
-    [GeneratedRegex(@"\bcl_\d+\b")]
+    [GeneratedRegex(@"\bcl_[0-9a-fA-F]+\b")]
     private static partial Regex ClipId();
 
     private static void Draw(Chart chart, SKCanvas canvas)

@@ -42,6 +42,25 @@ public sealed class ChartRenderTests
     }
 
     [Test]
+    public void Svg_clip_ids_do_not_depend_on_how_many_charts_the_process_drew_before()
+    {
+        var first = Sample("breakdown").RenderSvg();
+        // Why 40: Skia's clip counter is hexadecimal and process-wide; this walks it past ids with letters (cl_1a, …).
+        for (var i = 0; i < 40; i++)
+        {
+            Sample("cdf").RenderSvg();
+        }
+
+        var again = Sample("breakdown").RenderSvg();
+        Assert.Multiple(() =>
+        {
+            Assert.That(again, Is.EqualTo(first));
+            Assert.That(again, Does.Not.Contain("\"cl_"));
+            Assert.That(again, Does.Contain("id=\"clip0\""));
+        });
+    }
+
+    [Test]
     public void The_png_draws_something_other_than_background()
     {
         using var bitmap = SKBitmap.Decode(Sample("cdf").RenderPng());
