@@ -20,9 +20,22 @@ public static class RunCharts
     /// <param name="sloMs">SLO threshold to draw, or null.</param>
     /// <param name="logScale">Log x axis (for tails spanning decades).</param>
     /// <param name="yLabel">Y axis title.</param>
-    public static Chart LatencyCdf(string title, IReadOnlyList<(string Name, IReadOnlyList<double> SamplesMs)> series, double? sloMs = null, bool logScale = false, string yLabel = "Fraction of requests ≤ x")
+    public static Chart LatencyCdf(string title, IReadOnlyList<(string Name, IReadOnlyList<double> SamplesMs)> series, double? sloMs = null, bool logScale = false, string yLabel = "Fraction of requests ≤ x") =>
+        Cdf(title, series, sloMs is { } slo ? [(slo, $"SLO {NumberFormat.Significant(slo)} ms")] : [], logScale, yLabel);
+
+    /// <summary>CDFs of several runs overlaid (one palette colour per run, p50/p99 markers unlabelled) with one dashed
+    /// SLO line per distinct bound.</summary>
+    /// <param name="title">Chart title.</param>
+    /// <param name="series">Run label and raw samples in ms.</param>
+    /// <param name="slos">SLO bounds in ms with their legend text (e.g. "SLO 200 ms: run A, run B").</param>
+    /// <param name="logScale">Log x axis (runs spanning decades).</param>
+    public static Chart ComparisonCdf(string title, IReadOnlyList<(string Name, IReadOnlyList<double> SamplesMs)> series, IReadOnlyList<(double Ms, string Label)> slos, bool logScale) =>
+        Cdf(title, series, slos, logScale, "Fraction of requests ≤ x");
+
+    private static Chart Cdf(string title, IReadOnlyList<(string Name, IReadOnlyList<double> SamplesMs)> series, IReadOnlyList<(double Ms, string Label)> slos, bool logScale, string yLabel)
     {
         ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(slos);
         var plot = new Plot();
         ChartAxes.Label(plot, title, "Latency", "ms", yLabel, string.Empty);
         var curves = series.Select(s => new CdfCurve(s.SamplesMs)).ToArray();
@@ -60,10 +73,12 @@ public static class RunCharts
         }
 
         var highMs = curves.Select(c => c.Max).Where(double.IsFinite).DefaultIfEmpty(1).Max();
-        if (sloMs is { } slo)
+        LinePattern[] patterns = [LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+        for (var i = 0; i < slos.Count; i++)
         {
-            var line = plot.Add.VerticalLine(X(slo), ChartTheme.LineWidthPx, ChartTheme.Slo, LinePattern.Dashed);
-            line.LegendText = $"SLO {NumberFormat.Significant(slo)} ms";
+            var (slo, label) = slos[i];
+            var line = plot.Add.VerticalLine(X(slo), ChartTheme.LineWidthPx, ChartTheme.Slo, patterns[i % patterns.Length]);
+            line.LegendText = label;
             highMs = Math.Max(highMs, slo);
         }
 
@@ -122,7 +137,15 @@ public static class RunCharts
 
         var end2 = timesSeconds.Count == 0 ? 1 : Math.Max(timesSeconds[^1], 1e-9);
         plot.Axes.SetLimits(0, end2, 0, top > 0 ? top * Headroom : 1);
-        plot.ShowLegend(Alignment.UpperRight);
+        // Why: one unshaded series is named by the y axis already; its legend box would only cover the line.
+        if (series.Count > 1 || legend.Count > 0)
+        {
+            plot.ShowLegend(Alignment.UpperRight);
+        }
+        else
+        {
+            plot.HideLegend();
+        }
         return new Chart(plot);
     }
 

@@ -15,6 +15,9 @@ public static class StudyCharts
     /// <summary>Y headroom of a labelled scatter, so the topmost point's label fits.</summary>
     private const double LabelRoomY = 1.15;
 
+    /// <summary>Value-axis headroom of a bar chart, so the longest bar's value label fits.</summary>
+    private const double BarLabelRoom = 1.15;
+
     /// <summary>A latency percentile against request rate, one line per layout, the SLO as a line; log y axis by default.</summary>
     /// <param name="metricName">E.g. "p99 TTFT".</param>
     /// <param name="layouts">Layout name, request rates and the metric (ms) at each rate.</param>
@@ -141,9 +144,53 @@ public static class StudyCharts
         plottable.ValueLabelStyle.FontSize = ChartTheme.LegendFontPx;
         ChartAxes.Categories(plot.Axes.Left, names);
         var max = values.Where(double.IsFinite).DefaultIfEmpty(0).Max();
-        plot.Axes.SetLimits(0, max > 0 ? max * 1.15 : 1, -0.6, names.Count - 0.4);
+        plot.Axes.SetLimits(0, max > 0 ? max * BarLabelRoom : 1, -0.6, names.Count - 0.4);
         plot.HideLegend();
         return new Chart(plot, ChartTheme.SlideWidthPx, ChartTheme.HeightForRows(names.Count));
+    }
+
+    /// <summary>Horizontal bars in groups: per category (top to bottom) one bar per series, each series its own colour,
+    /// values printed at the bar ends.</summary>
+    /// <param name="title">Chart title.</param>
+    /// <param name="names">Category names (e.g. the runs of a comparison).</param>
+    /// <param name="series">Series name and one value per category (e.g. throughput, goodput), sharing the unit.</param>
+    /// <param name="valueLabel">X axis title.</param>
+    /// <param name="unit">X axis unit.</param>
+    public static Chart GroupedBars(string title, IReadOnlyList<string> names, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string valueLabel, string unit)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(series);
+        var plot = new Plot();
+        ChartAxes.Label(plot, title, valueLabel, unit, string.Empty, string.Empty);
+        var band = ChartTheme.BarFill / Math.Max(series.Count, 1);
+        var bars = new List<Bar>();
+        for (var row = 0; row < names.Count; row++)
+        {
+            for (var s = 0; s < series.Count; s++)
+            {
+                var v = series[s].Values[row];
+                bars.Add(new Bar
+                {
+                    // Why: the first series sits on top within its category, in legend order.
+                    Position = ChartAxes.RowPosition(row, names.Count) + (ChartTheme.BarFill / 2) - (band * (s + 0.5)),
+                    Value = double.IsFinite(v) ? v : 0,
+                    FillColor = ChartTheme.Colour(s),
+                    LineWidth = 0,
+                    Size = band * ChartTheme.BarFill,
+                    Label = double.IsFinite(v) ? NumberFormat.Significant(v) : "n/a",
+                });
+            }
+        }
+
+        var plottable = plot.Add.Bars(bars);
+        plottable.Horizontal = true;
+        plottable.ValueLabelStyle.FontSize = ChartTheme.LegendFontPx;
+        RunCharts.ManualLegend(plot, series.Select((s, i) => (s.Name, ChartTheme.Colour(i))));
+        ChartAxes.Categories(plot.Axes.Left, names);
+        var max = series.SelectMany(s => s.Values).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        plot.Axes.SetLimits(0, max > 0 ? max * BarLabelRoom : 1, -0.6, names.Count - 0.4);
+        plot.ShowLegend(Edge.Bottom);
+        return new Chart(plot, ChartTheme.SlideWidthPx, ChartTheme.HeightForRows(names.Count * series.Count));
     }
 
     /// <summary>Log-log scatter of predicted (y) against measured (x) per series, with the y = x line.</summary>

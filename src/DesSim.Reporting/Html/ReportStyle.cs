@@ -19,6 +19,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.kv th { background: #eef1f4; font-weight: normal; color: #555; }
 tr.pass td { background: #e6f4e6; }
 tr.fail td { background: #fbe3e3; color: #8b1a1a; font-weight: bold; }
+td.best { background: #e6f4e6; font-weight: bold; }
+td.best::after { content: " \2605"; color: #2b7a2b; }
 figure { margin: 0; }
 figure svg { display: block; width: 100%; max-width: 1100px; height: auto; border: 1px solid #e3e3e3; background: #fff; }
 figcaption, .caption { font-size: 13px; color: #555; margin-top: 6px; }

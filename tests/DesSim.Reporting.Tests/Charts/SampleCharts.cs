@@ -26,6 +26,9 @@ internal static class SampleCharts
         yield return ("gantt", RunCharts.PipelineTimeline("Pipeline", "Simulated time", ["stage 0", "stage 1"], [new GanttSpan(0, 0, 5, "mb 0"), new GanttSpan(1, 6, 5, "mb 0"), new GanttSpan(0, 5, 5, "mb 1"), new GanttSpan(1, 5, 1, "send")], 0, 20, thinKey: "send"));
         yield return ("latency-vs-rate", StudyCharts.LatencyVsRate("p99 TTFT", [("TP8", [1, 2, 4], [100, 150, 900]), ("TP4 PP2", [1, 2, 4], [140, 170, 400])], 500));
         yield return ("pareto", StudyCharts.ThroughputLatencyPareto(["a", "b", "c"], [100, 200, 150], [500, 900, 400]));
+        yield return ("price-pareto", StudyCharts.PriceLatencyPareto(["a", "b", "c"], [100, 200, 150], [2.5, 1.2, 3.0], "Cost per million output tokens", "USD"));
+        yield return ("cdf-compare", RunCharts.ComparisonCdf("TTFT by run", [("TP8", ttft), ("TP4xPP2", tpot), ("PP8", ttft.Select(x => 3 * x).ToArray())], [(100, "SLO 100 ms: TP8"), (250, "SLO 250 ms: TP4xPP2, PP8")], logScale: true));
+        yield return ("grouped-bars", StudyCharts.GroupedBars("Throughput and goodput", ["TP8", "TP4xPP2", "PP8"], [("throughput", [4.7, 4.6, 3.1]), ("goodput", [1.4, 2.2, double.NaN])], "Rate", "req/s"));
         yield return ("bars", StudyCharts.Bars("Capacity", ["TP8", "TP4xPP2"], [1.5, 2.25], "Capacity per GPU", "req/s"));
         yield return ("validation", StudyCharts.PredictedVsMeasured("Validation", "ms", [("TTFT", [10, 100, 1000], [12, 90, 1100]), ("TPOT", [5, 20], [6, 18])]));
         yield return ("histograms", TraceLengthCharts.Build("t.csv", [new HistogramBin(0, 100, 3), new HistogramBin(100, 200, 7)], [new HistogramBin(0, 50, 4), new HistogramBin(50, 100, 6)]));
