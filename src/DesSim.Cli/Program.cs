@@ -35,6 +35,7 @@ public static class Program
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(TraceCommand.Create());
         root.Subcommands.Add(GpusCommand.Create());

@@ -14,7 +14,7 @@ public sealed class CalibrationCommandsTests
             var (code, output, err) = CliTests.Run("validate", "splitwise", "--svg", svg, "--write-runs", runs);
             Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
             Assert.That(output, Does.Contain("TPOT       held-out").And.Contain("TTFT       fit").And.Contain("splitwise-a100-tp4-in512-b1-out128"));
-            Assert.That(File.ReadAllText(svg), Does.StartWith("<svg").And.Contain("y = x"));
+            Assert.That(File.ReadAllText(svg), Does.Contain("<svg").And.Contain("y = x"));
             Assert.That(File.ReadAllLines(runs), Has.Length.EqualTo(58));
         }
         finally

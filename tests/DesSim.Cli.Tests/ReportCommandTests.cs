@@ -49,9 +49,11 @@ public sealed class ReportCommandTests
         var original = File.ReadAllBytes(html);
         File.Delete(html);
         var svgDir = Path.Combine(_root, "img");
-        var (code, output, err) = CliTests.Run("report", dir, "--svg-dir", svgDir);
+        var pngDir = Path.Combine(_root, "png");
+        var (code, output, err) = CliTests.Run("report", dir, "--svg-dir", svgDir, "--png-dir", pngDir);
         Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
         var svgs = Directory.GetFiles(svgDir, "*.svg").Order(StringComparer.Ordinal).ToArray();
+        var pngs = Directory.GetFiles(pngDir, "*.png").Order(StringComparer.Ordinal).ToArray();
         Assert.Multiple(() =>
         {
             Assert.That(File.ReadAllBytes(html), Is.EqualTo(original), "same bytes as the run's own report");
@@ -61,6 +63,8 @@ public sealed class ReportCommandTests
                 "cluster_power.svg", "queue_length.svg", "running_batch.svg", "tpot_cdf.svg", "ttft_cdf.svg",
             }));
             Assert.That(svgs.Select(f => XDocument.Load(f).Root!.Name.LocalName), Is.All.EqualTo("svg"));
+            Assert.That(pngs.Select(Path.GetFileNameWithoutExtension), Is.EqualTo(svgs.Select(Path.GetFileNameWithoutExtension)));
+            Assert.That(pngs.Select(f => { using var b = SkiaSharp.SKBitmap.Decode(f); return b.Width; }), Is.All.EqualTo(1600));
             Assert.That(output, Does.Contain("report.html"));
         });
     }
@@ -116,11 +120,14 @@ public sealed class ReportCommandTests
         var second = Path.Combine(_root, "b.svg");
         Assert.That(CliTests.Run("trace", "stats", trace, "--svg", first).Code, Is.EqualTo(ExitCodes.Success));
         Assert.That(CliTests.Run("trace", "stats", trace, "--svg", second).Code, Is.EqualTo(ExitCodes.Success));
+        var png = Path.Combine(_root, "a.png");
+        Assert.That(CliTests.Run("trace", "stats", trace, "--png", png).Code, Is.EqualTo(ExitCodes.Success));
         var svg = XDocument.Load(first);
-        XNamespace ns = "http://www.w3.org/2000/svg";
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png);
         Assert.Multiple(() =>
         {
-            Assert.That(svg.Root!.Elements(ns + "svg").Count(), Is.EqualTo(2), "two panels");
+            Assert.That(svg.Root!.Name.LocalName, Is.EqualTo("svg"));
+            Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((1600, 900)));
             Assert.That(File.ReadAllText(first), Does.Contain("Input lengths").And.Contain("Output lengths"));
             Assert.That(File.ReadAllBytes(second), Is.EqualTo(File.ReadAllBytes(first)));
         });

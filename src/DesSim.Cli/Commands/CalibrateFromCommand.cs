@@ -46,9 +46,9 @@ public static class CalibrateFromCommand
 
         var header = new[] { $"DesSim calibration for {gpu.Name}: dessim calibrate --from {string.Join(" ", paths.Select(Path.GetFileName))}" }.Concat(lines);
         var yaml = CalibrationYaml.Write(profile, header);
-        var svg = Plot(gpu, data, profile);
+        var image = ChartFiles.Encode(plotPath, Plot(gpu, data, profile));
         yamlOut.Write(s => s.Write(System.Text.Encoding.UTF8.GetBytes(yaml)));
-        plotOut.Write(s => s.Write(System.Text.Encoding.UTF8.GetBytes(svg)));
+        plotOut.Write(s => s.Write(image));
         outputs.Commit();
         o.WriteLine($"wrote {outPath} and {plotPath}");
     }
@@ -74,16 +74,12 @@ public static class CalibrateFromCommand
     }
 
     /// <summary>Log-log scatter of fitted vs measured seconds per op class and collective, with y = x.</summary>
-    public static string Plot(GpuSpec gpu, ImportedProfiles data, CalibrationProfile p)
+    public static Chart Plot(GpuSpec gpu, ImportedProfiles data, CalibrationProfile p)
     {
-        var plot = new Plot { Title = $"Calibration fit: {gpu.Name}" };
-        plot.XAxis.Label = "measured";
-        plot.XAxis.Unit = "s";
-        plot.YAxis.Label = "fitted";
-        plot.YAxis.Unit = "s";
-        plot.XAxis.Scale = AxisScale.Log;
-        plot.YAxis.Scale = AxisScale.Log;
-        var all = new List<double>();
+        ArgumentNullException.ThrowIfNull(gpu);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(p);
+        var series = new List<(string, IReadOnlyList<double>, IReadOnlyList<double>)>();
         foreach (var c in p.Curves)
         {
             var pts = data.Kernels.Where(k => (k.Op == "gemm" && k.LowPrecision ? "gemm_fp8" : k.Op) == c.Op)
@@ -93,8 +89,7 @@ public static class CalibrateFromCommand
                     return (M: k.Seconds, F: c.Seconds(compute, memory));
                 }).ToArray();
             pts = Thin(pts);
-            plot.AddScatter(pts.Select(x => x.M).ToArray(), pts.Select(x => x.F).ToArray(), c.Op);
-            all.AddRange(pts.SelectMany(x => new[] { x.M, x.F }));
+            series.Add((c.Op, pts.Select(x => x.M).ToArray(), pts.Select(x => x.F).ToArray()));
         }
 
         foreach (var g in p.Collectives.GroupBy(c => c.Op).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -104,17 +99,10 @@ public static class CalibrateFromCommand
                 .Where(x => x.Fit is not null)
                 .Select(x => (M: x.S.Seconds, F: x.Fit!.Seconds(x.S.Bytes))).ToArray();
             pts = Thin(pts);
-            plot.AddScatter(pts.Select(x => x.M).ToArray(), pts.Select(x => x.F).ToArray(), g.Key);
-            all.AddRange(pts.SelectMany(x => new[] { x.M, x.F }));
+            series.Add((g.Key, pts.Select(x => x.M).ToArray(), pts.Select(x => x.F).ToArray()));
         }
 
-        var positive = all.Where(v => v > 0).ToArray();
-        if (positive.Length > 0)
-        {
-            plot.AddLine([positive.Min(), positive.Max()], [positive.Min(), positive.Max()], "y = x");
-        }
-
-        return plot.RenderSvg();
+        return StudyCharts.PredictedVsMeasured($"Calibration fit: {gpu.Name}", "s", series, "fitted");
     }
 
     // Why: tables hold up to ~10⁵ samples; every k-th point (deterministic) keeps the SVG small and still shows the spread.

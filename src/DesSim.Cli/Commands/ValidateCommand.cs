@@ -15,8 +15,9 @@ public static class ValidateCommand
     {
         var suite = new Argument<string>("SUITE") { Description = "bundled (default) | splitwise | trtllm | silicon", DefaultValueFactory = _ => "bundled" };
         var svg = new Option<string?>("--svg") { Description = "Write the log-log predicted-vs-measured scatter here (default: results/validation.svg)", DefaultValueFactory = _ => Path.Combine("results", "validation.svg") };
+        var png = new Option<string?>("--png") { Description = "Also write the scatter as a 1600x900 PNG here" };
         var runs = new Option<string?>("--write-runs") { Description = "Also write the Splitwise runs (medians, fit/holdout split) as a 'calibrate --runs' CSV" };
-        var cmd = new Command("validate", "Run the bundled validation suite: predicted vs measured per case, error summary per metric, scatter SVG") { suite, svg, runs };
+        var cmd = new Command("validate", "Run the bundled validation suite: predicted vs measured per case, error summary per metric, scatter SVG") { suite, svg, png, runs };
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -24,13 +25,22 @@ public static class ValidateCommand
             var path = parse.GetValue(svg);
             var runsPath = parse.GetValue(runs);
             var svgOut = path is null ? null : outputs.File(path, "--svg");
+            var pngPath = parse.GetValue(png);
+            var pngOut = pngPath is null ? null : outputs.File(pngPath, "--png");
             var runsOut = runsPath is null ? null : outputs.File(runsPath, "--write-runs");
             var report = ValidationSuite.Run(parse.GetValue(suite)!);
             Write(report, o);
+            var chart = Scatter(report);
             if (svgOut is not null)
             {
-                var text = Scatter(report);
+                var text = chart.RenderSvg();
                 svgOut.Write(s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+            }
+
+            if (pngOut is not null)
+            {
+                var bytes = chart.RenderPng();
+                pngOut.Write(s => s.Write(bytes));
             }
 
             if (runsOut is not null)
@@ -43,7 +53,7 @@ public static class ValidateCommand
 
             // Why: both files are complete before either is published, so a bad --write-runs leaves no SVG behind.
             outputs.Commit();
-            foreach (var written in new[] { path, runsPath }.OfType<string>())
+            foreach (var written in new[] { path, pngPath, runsPath }.OfType<string>())
             {
                 o.WriteLine($"wrote {written}");
             }
@@ -90,25 +100,14 @@ public static class ValidateCommand
     }
 
     /// <summary>The log-log scatter of predicted vs measured per metric and role, with the y = x line.</summary>
-    public static string Scatter(ValidationReport report)
+    public static Chart Scatter(ValidationReport report)
     {
-        var plot = new Plot { Title = "DesSim validation: predicted vs measured" };
-        plot.XAxis.Label = "measured";
-        plot.YAxis.Label = "predicted";
-        plot.XAxis.Scale = AxisScale.Log;
-        plot.YAxis.Scale = AxisScale.Log;
-        var all = report.Cases.Where(c => c.Predicted > 0).ToArray();
-        foreach (var g in all.GroupBy(c => $"{c.Metric} ({c.Unit}, {c.Role})").OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            plot.AddScatter(g.Select(c => c.Measured).ToArray(), g.Select(c => c.Predicted).ToArray(), g.Key);
-        }
-
-        if (all.Length > 0)
-        {
-            double lo = all.Min(c => Math.Min(c.Measured, c.Predicted)), hi = all.Max(c => Math.Max(c.Measured, c.Predicted));
-            plot.AddLine([lo, hi], [lo, hi], "y = x");
-        }
-
-        return plot.RenderSvg();
+        ArgumentNullException.ThrowIfNull(report);
+        var groups = report.Cases.Where(c => c.Predicted > 0)
+            .GroupBy(c => $"{c.Metric} ({c.Unit}, {c.Role})")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyList<double>)g.Select(c => c.Measured).ToArray(), (IReadOnlyList<double>)g.Select(c => c.Predicted).ToArray()))
+            .ToArray();
+        return StudyCharts.PredictedVsMeasured("DesSim validation: predicted vs measured", string.Empty, groups);
     }
 }

@@ -9,9 +9,11 @@ namespace DesSim.Reporting.Html;
 /// tables, in the order sections are added.</summary>
 /// <remarks>Offline by construction: inline CSS, inline SVG, no scripts, no external URLs (the only "http" in the
 /// page is the SVG namespace). Every text is HTML-escaped; SVG passed to <see cref="AddChart"/> is trusted markup
-/// (from <c>Plot.RenderSvg</c>). Output is deterministic for the same inputs.</remarks>
+/// (from <c>Chart.RenderSvg</c>: ScottPlot drawn on a Skia SVG canvas). Output is deterministic for the same inputs.</remarks>
 public sealed class HtmlReport
 {
+    private static readonly HashSet<int> NoMarks = [];
+
     private readonly List<string> _sections = [];
 
     /// <summary>Creates an empty report.</summary>
@@ -84,6 +86,9 @@ public sealed class HtmlReport
             body = body[(body.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart();
         }
 
+        // Why: ids must be unique in a page; each chart's clip ids get the section number as a prefix.
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"s{_sections.Count}");
+        body = body.Replace("id=\"clip", $"id=\"{prefix}clip", StringComparison.Ordinal).Replace("url(#clip", $"url(#{prefix}clip", StringComparison.Ordinal);
         var sb = new StringBuilder();
         sb.Append("<section class=\"chart\">\n<h2>").Append(E(heading)).Append("</h2>\n<figure>\n").Append(body.TrimEnd()).Append('\n');
         if (!string.IsNullOrEmpty(caption))
@@ -98,6 +103,14 @@ public sealed class HtmlReport
     /// <summary>Adds a table; each row must have one cell per header. Cells that parse as numbers are right-aligned.</summary>
     public HtmlReport AddTable(string heading, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? caption = null)
     {
+        ArgumentNullException.ThrowIfNull(rows);
+        return AddMarkedTable(heading, headers, rows.Select(r => (r, (IReadOnlySet<int>)NoMarks)), caption);
+    }
+
+    /// <summary>Adds a table whose marked cells (by column index, per row) are highlighted as the best of their row
+    /// (class <c>best</c>: bold on green with a ★, so the mark does not rely on colour alone).</summary>
+    public HtmlReport AddMarkedTable(string heading, IReadOnlyList<string> headers, IEnumerable<(IReadOnlyList<string> Cells, IReadOnlySet<int> Marked)> rows, string? caption = null)
+    {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
         var sb = new StringBuilder();
@@ -108,7 +121,7 @@ public sealed class HtmlReport
         }
 
         sb.Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in rows)
+        foreach (var (row, marked) in rows)
         {
             if (row.Count != headers.Count)
             {
@@ -116,10 +129,18 @@ public sealed class HtmlReport
             }
 
             sb.Append("<tr>");
-            foreach (var cell in row)
+            for (var c = 0; c < row.Count; c++)
             {
+                var cell = row[c];
                 var numeric = double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-                sb.Append(numeric ? "<td class=\"num\">" : "<td>").Append(E(cell)).Append("</td>");
+                var css = (numeric, marked.Contains(c)) switch
+                {
+                    (true, true) => "<td class=\"num best\" title=\"best of the row\">",
+                    (false, true) => "<td class=\"best\" title=\"best of the row\">",
+                    (true, false) => "<td class=\"num\">",
+                    _ => "<td>",
+                };
+                sb.Append(css).Append(E(cell)).Append("</td>");
             }
 
             sb.Append("</tr>\n");

@@ -19,8 +19,10 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.kv th { background: #eef1f4; font-weight: normal; color: #555; }
 tr.pass td { background: #e6f4e6; }
 tr.fail td { background: #fbe3e3; color: #8b1a1a; font-weight: bold; }
+td.best { background: #e6f4e6; font-weight: bold; }
+td.best::after { content: " \2605"; color: #2b7a2b; }
 figure { margin: 0; }
-figure svg { display: block; max-width: 100%; height: auto; border: 1px solid #e3e3e3; background: #fff; }
+figure svg { display: block; width: 100%; max-width: 1100px; height: auto; border: 1px solid #e3e3e3; background: #fff; }
 figcaption, .caption { font-size: 13px; color: #555; margin-top: 6px; }
 pre { background: #f3f3f3; border: 1px solid #ddd; padding: 10px; font-size: 12px; overflow-x: auto; }
 details summary { cursor: pointer; color: #2f3e4e; margin: 8px 0; }

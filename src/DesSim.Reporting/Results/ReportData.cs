@@ -52,4 +52,10 @@ public sealed record ReportData(
 {
     /// <summary>ITL quantiles stored in <c>itl_quantiles.csv</c>: p = 0, 0.001, …, 1.</summary>
     public const int ItlQuantileCount = 1001;
+
+    /// <summary>GPU energy per output token, J (summary.json <c>energy.j_per_output_token</c>; NaN without power figures).</summary>
+    public double JoulesPerOutputToken { get; init; } = double.NaN;
+
+    /// <summary>Total cost per million output tokens, USD (summary.json <c>cost.usd_per_million_output_tokens.total</c>; NaN without prices).</summary>
+    public double UsdPerMillionOutputTokens { get; init; } = double.NaN;
 }

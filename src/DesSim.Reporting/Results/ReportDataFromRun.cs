@@ -45,7 +45,11 @@ public static class ReportDataFromRun
                 ClusterPowerWatts = Back(Fmt.Ratio(r.ClusterPowerWatts)),
             }).ToArray(),
             run.Deployment.Stages.Count,
-            scenario.Outputs.ChromeTrace ? TraceTimeline(result) : null);
+            scenario.Outputs.ChromeTrace ? TraceTimeline(result) : null)
+        {
+            JoulesPerOutputToken = Round(result.Summary.Energy?.JoulesPerOutputToken ?? double.NaN),
+            UsdPerMillionOutputTokens = Round(result.Summary.Cost?.UsdPerMillionOutputTokens.TotalUsd ?? double.NaN),
+        };
     }
 
     /// <summary>The scheduler line of the scenario echo (also written to summary.json as <c>scheduler</c>).</summary>

@@ -65,7 +65,11 @@ public static class ResultDirectoryReader
             gpus,
             ReadTimeSeries(Path.Combine(directory, "timeseries.csv")),
             gpus.Count == 0 ? 0 : gpus.Max(g => g.Stage) + 1,
-            File.Exists(trace) ? TraceTimelineReader.Read(trace) : null);
+            File.Exists(trace) ? TraceTimelineReader.Read(trace) : null)
+        {
+            JoulesPerOutputToken = summary.OptionalNumber("energy", "j_per_output_token"),
+            UsdPerMillionOutputTokens = summary.OptionalNumber("cost", "usd_per_million_output_tokens", "total"),
+        };
     }
 
     private static (double[] Ttft, double[] Tpot, double[] E2el) ReadRequests(string path)

@@ -44,7 +44,7 @@ public static class RunReport
         ]);
         foreach (var chart in Charts(data))
         {
-            report.AddChart(chart.Heading, chart.Svg, chart.Caption);
+            report.AddChart(chart.Heading, chart.Chart.RenderSvg(), chart.Caption);
         }
 
         FaultReportSection.Add(report, s.Faults);
@@ -74,19 +74,19 @@ public static class RunReport
         return report.Render();
     }
 
-    /// <summary>The report's charts, in report order (also written one file each by <c>dessim report --svg-dir</c>).</summary>
+    /// <summary>The report's charts, in report order (also written one file each by <c>dessim report --svg-dir/--png-dir</c>).</summary>
     public static IReadOnlyList<ReportChart> Charts(ReportData data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var slo = data.Slo;
         var charts = new List<ReportChart>
         {
-            new("ttft_cdf.svg", "TTFT", RunResultCharts.LatencyCdf("TTFT", data.TtftMs, slo.TtftMs), "Empirical CDF of time to first token; markers at p50 and p99."),
-            new("tpot_cdf.svg", "TPOT", RunResultCharts.LatencyCdf("TPOT", data.TpotMs, slo.TpotMs), "Time per output token after the first."),
-            new("itl_cdf.svg", "ITL", RunResultCharts.ItlCdf(data.ItlQuantilesMs, slo.TpotMs), "Every gap between consecutive output tokens (1,001 quantiles of a 0.05%-precision histogram)."),
-            new("e2el_cdf.svg", "E2E latency", RunResultCharts.LatencyCdf("E2EL", data.E2elMs, slo.E2elMs), "End-to-end latency per request."),
-            new("gpu_breakdown.svg", "Time breakdown per GPU", RunResultCharts.GpuBreakdown(data.Gpus), "Compute, tensor-parallel and pipeline communication, bubbles (idle while the pipeline holds work) and idle time."),
-            new("pipeline_timeline.svg", "Pipeline timeline", RunResultCharts.PipelineTimeline(data.Timeline ?? [], data.Stages),
+            new("ttft_cdf", "TTFT", RunResultCharts.LatencyCdf("TTFT", data.TtftMs, slo.TtftMs), "Empirical CDF of time to first token; markers at p50 and p99."),
+            new("tpot_cdf", "TPOT", RunResultCharts.LatencyCdf("TPOT", data.TpotMs, slo.TpotMs), "Time per output token after the first."),
+            new("itl_cdf", "ITL", RunResultCharts.ItlCdf(data.ItlQuantilesMs, slo.TpotMs), "Every gap between consecutive output tokens (1,001 quantiles of a 0.05%-precision histogram)."),
+            new("e2el_cdf", "E2E latency", RunResultCharts.LatencyCdf("E2EL", data.E2elMs, slo.E2elMs), "End-to-end latency per request."),
+            new("gpu_breakdown", "Time breakdown per GPU", RunResultCharts.GpuBreakdown(data.Gpus), "Compute, tensor-parallel and pipeline communication, bubbles (idle while the pipeline holds work) and idle time."),
+            new("pipeline_timeline", "Pipeline timeline", RunResultCharts.PipelineTimeline(data.Timeline ?? [], data.Stages),
                 data.Timeline is null
                     ? "No trace.json was written (outputs.chrome_trace: false), so there is no timeline."
                     : "Stage executions of replica 0 over the first iterations of the timeline window; gaps are bubbles."),
@@ -95,17 +95,17 @@ public static class RunReport
         {
             var faults = data.Summary.Faults?.Windows ?? [];
             string? shaded = faults.Count > 0 ? "Shaded: fault windows (docs/faults.md)." : null;
-            charts.Add(new("queue_length.svg", "Queue length", RunResultCharts.TimeSeries(data.TimeSeries, "Requests waiting", "queue length", "requests", r => r.QueueLength, faults, counts: true), shaded));
-            charts.Add(new("running_batch.svg", "Running batch", RunResultCharts.TimeSeries(data.TimeSeries, "Tokens in flight", "batch size", "tokens", r => r.BatchTokens, faults, counts: true), shaded));
-            charts.Add(new("kv_cache.svg", "KV cache", RunResultCharts.TimeSeries(data.TimeSeries, "KV cache occupancy", "occupancy", "%", r => 100 * r.KvOccupancy, faults), shaded));
+            charts.Add(new("queue_length", "Queue length", RunResultCharts.TimeSeries(data.TimeSeries, "Requests waiting", "queue length", "requests", r => r.QueueLength, faults, counts: true), shaded));
+            charts.Add(new("running_batch", "Running batch", RunResultCharts.TimeSeries(data.TimeSeries, "Tokens in flight", "batch size", "tokens", r => r.BatchTokens, faults, counts: true), shaded));
+            charts.Add(new("kv_cache", "KV cache", RunResultCharts.TimeSeries(data.TimeSeries, "KV cache occupancy", "occupancy", "%", r => 100 * r.KvOccupancy, faults), shaded));
             if (data.TimeSeries.Any(r => double.IsFinite(r.ClusterPowerWatts)))
             {
-                charts.Add(new("cluster_power.svg", "Cluster power", RunResultCharts.TimeSeries(data.TimeSeries, "GPU board power of the cluster (mean per sample interval)", "power", "W", r => r.ClusterPowerWatts, faults), shaded ?? "Power model and sources: docs/energy.md."));
+                charts.Add(new("cluster_power", "Cluster power", RunResultCharts.TimeSeries(data.TimeSeries, "GPU board power of the cluster (mean per sample interval)", "power", "W", r => r.ClusterPowerWatts, faults), shaded ?? "Power model and sources: docs/energy.md."));
             }
 
             if (faults.Count > 0)
             {
-                charts.Add(new("output_rate.svg", "Output rate", RunResultCharts.TimeSeries(data.TimeSeries, "Output tokens per second", "output rate", "tok/s", r => r.OutputTokensPerSecond, faults), shaded));
+                charts.Add(new("output_rate", "Output rate", RunResultCharts.TimeSeries(data.TimeSeries, "Output tokens per second", "output rate", "tok/s", r => r.OutputTokensPerSecond, faults), shaded));
             }
         }
 

@@ -4,7 +4,7 @@ using DesSim.Reporting.Charts;
 
 namespace DesSim.Reporting.Results;
 
-/// <summary>The standard charts of one run, from its <see cref="RunResult"/>, as SVG strings.</summary>
+/// <summary>The standard charts of one run, from its result files' data: maps results to <see cref="RunCharts"/>.</summary>
 public static class RunResultCharts
 {
     /// <summary>Stage-0 iterations shown in the pipeline timeline chart (enough to see the bubbles, few enough to read).</summary>
@@ -20,54 +20,41 @@ public static class RunResultCharts
     private const string SendKey = "send";
 
     /// <summary>Sends are thin; a near-black stands out from every micro-batch colour (house choice).</summary>
-    private const string SendColour = "#333333";
+    private static readonly ScottPlot.Color SendColour = ScottPlot.Color.FromHex("#333333");
 
     /// <summary>CDFs of TTFT, TPOT, ITL or E2EL: samples in ms, the SLO line when one applies.</summary>
-    public static string LatencyCdf(string metric, IEnumerable<double> samplesMs, double? sloMs) =>
-        RunCharts.LatencyCdf($"{metric} distribution", [(metric, samplesMs.Where(double.IsFinite).ToArray())], sloMs).RenderSvg();
+    public static Chart LatencyCdf(string metric, IEnumerable<double> samplesMs, double? sloMs) =>
+        RunCharts.LatencyCdf($"{metric} distribution", [(metric, samplesMs.Where(double.IsFinite).ToArray())], sloMs);
 
     /// <summary>CDF of the inter-token latency from its quantiles (1,001 quantiles stand in for the samples; see <see cref="ItlQuantiles"/>).</summary>
     /// <remarks>Log x axis: gaps run from one decode step to whole prefills of other requests, over a decade or more.</remarks>
-    public static string ItlCdf(IReadOnlyList<double> quantilesMs, double? sloMs)
-    {
-        var plot = RunCharts.LatencyCdf("ITL distribution", [("ITL", quantilesMs)], sloMs, logScale: true);
-        plot.YAxis.Label = "Fraction of token gaps ≤ x";
-        return plot.RenderSvg();
-    }
+    public static Chart ItlCdf(IReadOnlyList<double> quantilesMs, double? sloMs) =>
+        RunCharts.LatencyCdf("ITL distribution", [("ITL", quantilesMs)], sloMs, logScale: true, yLabel: "Fraction of token gaps ≤ x");
 
     /// <summary>One sampled quantity over simulated time, with fault windows shaded.</summary>
     /// <remarks>With <paramref name="counts"/> (requests, tokens), an axis that would end below
     /// <see cref="MinCountAxisMax"/> is stretched to it so the ticks are whole numbers.</remarks>
-    public static string TimeSeries(IReadOnlyList<TimeSeriesRow> rows, string title, string label, string unit, Func<TimeSeriesRow, double> value, IReadOnlyList<(double StartSeconds, double EndSeconds, string Label)>? shaded = null, bool counts = false)
-    {
-        var values = rows.Select(value).ToArray();
-        var plot = RunCharts.TimeSeries(title, label, unit, rows.Select(r => r.TimeSeconds).ToArray(), [(label, values)], shaded);
-        if (counts && (values.Length == 0 || values.Max() < MinCountAxisMax))
-        {
-            plot.YAxis.Min = 0;
-            plot.YAxis.Max = MinCountAxisMax;
-        }
-
-        return plot.RenderSvg();
-    }
+    public static Chart TimeSeries(IReadOnlyList<TimeSeriesRow> rows, string title, string label, string unit, Func<TimeSeriesRow, double> value, IReadOnlyList<(double StartSeconds, double EndSeconds, string Label)>? shaded = null, bool counts = false) =>
+        RunCharts.TimeSeries(title, label, unit, rows.Select(r => r.TimeSeconds).ToArray(), [(label, rows.Select(value).ToArray())], shaded, counts ? MinCountAxisMax : 0);
 
     /// <summary>Stacked bars of each GPU's time shares.</summary>
-    public static string GpuBreakdown(IReadOnlyList<GpuShares> gpus) =>
+    public static Chart GpuBreakdown(IReadOnlyList<GpuShares> gpus) =>
         RunCharts.GpuTimeBreakdown(
+            "Where the time goes, per GPU",
             gpus.Select(g => $"GPU {g.Gpu} (r{g.Replica} s{g.Stage})").ToArray(),
-            gpus.Select(g => g.Shares).ToArray()).RenderSvg();
+            gpus.Select(g => g.Shares).ToArray());
 
     /// <summary>Gantt of replica 0's stage executions and sends over the first iterations of the timeline window.</summary>
     /// <remarks>Time on x is in ms after the window's first span (the axis title says when that is), so a window late
     /// in a long run still reads 0, 50, 100… Micro-batch k takes palette colour k mod 8 and sends a dark colour, with
     /// the legend in that order, whatever the window.</remarks>
-    public static string PipelineTimeline(IReadOnlyList<TimelineSpan> spans, int stages)
+    public static Chart PipelineTimeline(IReadOnlyList<TimelineSpan> spans, int stages)
     {
         var rows = Enumerable.Range(0, stages).Select(s => $"stage {s}").ToArray();
         var mine = spans.Where(s => s.Replica == 0).ToArray();
         if (mine.Length == 0)
         {
-            return RunCharts.PipelineTimeline("Pipeline timeline (replica 0)", rows, [], 0, 1).RenderSvg();
+            return RunCharts.PipelineTimeline(Title, "Simulated time", rows, [], 0, 1);
         }
 
         var stage0 = mine.Where(s => s.Stage == 0 && !s.IsTransfer).OrderBy(s => s.StartNs).ToArray();
@@ -77,13 +64,13 @@ public static class RunResultCharts
             .OrderBy(s => s.IsTransfer).ThenBy(s => s.MicroBatch % MicroBatchColours).ThenBy(s => s.StartNs).ThenBy(s => s.Stage)
             .Select(s => new GanttSpan(s.Stage, (s.StartNs - start) / 1e6, (s.EndNs - s.StartNs) / 1e6, s.IsTransfer ? SendKey : MicroBatchKey(s.MicroBatch)))
             .ToArray();
-        var plot = RunCharts.PipelineTimeline("Pipeline timeline (replica 0)", rows, shown, 0, (end - start) / 1e6);
-        plot.XAxis.Label = $"Simulated time after t = {(start / 1e9).ToString("0.######", CultureInfo.InvariantCulture)} s";
-        var colours = Enumerable.Range(0, MicroBatchColours).ToDictionary(k => MicroBatchKey(k), k => Palette.Get(k));
+        var colours = Enumerable.Range(0, MicroBatchColours).ToDictionary(k => MicroBatchKey(k), ChartTheme.Colour);
         colours[SendKey] = SendColour;
-        plot.Series.OfType<GanttSeries>().Single().KeyColors = colours;
-        return plot.RenderSvg();
+        var xLabel = $"Simulated time after t = {(start / 1e9).ToString("0.######", CultureInfo.InvariantCulture)} s";
+        return RunCharts.PipelineTimeline(Title, xLabel, rows, shown, 0, (end - start) / 1e6, colours, SendKey);
     }
+
+    private const string Title = "Pipeline timeline (replica 0)";
 
     private static string MicroBatchKey(long microBatch) => $"micro-batch {microBatch % MicroBatchColours}";
 }

@@ -19,6 +19,7 @@ internal sealed class SummaryJsonReader
     {
         _path = path;
         _root = root;
+        CheckFormat();
         var shares = Object(root, "gpu_time_shares");
         var slo = Object(root, "slo");
         Summary = new RunSummary(
@@ -75,8 +76,51 @@ internal sealed class SummaryJsonReader
         }
     }
 
+    /// <summary>A number under nested keys (e.g. <c>energy</c>, <c>j_per_output_token</c>), NaN when any key is
+    /// absent or the value is null (runs without power figures or prices).</summary>
+    public double OptionalNumber(params string[] keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var at = _root;
+        foreach (var key in keys)
+        {
+            if (at.ValueKind != JsonValueKind.Object || !at.TryGetProperty(key, out at))
+            {
+                return double.NaN;
+            }
+        }
+
+        return at.ValueKind switch
+        {
+            JsonValueKind.Null => double.NaN,
+            JsonValueKind.Number when at.TryGetDouble(out var x) && double.IsFinite(x) => x,
+            _ => throw new InputException(_path, string.Join('.', keys), "expected a number or null"),
+        };
+    }
+
     /// <summary>A top-level string key.</summary>
     public string Text(string key) => Get(_root, key, JsonValueKind.String).GetString()!;
+
+    /// <summary>Refuses a summary.json of another result format than <see cref="SummaryJsonWriter.ResultFormat"/>.</summary>
+    private void CheckFormat()
+    {
+        const string key = "result_format";
+        const string hint = "re-run the scenario with this dessim to write the current format";
+        if (!_root.TryGetProperty(key, out var v))
+        {
+            throw new InputException(_path, key, "missing key: not written by dessim run, or by one from before result formats were numbered", hint);
+        }
+
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var format))
+        {
+            throw new InputException(_path, key, "expected an integer");
+        }
+
+        if (format != SummaryJsonWriter.ResultFormat)
+        {
+            throw new InputException(_path, key, $"result format {format}; this dessim reads result format {SummaryJsonWriter.ResultFormat}", hint);
+        }
+    }
 
     private JsonElement Object(JsonElement parent, string key) => Get(parent, key, JsonValueKind.Object);
 

@@ -8,11 +8,17 @@ namespace DesSim.Reporting.Results;
 /// <remarks>Numbers are rounded to 6 decimals; NaN (no samples) is written as null. Key order is fixed.</remarks>
 public static class SummaryJsonWriter
 {
+    /// <summary>Version of the result-file layout (summary.json keys, the CSV columns) this dessim writes and reads,
+    /// written as <c>result_format</c>; readers refuse another. Bump it when a reader of the previous layout would
+    /// misread the new files (a key or column removed, renamed or redefined); added keys and columns do not need it.</summary>
+    public const int ResultFormat = 1;
+
     /// <summary>Writes the summary of a run named <paramref name="name"/> with its SLO, layout label, notes and (when given) the engine asked for and the modeled version that ran it.</summary>
     public static void Write(Stream stream, string name, string layout, RunSummary s, SloSpec slo, IEnumerable<string> notes, IReadOnlyDictionary<string, string>? extra = null, (string Name, string Version, string ModeledAs)? engine = null)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
+        w.WriteNumber("result_format", ResultFormat);
         w.WriteString("name", name);
         w.WriteString("layout", layout);
         if (engine is { } e)

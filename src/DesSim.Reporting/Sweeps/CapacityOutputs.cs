@@ -41,14 +41,8 @@ public static class CapacityOutputs
     }
 
     /// <summary>Horizontal bars of capacity per GPU, one per layout.</summary>
-    public static Plot Bars(IReadOnlyList<LayoutCapacity> results)
-    {
-        var plot = new Plot { Title = "SLO capacity per GPU", ShowLegend = false };
-        plot.XAxis.Label = "Capacity per GPU";
-        plot.XAxis.Unit = "req/s";
-        plot.AddStackedBars(results.Select(r => r.Layout.ToString()).ToArray(), ["capacity"], results.Select(r => (IReadOnlyList<double>)[r.Capacity.RequestsPerSecondPerGpu]).ToArray());
-        return plot;
-    }
+    public static Chart Bars(IReadOnlyList<LayoutCapacity> results) =>
+        StudyCharts.Bars("SLO capacity per GPU", results.Select(r => r.Layout.ToString()).ToArray(), results.Select(r => r.Capacity.RequestsPerSecondPerGpu).ToArray(), "Capacity per GPU", "req/s");
 
     /// <summary>"p99 TTFT ≤ 350 ms, p99 TPOT ≤ 25 ms".</summary>
     public static string SloText(SloSpec slo)

@@ -66,12 +66,12 @@ public static class PlanOutputs
         var ranked = plan.Ranked;
         var labels = ranked.Select(a => a.Layout.ToString()).ToArray();
         var latency = ranked.Select(a => a.LatencyMs).ToArray();
-        html.AddChart("Throughput per GPU vs latency", RunCharts.ThroughputLatencyPareto(labels, latency, ranked.Select(a => a.MaxThroughputPerGpu).ToArray(), "p99 E2EL at the load").RenderSvg(), "x: p99 end-to-end latency at the workload's rate; y: output tokens/s per GPU at saturation.");
+        html.AddChart("Throughput per GPU vs latency", StudyCharts.ThroughputLatencyPareto(labels, latency, ranked.Select(a => a.MaxThroughputPerGpu).ToArray(), "p99 E2EL at the load").RenderSvg(), "x: p99 end-to-end latency at the workload's rate; y: output tokens/s per GPU at saturation.");
         if (plan.Objective is PlanObjective.Cost or PlanObjective.Energy)
         {
             bool cost = plan.Objective == PlanObjective.Cost;
             var values = ranked.Select(a => cost ? a.UsdPerMillionTokens : a.JoulesPerToken).ToArray();
-            var chart = RunCharts.PriceLatencyPareto(labels, latency, values, cost ? "Cost per million output tokens" : "Energy per output token", cost ? "USD" : "J", "p99 E2EL at the load");
+            var chart = StudyCharts.PriceLatencyPareto(labels, latency, values, cost ? "Cost per million output tokens" : "Energy per output token", cost ? "USD" : "J", "p99 E2EL at the load");
             html.AddChart(cost ? "Cost per token vs latency" : "Energy per token vs latency", chart.RenderSvg(), $"x: p99 end-to-end latency at the workload's rate; y: {(cost ? "USD per million output tokens" : "GPU joules per output token")} at the SLO rate (lower is better on both).");
         }
         if (ranked.All(a => a.Capacity is not null))
@@ -80,9 +80,7 @@ public static class PlanOutputs
         }
 
         var shares = ranked.Select(a => (IReadOnlyList<double>)[a.AtLoad["compute_share"].Mean, a.AtLoad["tp_comm_share"].Mean, a.AtLoad["pp_comm_share"].Mean, a.AtLoad["other_comm_share"].Mean, a.AtLoad["bubble_share"].Mean, a.AtLoad["idle_share"].Mean]).ToArray();
-        var breakdown = new Plot { Title = "GPU time at the load" };
-        breakdown.XAxis.Label = "Share of GPU time";
-        breakdown.AddStackedBars(ranked.Select(a => a.Layout.ToString()).ToArray(), RunCharts.TimeBreakdownSegments, shares);
+        var breakdown = RunCharts.GpuTimeBreakdown("GPU time at the load", ranked.Select(a => a.Layout.ToString()).ToArray(), shares);
         html.AddChart("Where GPU time goes", breakdown.RenderSvg());
         html.AddTable("Ranking", Headers, Rows(plan).Select(r => (IReadOnlyList<string>)r.Select(Cell).ToArray()));
         if (plan.Rejected.Count > 0)

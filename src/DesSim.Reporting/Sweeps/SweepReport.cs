@@ -29,21 +29,17 @@ public static class SweepReport
             foreach (var (metric, name, bound) in new[] { ("ttft_p99_ms", "p99 TTFT", slo.TtftMs), ("tpot_p99_ms", "p99 TPOT", slo.TpotMs) })
             {
                 var series = groups.Select(g => (g.Label, (IReadOnlyList<double>)g.Rows.Select(r => table.Number(r, rateAxis)).ToArray(), (IReadOnlyList<double>)g.Rows.Select(r => table.Number(r, metric)).ToArray())).ToArray();
-                var plot = RunCharts.LatencyVsRate(name, series, bound);
-                if (rateAxis == "workload.rate_scale")
-                {
-                    plot.XAxis.Label = "Trace rate scale";
-                    plot.XAxis.Unit = "x";
-                }
-
-                report.AddChart($"{name} vs load", plot.RenderSvg(), "One line per layout; the SLO bound as a horizontal line.");
+                var chart = rateAxis == "workload.rate_scale"
+                    ? StudyCharts.LatencyVsRate(name, series, bound, "Trace rate scale", "×")
+                    : StudyCharts.LatencyVsRate(name, series, bound);
+                report.AddChart($"{name} vs load", chart.RenderSvg(), "One line per layout; the SLO bound as a horizontal line.");
             }
         }
 
         var valid = table.Rows.Where(r => !double.IsNaN(table.Number(r, "e2el_p99_ms")) && !double.IsNaN(table.Number(r, "output_tokens_per_s_per_gpu"))).ToArray();
         if (valid.Length > 0)
         {
-            var pareto = RunCharts.ThroughputLatencyPareto(
+            var pareto = StudyCharts.ThroughputLatencyPareto(
                 valid.Select(r => PointLabel(table, r)).ToArray(),
                 valid.Select(r => table.Number(r, "e2el_p99_ms")).ToArray(),
                 valid.Select(r => table.Number(r, "output_tokens_per_s_per_gpu")).ToArray());

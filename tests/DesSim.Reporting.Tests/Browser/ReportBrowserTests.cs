@@ -1,3 +1,4 @@
+using DesSim.Reporting.Compare;
 using DesSim.Reporting.Results;
 using DesSim.Reporting.Tests.Html;
 using DesSim.Reporting.Tests.Results;
@@ -49,6 +50,36 @@ public sealed class ReportBrowserTests
         finally
         {
             TinyRun.Delete(dir);
+        }
+    }
+
+    [Test]
+    public async Task Compare_page_loads_offline_without_console_errors_and_every_chart_has_a_size()
+    {
+        HeadlessChromium.SkipIfMissing();
+        string[] dirs = [TinyRun.WriteToTemp(TinyRun.Shared), TinyRun.WriteToTemp(TinyRun.Run(parallelism: "{ tp: 2, pp: 1 }"))];
+        try
+        {
+            var runs = CompareReader.Read(dirs);
+            var page = Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-compare.html");
+            File.WriteAllText(page, ComparePage.Build(runs));
+            var charts = ComparePage.Charts(runs).Count;
+            var found = await HeadlessChromium.LoadAsync(page, Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-compare.png"));
+            Assert.Multiple(() =>
+            {
+                Assert.That(charts, Is.EqualTo(6), "TTFT, TPOT, E2E CDFs, throughput and goodput, output per GPU, GPU time");
+                Assert.That(found.Errors, Is.Empty, "console errors");
+                Assert.That(found.ExternalRequests, Is.Empty, "requests other than file: and data:");
+                Assert.That(found.SvgSizes, Has.Count.GreaterThanOrEqualTo(charts), "one svg per chart");
+                Assert.That(found.SvgSizes.All(s => s.Width > 0 && s.Height > 0), Is.True, $"svg sizes: {string.Join(", ", found.SvgSizes)}");
+            });
+        }
+        finally
+        {
+            foreach (var dir in dirs)
+            {
+                TinyRun.Delete(dir);
+            }
         }
     }
 }

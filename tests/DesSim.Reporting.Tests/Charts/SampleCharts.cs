@@ -1,119 +1,38 @@
+using DesSim.Core.Workload;
 using DesSim.Reporting.Charts;
 
 namespace DesSim.Reporting.Tests.Charts;
 
-/// <summary>Deterministic sample charts of every kind, shaped like a real run's, for tests and visual checks.</summary>
+/// <summary>One sample of every chart kind DesSim draws, from small fixed data.</summary>
 internal static class SampleCharts
 {
-    public static Plot LatencyCdf()
+    /// <summary>Lognormal-ish TTFT samples (ms), fixed seed.</summary>
+    public static double[] Ttft()
     {
-        var random = new Random(7);
-        var ttft = Enumerable.Range(0, 5000).Select(_ => 40 + (60 * -Math.Log(1 - random.NextDouble()))).ToArray();
-        var e2el = ttft.Select(t => (t * 3) + 200 + (random.NextDouble() * 400)).ToArray();
-        var plot = new Plot { Title = "Latency CDF" };
-        plot.XAxis.Label = "Latency";
-        plot.XAxis.Unit = "ms";
-        plot.XAxis.Scale = AxisScale.Log;
-        plot.AddCdf(ttft, "TTFT", "ms");
-        plot.AddCdf(e2el, "E2EL", "ms");
-        plot.AddVerticalLine(500, "TTFT SLO 500 ms");
-        return plot;
+        var rng = new Random(7);
+        return Enumerable.Range(0, 2500).Select(_ => Math.Exp(4.5 + (0.6 * Normal(rng)))).ToArray();
     }
 
-    public static Plot QueueTimeSeries()
+    public static IEnumerable<(string Name, Chart Chart)> All()
     {
-        var times = Enumerable.Range(0, 121).Select(i => i * 0.5).ToArray();
-        var queue = times.Select(t => Math.Round(20 + (15 * Math.Sin(t / 6)) + (t > 30 && t < 40 ? 30 : 0))).ToArray();
-        var plot = new Plot { Title = "Queue length and running batch" };
-        plot.XAxis.Label = "Simulated time";
-        plot.XAxis.Unit = "s";
-        plot.YAxis.Label = "Requests";
-        plot.AddBand(30, 40, "GPU fault");
-        plot.AddStep(times, queue, "queued");
-        plot.AddStep(times, times.Select(t => Math.Round(32 + (8 * Math.Cos(t / 4)))).ToArray(), "running batch");
-        return plot;
+        var ttft = Ttft();
+        var tpot = ttft.Select(x => x / 8).ToArray();
+        var t = Enumerable.Range(0, 60).Select(i => (double)i).ToArray();
+        yield return ("cdf", RunCharts.LatencyCdf("TTFT distribution", [("TTFT", ttft)], 250));
+        yield return ("cdf-overlay", RunCharts.LatencyCdf("TTFT", [("TP8", ttft), ("TP4xPP2", tpot)], 100));
+        yield return ("cdf-log", RunCharts.LatencyCdf("ITL distribution", [("ITL", ttft)], 100, logScale: true));
+        yield return ("time-series", RunCharts.TimeSeries("KV occupancy", "occupancy", "%", t, [("replica 0", t.Select(x => 40 + (30 * Math.Sin(x / 9))).ToArray())], [(20, 25, "fault")]));
+        yield return ("breakdown", RunCharts.GpuTimeBreakdown("Where the time goes", ["gpu0", "gpu1"], [[0.5, 0.1, 0.05, 0.0, 0.1, 0.25], [0.45, 0.1, 0.05, 0.05, 0.15, 0.2]]));
+        yield return ("gantt", RunCharts.PipelineTimeline("Pipeline", "Simulated time", ["stage 0", "stage 1"], [new GanttSpan(0, 0, 5, "mb 0"), new GanttSpan(1, 6, 5, "mb 0"), new GanttSpan(0, 5, 5, "mb 1"), new GanttSpan(1, 5, 1, "send")], 0, 20, thinKey: "send"));
+        yield return ("latency-vs-rate", StudyCharts.LatencyVsRate("p99 TTFT", [("TP8", [1, 2, 4], [100, 150, 900]), ("TP4 PP2", [1, 2, 4], [140, 170, 400])], 500));
+        yield return ("pareto", StudyCharts.ThroughputLatencyPareto(["a", "b", "c"], [100, 200, 150], [500, 900, 400]));
+        yield return ("price-pareto", StudyCharts.PriceLatencyPareto(["a", "b", "c"], [100, 200, 150], [2.5, 1.2, 3.0], "Cost per million output tokens", "USD"));
+        yield return ("cdf-compare", RunCharts.ComparisonCdf("TTFT by run", [("TP8", ttft), ("TP4xPP2", tpot), ("PP8", ttft.Select(x => 3 * x).ToArray())], [(100, "SLO 100 ms: TP8"), (250, "SLO 250 ms: TP4xPP2, PP8")], logScale: true));
+        yield return ("grouped-bars", StudyCharts.GroupedBars("Throughput and goodput", ["TP8", "TP4xPP2", "PP8"], [("throughput", [4.7, 4.6, 3.1]), ("goodput", [1.4, 2.2, double.NaN])], "Rate", "req/s"));
+        yield return ("bars", StudyCharts.Bars("Capacity", ["TP8", "TP4xPP2"], [1.5, 2.25], "Capacity per GPU", "req/s"));
+        yield return ("validation", StudyCharts.PredictedVsMeasured("Validation", "ms", [("TTFT", [10, 100, 1000], [12, 90, 1100]), ("TPOT", [5, 20], [6, 18])]));
+        yield return ("histograms", TraceLengthCharts.Build("t.csv", [new HistogramBin(0, 100, 3), new HistogramBin(100, 200, 7)], [new HistogramBin(0, 50, 4), new HistogramBin(50, 100, 6)]));
     }
 
-    public static Plot GpuBreakdown()
-    {
-        var gpus = Enumerable.Range(0, 8).Select(i => $"r0 gpu{i}").ToArray();
-        var values = gpus.Select((_, i) =>
-        {
-            var compute = 0.55 - (0.02 * i);
-            var tp = 0.12;
-            var pp = 0.04;
-            var bubble = 0.05 + (0.015 * i);
-            return (IReadOnlyList<double>)[compute, tp, pp, 0.02, bubble, 1 - compute - tp - pp - 0.02 - bubble];
-        }).ToArray();
-        var plot = new Plot { Title = "Where the time goes, per GPU" };
-        plot.XAxis.Label = "Share of simulated time";
-        plot.XAxis.Min = 0;
-        plot.XAxis.Max = 1;
-        var bars = plot.AddStackedBars(gpus, RunCharts.TimeBreakdownSegments, values);
-        bars.SegmentColors = Palette.TimeBreakdown;
-        return plot;
-    }
-
-    public static Plot PipelineGantt(out IReadOnlyList<GanttSpan> spans)
-    {
-        // 4 stages, 6 micro-batches, forward only: stage s runs mb m at (m + s) * 10 ms for 9 ms, plus a transfer gap.
-        var list = new List<GanttSpan>();
-        for (var m = 0; m < 6; m++)
-        {
-            for (var s = 0; s < 4; s++)
-            {
-                list.Add(new GanttSpan(s, ((m + s) * 10.0) + s, 9, $"mb {m}"));
-            }
-        }
-
-        spans = list;
-        var plot = new Plot { Title = "Pipeline timeline (replica 0)" };
-        plot.XAxis.Label = "Simulated time";
-        plot.XAxis.Unit = "ms";
-        plot.AddGantt(["stage0 gpu0", "stage1 gpu1", "stage2 gpu2", "stage3 gpu3"], list, 5, 85);
-        return plot;
-    }
-
-    public static Plot SweepP99()
-    {
-        var rates = new double[] { 1, 2, 4, 8, 16 };
-        var plot = new Plot { Title = "p99 TTFT vs request rate" };
-        plot.XAxis.Label = "Request rate";
-        plot.XAxis.Unit = "req/s";
-        plot.YAxis.Label = "p99 TTFT";
-        plot.YAxis.Unit = "ms";
-        plot.YAxis.Scale = AxisScale.Log;
-        foreach (var (layout, k) in new[] { ("TP8", 1.0), ("TP4 PP2", 1.6), ("TP2 PP4", 2.5) })
-        {
-            plot.AddLine(rates, rates.Select(r => 80 * k * Math.Exp(r / (6 * k))).ToArray(), layout).ShowMarkers = true;
-        }
-
-        plot.AddHorizontalLine(500, "SLO 500 ms");
-        return plot;
-    }
-
-    public static Plot ParetoScatter()
-    {
-        double[] latency = [120, 150, 180, 240, 260, 400, 90, 300];
-        double[] throughput = [900, 1300, 1250, 1700, 1500, 1900, 600, 1650];
-        string[] labels = ["TP8", "TP4 PP2", "TP4 DP2", "TP2 PP4", "TP2 DP4", "PP8", "TP8 small batch", "DP8"];
-        var plot = new Plot { Title = "Throughput per GPU vs p99 latency" };
-        plot.XAxis.Label = "p99 E2EL";
-        plot.XAxis.Unit = "ms";
-        plot.YAxis.Label = "Output throughput per GPU";
-        plot.YAxis.Unit = "tok/s";
-        plot.AddScatter(latency, throughput, "layouts", labels);
-        plot.AddParetoFrontier(latency, throughput);
-        return plot;
-    }
-
-    public static IReadOnlyList<(string Name, Plot Plot)> All() =>
-    [
-        ("latency-cdf", LatencyCdf()),
-        ("queue-timeseries", QueueTimeSeries()),
-        ("gpu-breakdown", GpuBreakdown()),
-        ("pipeline-gantt", PipelineGantt(out _)),
-        ("sweep-p99", SweepP99()),
-        ("pareto", ParetoScatter()),
-    ];
+    private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using DesSim.Reporting.Html;
+using DesSim.Reporting.Tests.Charts;
 
 namespace DesSim.Reporting.Tests.Html;
 
@@ -67,7 +68,7 @@ public sealed class HtmlReportTests
             .Replace("initial-scale=1\">", "initial-scale=1\"/>", StringComparison.Ordinal)
             .Replace("href=\"data:,\">", "href=\"data:,\"/>", StringComparison.Ordinal);
         var doc = XDocument.Parse(xml);
-        Assert.That(doc.Descendants().Count(e => e.Name.LocalName == "figure"), Is.EqualTo(6));
+        Assert.That(doc.Descendants().Count(e => e.Name.LocalName == "figure"), Is.EqualTo(SampleCharts.All().Count()), "one figure per sample chart");
     }
 
     [Test]

@@ -21,9 +21,9 @@ internal static class SampleReport
             new HeadlineMetric("Output throughput", 1875.25, "tok/s"),
             new HeadlineMetric("Goodput", 7.2, "req/s", 6, LowerIsBetter: false),
         ]);
-        foreach (var (name, plot) in SampleCharts.All())
+        foreach (var (name, chart) in SampleCharts.All())
         {
-            report.AddChart(plot.Title, plot.RenderSvg(), $"Sample chart '{name}'.");
+            report.AddChart(name, chart.RenderSvg(), $"Sample chart '{name}'.");
         }
 
         report.AddTable(

@@ -20,7 +20,8 @@ internal static class TinyRun
     /// <summary>Runs the scenario afresh.</summary>
     /// <param name="requests">Request count.</param>
     /// <param name="outputs">The <c>outputs:</c> mapping, flow style.</param>
-    public static ScenarioRun Run(int requests = DefaultRequests, string outputs = "{ timeseries_step_s: 0.5, timeline: { start_s: 0, duration_s: 2 } }")
+    /// <param name="parallelism">The <c>parallelism:</c> mapping, flow style (2 GPUs).</param>
+    public static ScenarioRun Run(int requests = DefaultRequests, string outputs = "{ timeseries_step_s: 0.5, timeline: { start_s: 0, duration_s: 2 } }", string parallelism = "{ tp: 1, pp: 2 }")
     {
         var yaml = $"""
             name: tiny
@@ -28,7 +29,7 @@ internal static class TinyRun
             model: llama-3.1-8b
             precision: bf16
             cluster: {"{"} gpu: h100-sxm, nodes: 1, gpus_per_node: 2, intra_node: nvswitch {"}"}
-            parallelism: {"{"} tp: 1, pp: 2 {"}"}
+            parallelism: {parallelism}
             cost_model: measured
             scheduler: {"{"} policy: vllm, max_num_seqs: 64, max_num_batched_tokens: 4096 {"}"}
             workload:
