@@ -19,22 +19,33 @@ public static class CapacityOutputs
     public static IReadOnlyList<string> Write(AtomicDirectory output, IReadOnlyList<LayoutCapacity> results, SloSpec slo, string title, bool report)
     {
         ArgumentNullException.ThrowIfNull(output);
+        var files = Files(results, slo, title, report);
+        foreach (var (name, text) in files)
+        {
+            output.WriteAllText(name, text);
+        }
+
+        return files.Select(f => f.Name).ToArray();
+    }
+
+    /// <summary>The files of a capacity study, by name, <c>capacity.csv</c> first.</summary>
+    public static IReadOnlyList<(string Name, string Text)> Files(IReadOnlyList<LayoutCapacity> results, SloSpec slo, string title, bool report)
+    {
+        ArgumentNullException.ThrowIfNull(results);
         var rows = results.Select(r => (IReadOnlyList<object?>)
         [
             r.Layout.ToString(), r.Layout.Tp, r.Layout.Pp, r.Layout.Dp, r.Layout.Ep, r.Layout.Cp, r.Layout.GpuCount,
             R(r.Capacity.Rate), R(r.Capacity.RequestsPerSecond), R(r.Capacity.RequestsPerSecondPerGpu), r.Capacity.Bounded, r.Capacity.Simulations,
             R(r.Capacity.AtCapacity?["ttft_p99_ms"].Mean), R(r.Capacity.AtCapacity?["tpot_p99_ms"].Mean), R(r.Capacity.AtCapacity?["queue_p99_ms"].Mean),
             string.Join(';', r.Capacity.Probes.Select(p => $"{NumberFormat.Significant(p.Rate, 6)}:{(p.Held ? "held" : "failed")}")),
-        ]);
-        output.WriteAllText("capacity.csv", CsvOutput.RowsToCsv(Headers, rows));
-        var files = new List<string> { "capacity.csv" };
+        ]).ToArray();
+        var files = new List<(string, string)> { ("capacity.csv", CsvOutput.RowsToCsv(Headers, rows)) };
         if (report)
         {
             var html = new HtmlReport(title) { Subtitle = SloText(slo) };
             html.AddChart("SLO capacity per GPU", Bars(results).RenderSvg(), "Highest request rate per GPU at which every p99 bound holds (bisection on the arrival rate).");
             html.AddTable("Capacity by layout", Headers[..^1], rows.Select(r => (IReadOnlyList<string>)r.Take(Headers.Length - 1).Select(Cell).ToArray()));
-            output.WriteAllText("capacity.html", html.Render());
-            files.Add("capacity.html");
+            files.Add(("capacity.html", html.Render()));
         }
 
         return files;
