@@ -11,7 +11,8 @@ using DesSim.Reporting.Sweeps;
 
 namespace DesSim.Cli.Commands;
 
-/// <summary><c>dessim capacity SCENARIO [--layouts all|scenario] [--slo ...] [--replications R] [--out DIR] [--report]</c>.</summary>
+/// <summary><c>dessim capacity SCENARIO [--layouts all|scenario] [--slo ...] [--objective capacity|cost|energy] [--power-budget-w W]
+/// [--replications R] [--out DIR] [--report] [--submit slurm|kubernetes --shards N ...]</c>.</summary>
 public static class CapacityCommand
 {
     /// <summary>Builds the command.</summary>
@@ -27,16 +28,25 @@ public static class CapacityCommand
         var jobs = new Option<int>("--jobs") { Description = "Layouts searched at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string?>("--out") { Description = "Output directory (default: results/<name>-capacity)" };
         var report = new Option<bool>("--report") { Description = "Also write capacity.html" };
+        var objective = new Option<string?>("--objective") { Description = "Row order of capacity.csv: capacity (the layouts' order, default) | cost (USD per output token at capacity, cheapest first) | energy (J per output token at capacity, lowest first)" };
+        var powerBudget = new Option<double?>("--power-budget-w") { Description = "Cluster GPU power budget, W: every GPU is capped at budget / GPUs (docs/energy.md)" };
         var cluster = new LayoutStudyOptions();
         var cmd = new Command("capacity", "Per layout, the highest request rate at which the p99 SLO holds (bisection on the arrival rate)")
         {
-            scenario, layouts, slo, sets, reps, tol, budget, jobs, output, report,
+            scenario, layouts, slo, sets, reps, tol, budget, jobs, output, report, objective, powerBudget,
         };
         cluster.AddTo(cmd);
         cmd.SetAction(parse =>
         {
             var mode = cluster.Resolve(parse, parse.GetValue(report));
-            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, parse.GetValue(sets) ?? []);
+            PlanObjective? order = parse.GetValue(objective) switch
+            {
+                null or "capacity" => null,
+                "cost" => PlanObjective.Cost,
+                "energy" => PlanObjective.Energy,
+                var o => throw new InputException("--objective", o, "expected capacity, cost or energy"),
+            };
+            var loaded = PlanPowerBudget.Apply(ScenarioLoader.Load(parse.GetValue(scenario)!, parse.GetValue(sets) ?? []), parse.GetValue(powerBudget), out var budgetNote);
             var sloSpec = parse.GetValue(slo) is { } text ? PlanPreset.Parse(text).Slo : loaded.Slo;
             int r = parse.GetValue(reps), j = parse.GetValue(jobs), max = parse.GetValue(budget);
             double t = parse.GetValue(tol);
@@ -59,6 +69,16 @@ public static class CapacityCommand
             if (mode == LayoutStudyOptions.Mode.Submit)
             {
                 var args = new List<string> { "capacity", Path.GetFullPath(parse.GetValue(scenario)!), "--layouts", parse.GetValue(layouts)!, "--replications", Inv(r), "--tolerance", t.ToString("R", CultureInfo.InvariantCulture), "--max-sims", Inv(max) };
+                if (parse.GetValue(objective) is { } o)
+                {
+                    args.AddRange(["--objective", o]);
+                }
+
+                if (parse.GetValue(powerBudget) is { } pb)
+                {
+                    args.AddRange(["--power-budget-w", pb.ToString("R", CultureInfo.InvariantCulture)]);
+                }
+
                 if (parse.GetValue(slo) is { } sloText)
                 {
                     args.AddRange(["--slo", sloText]);
@@ -93,7 +113,12 @@ public static class CapacityCommand
             }
 
             var knob = RateKnob.Of(loaded);
-            stdout.WriteLine($"capacity of {loaded.Name}: {plans.Count} layout(s), {CapacityOutputs.SloText(sloSpec)}, searching {knob.KeyPath} from {knob.Current}");
+            stdout.WriteLine($"capacity of {loaded.Name}: {plans.Count} layout(s), {CapacityOutputs.SloText(sloSpec)}, searching {knob.KeyPath} from {knob.Current}{(order is { } ob ? $", ordered by {ob.ToString().ToLowerInvariant()}" : string.Empty)}");
+            if (budgetNote is not null)
+            {
+                stdout.WriteLine(budgetNote);
+            }
+
             void Print(LayoutCapacity lc) =>
                 stdout.WriteLine($"  {lc.Layout,-14} {lc.Capacity.RequestsPerSecond,8:F3} req/s  {lc.Capacity.RequestsPerSecondPerGpu,7:F3} req/s/GPU  ({lc.Capacity.Simulations} simulations{(lc.Capacity.Bounded ? string.Empty : ", SLO still held at the largest probe")})");
             IReadOnlyList<LayoutCapacity> results;
@@ -110,17 +135,18 @@ public static class CapacityCommand
                 }
             }
 
+            results = CapacityStudy.Order(results, order);
             var title = $"SLO capacity of {loaded.Name}";
             IReadOnlyList<string> files;
             if (staged is null)
             {
-                var written = CapacityOutputs.Files(results, sloSpec, title, parse.GetValue(report));
+                var written = CapacityOutputs.Files(results, sloSpec, title, parse.GetValue(report), order);
                 LayoutShards.Publish(OutputPaths.Full(dir), written);
                 files = written.Select(f => f.Name).ToArray();
             }
             else
             {
-                files = CapacityOutputs.Write(staged, results, sloSpec, title, parse.GetValue(report));
+                files = CapacityOutputs.Write(staged, results, sloSpec, title, parse.GetValue(report), order);
                 outputs.Commit();
             }
 

@@ -50,6 +50,34 @@ public static class CapacityStudy
             (rate, r) => knob.IsRequestsPerSecond ? rate : r["request_throughput_per_s"].Mean);
     }
 
+    /// <summary><paramref name="results"/> in the order of <paramref name="objective"/>: null keeps the layouts' order;
+    /// <see cref="PlanObjective.Cost"/> by USD per million output tokens at capacity and <see cref="PlanObjective.Energy"/> by
+    /// J per output token at capacity, lowest first (a layout without a capacity point, or without prices/power figures, last),
+    /// ties by capacity per GPU (highest first), then the layouts' order.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Another objective.</exception>
+    public static IReadOnlyList<LayoutCapacity> Order(IReadOnlyList<LayoutCapacity> results, PlanObjective? objective)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (objective is null)
+        {
+            return results;
+        }
+
+        var metric = objective switch
+        {
+            PlanObjective.Cost => "usd_per_million_output_tokens",
+            PlanObjective.Energy => "energy_j_per_output_token",
+            _ => throw new ArgumentOutOfRangeException(nameof(objective), objective, "capacity orders by cost or energy only"),
+        };
+        static double Key(double x) => double.IsNaN(x) ? double.PositiveInfinity : x;
+        return results.Select((r, i) => (r, i))
+            .OrderBy(x => Key(x.r.Capacity.AtCapacity?[metric].Mean ?? double.NaN))
+            .ThenByDescending(x => x.r.Capacity.RequestsPerSecondPerGpu)
+            .ThenBy(x => x.i)
+            .Select(x => x.r)
+            .ToArray();
+    }
+
     /// <summary>Refuses an SLO without a latency bound (capacity is undefined then).</summary>
     /// <exception cref="InputException">No bound.</exception>
     public static void RequireBound(SloSpec slo)
