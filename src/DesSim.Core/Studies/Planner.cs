@@ -90,20 +90,6 @@ public static class Planner
         _ => s,
     };
 
-    /// <summary>Whether each (latency, throughput) point is not dominated (lower latency and higher throughput are better).</summary>
-    public static bool[] ParetoFrontier(IReadOnlyList<(double LatencyMs, double Throughput)> points)
-    {
-        var result = new bool[points.Count];
-        for (int i = 0; i < points.Count; i++)
-        {
-            var (li, ti) = points[i];
-            result[i] = !double.IsNaN(li) && !double.IsNaN(ti) && !points.Any(p =>
-                p.LatencyMs <= li && p.Throughput >= ti && (p.LatencyMs < li || p.Throughput > ti));
-        }
-
-        return result;
-    }
-
     private static double AtSloRate(PointResult saturated, CapacityResult? capacity, string metric) =>
         (capacity is null ? saturated : capacity.AtCapacity)?[metric].Mean ?? double.NaN;
 

@@ -4,7 +4,7 @@ using System.Text;
 using DesSim.Core;
 using DesSim.Core.Parallelism;
 using DesSim.Core.Scenarios;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Csv;
 using DesSim.Reporting.Output;
 
