@@ -52,10 +52,10 @@ public static class CapacityOutputs
             if (objective is PlanObjective.Cost or PlanObjective.Energy)
             {
                 bool cost = objective == PlanObjective.Cost;
-                var title = cost ? "Cost per million output tokens at capacity" : "Energy per output token at capacity";
+                var chartTitle = cost ? "Cost per million output tokens at capacity" : "Energy per output token at capacity";
                 var metric = cost ? "usd_per_million_output_tokens" : "energy_j_per_output_token";
-                var chart = StudyCharts.Bars(title, results.Select(r => r.Layout.ToString()).ToArray(), results.Select(r => r.Capacity.AtCapacity?[metric].Mean is { } v && !double.IsNaN(v) ? v : 0).ToArray(), cost ? "Cost per million output tokens" : "Energy per output token", cost ? "USD" : "J");
-                html.AddChart(title, chart.RenderSvg(), "At each layout's SLO capacity point, in the row order (lowest first); 0: no capacity point, or no prices/power figures.");
+                var chart = StudyCharts.Bars(chartTitle, results.Select(r => r.Layout.ToString()).ToArray(), results.Select(r => r.Capacity.AtCapacity?[metric].Mean is { } v && !double.IsNaN(v) ? v : 0).ToArray(), cost ? "Cost per million output tokens" : "Energy per output token", cost ? "USD" : "J");
+                html.AddChart(chartTitle, chart.RenderSvg(), "At each layout's SLO capacity point, in the row order (lowest first); 0: no capacity point, or no prices/power figures.");
             }
 
             html.AddTable("Capacity by layout", Headers[..^1], rows.Select(r => (IReadOnlyList<string>)r.Take(Headers.Length - 1).Select(Cell).ToArray()));
