@@ -1,6 +1,7 @@
 using System.Reflection;
 using ArchUnitNET.Domain;
 using ArchUnitNET.Loader;
+using Assembly = System.Reflection.Assembly;
 
 namespace DesSim.Cli.Tests.Layering;
 

@@ -61,7 +61,7 @@ internal static class LayerRules
         {
             state[node] = 1;
             path.Add(node);
-            foreach (var next in edges.TryGetValue(node, out var uses) ? uses.Keys : [])
+            foreach (var next in edges.TryGetValue(node, out var uses) ? uses.Keys.ToArray() : [])
             {
                 if (state.GetValueOrDefault(next) == 1)
                 {
