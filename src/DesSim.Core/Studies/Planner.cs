@@ -1,7 +1,7 @@
-using DesSim.Core.Statistics;
 using DesSim.Core.Parallelism;
 using DesSim.Core.Metrics;
 using DesSim.Core.Scenarios;
+using DesSim.Core.Statistics;
 using DesSim.Core.Workload;
 
 namespace DesSim.Core.Studies;

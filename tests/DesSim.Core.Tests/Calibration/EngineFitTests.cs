@@ -2,6 +2,7 @@ using DesSim.Core.Fidelity.Calibration;
 using DesSim.Core.Configuration;
 using DesSim.Core.Scenarios;
 using DesSim.Core.Fidelity.Validation;
+using DesSim.Core.Scheduling;
 
 namespace DesSim.Core.Tests.Calibration;
 

@@ -1,5 +1,6 @@
 using DesSim.Core.Cost;
 using DesSim.Core.Scenarios;
+using DesSim.Core.Scheduling;
 
 namespace DesSim.Core.Fidelity.Calibration;
 

@@ -1,4 +1,5 @@
 using DesSim.Core.Scenarios;
+using DesSim.Core.Scheduling;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace DesSim.Core.Fidelity.Calibration;

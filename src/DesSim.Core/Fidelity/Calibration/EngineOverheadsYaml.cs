@@ -1,4 +1,5 @@
 using DesSim.Core.Configuration;
+using DesSim.Core.Scheduling;
 using System.Globalization;
 using DesSim.Core.Scenarios;
 

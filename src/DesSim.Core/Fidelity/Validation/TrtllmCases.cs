@@ -1,3 +1,4 @@
+using DesSim.Core.Scheduling;
 using System.Globalization;
 using System.Reflection;
 using DesSim.Core.Fidelity.Calibration;

@@ -1,4 +1,5 @@
 using DesSim.Core.Scenarios;
+using DesSim.Core.Scheduling;
 using DesSim.Core.Statistics;
 
 namespace DesSim.Core.Fidelity.Validation;

@@ -1,5 +1,6 @@
 using DesSim.Core.Fidelity.Calibration;
 using DesSim.Core.Scenarios;
+using DesSim.Core.Scheduling;
 
 namespace DesSim.Core.Fidelity.Validation;
 

@@ -1,7 +1,7 @@
 using DesSim.Core.Cost;
 using DesSim.Core.Parallelism;
 
-namespace DesSim.Core.Scenarios;
+namespace DesSim.Core.Scheduling;
 
 /// <summary>Named serving-engine overhead presets (see docs/calibration.md for sources).</summary>
 /// <remarks>

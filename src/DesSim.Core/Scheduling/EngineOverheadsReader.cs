@@ -1,6 +1,6 @@
 using DesSim.Core.Configuration;
 
-namespace DesSim.Core.Scenarios;
+namespace DesSim.Core.Scheduling;
 
 /// <summary>Reads the <c>engine:</c> key: a preset name or inline overheads (<c>preset</c>, <c>name</c>, <c>iteration_overhead_ms</c>, <c>per_sequence_overhead_ms</c>, <c>collective_step_overhead_us</c>).</summary>
 public static class EngineOverheadsReader

@@ -1,4 +1,4 @@
-namespace DesSim.Core.Scenarios;
+namespace DesSim.Core.Scheduling;
 
 /// <summary>What the serving engine adds beyond kernels and collectives: per-iteration CPU work, per-sequence sampling, and
 /// per-step synchronization of tensor-parallel collectives.</summary>
