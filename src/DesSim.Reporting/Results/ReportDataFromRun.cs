@@ -104,6 +104,19 @@ public static class ReportDataFromRun
                 Windows = f.Windows.Select(x => (Round(x.StartSeconds), Round(x.EndSeconds), x.Label)).ToArray(),
             }
             : null,
+        Pools = s.Pools?.Select(p => p with
+        {
+            Utilization = Round(p.Utilization),
+            ComputeShare = Round(p.ComputeShare),
+            CommShare = Round(p.CommShare),
+            BubbleShare = Round(p.BubbleShare),
+            IdleShare = Round(p.IdleShare),
+            KvTransferShare = Round(p.KvTransferShare),
+            QueueMs = Round(p.QueueMs),
+        }).ToArray(),
+        KvTransferMs = s.KvTransferMs is { } kv ? Round(kv) : null,
+        KvWaitMs = s.KvWaitMs is { } wait ? Round(wait) : null,
+        KvTransferShare = Round(s.KvTransferShare),
     };
 
     private static LatencyStats Round(LatencyStats s) =>

@@ -50,10 +50,27 @@ public static class RunReport
 
         FaultReportSection.Add(report, s.Faults);
 
-        report.AddTable("Latency percentiles (ms)", ["metric", "mean", "median", "p90", "p95", "p99", "p99.9"],
-        [
+        var latency = new List<IReadOnlyList<string>>
+        {
             StatsRow("TTFT", s.TtftMs), StatsRow("TPOT", s.TpotMs), StatsRow("ITL", s.ItlMs), StatsRow("E2EL", s.E2elMs), StatsRow("queueing", s.QueueMs),
-        ]);
+        };
+        if (s.KvTransferMs is { } kvMs)
+        {
+            latency.Add(StatsRow("KV transfer", kvMs));
+            latency.Add(StatsRow("KV wait (back-pressure)", s.KvWaitMs!));
+        }
+
+        report.AddTable("Latency percentiles (ms)", ["metric", "mean", "median", "p90", "p95", "p99", "p99.9"], latency);
+        if (s.Pools is { } pools)
+        {
+            report.AddTable("Pools", ["pool", "role", "GPU", "instances", "TP", "PP", "GPUs", "utilization", "compute", "comm", "bubble", "idle", "KV transfer", "queue (ms)"],
+                pools.Select(p => (IReadOnlyList<string>)[
+                    p.Name, p.Role, p.Gpu, p.Instances.ToString(CultureInfo.InvariantCulture), p.Tp.ToString(CultureInfo.InvariantCulture), p.Pp.ToString(CultureInfo.InvariantCulture),
+                    p.Gpus.ToString(CultureInfo.InvariantCulture), Pct(p.Utilization), Pct(p.ComputeShare), Pct(p.CommShare), Pct(p.BubbleShare), Pct(p.IdleShare), Pct(p.KvTransferShare), F(p.QueueMs)]),
+                s.KvTransferShare is { } share
+                    ? FormattableString.Invariant($"Shares of each pool's GPU time. KV transfer: time with a hand-off from or to the GPU in flight (overlaps compute); {Pct(share)} of all GPU time, {s.KvTransferBytes ?? 0:N0} bytes moved.")
+                    : "Shares of each pool's GPU time.");
+        }
         report.AddTable("GPUs", ["GPU", "replica", "stage", "compute", "TP comm", "PP comm", "EP/CP comm", "bubble", "idle"],
             data.Gpus.Select(g => (IReadOnlyList<string>)[
                 g.Gpu.ToString(CultureInfo.InvariantCulture), g.Replica.ToString(CultureInfo.InvariantCulture), g.Stage.ToString(CultureInfo.InvariantCulture),

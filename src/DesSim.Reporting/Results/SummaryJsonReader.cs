@@ -47,6 +47,11 @@ internal sealed class SummaryJsonReader
         {
             ExpertLoad = root.TryGetProperty("expert_load", out _) ? ExpertLoad(Object(root, "expert_load")) : null,
             Faults = root.TryGetProperty("faults", out _) ? Faults(Object(root, "faults")) : null,
+            Pools = root.TryGetProperty("pools", out _) ? Pools(Get(root, "pools", JsonValueKind.Array)) : null,
+            KvTransferMs = root.TryGetProperty("kv_transfer_ms", out _) ? Stats(root, "kv_transfer_ms") : null,
+            KvWaitMs = root.TryGetProperty("kv_wait_ms", out _) ? Stats(root, "kv_wait_ms") : null,
+            KvTransferShare = root.TryGetProperty("kv_transfer_share", out _) ? Num(root, "kv_transfer_share") : null,
+            KvTransferBytes = root.TryGetProperty("kv_transfer_bytes", out _) ? Long(root, "kv_transfer_bytes") : null,
         };
         Slo = new SloSpec(Optional(slo, "ttft_ms"), Optional(slo, "tpot_ms"), Optional(slo, "e2el_ms"), Optional(slo, "queue_ms"));
         Notes = Get(root, "notes", JsonValueKind.Array).EnumerateArray()
@@ -179,6 +184,22 @@ internal sealed class SummaryJsonReader
             groups is >= 0 and <= int.MaxValue ? (int)groups : throw new InputException(_path, $"{at}.expert_groups", "out of range"),
             Get(o, "routing", JsonValueKind.String, at).GetString()!);
     }
+
+    private List<PoolSummary> Pools(JsonElement array) => array.EnumerateArray().Select((p, i) =>
+    {
+        string at = $"pools[{i}]";
+        if (p.ValueKind != JsonValueKind.Object)
+        {
+            throw new InputException(_path, at, "expected an object");
+        }
+
+        var shares = Get(p, "gpu_time_shares", JsonValueKind.Object, at);
+        string sh = at + ".gpu_time_shares";
+        return new PoolSummary(Get(p, "name", JsonValueKind.String, at).GetString()!, Get(p, "role", JsonValueKind.String, at).GetString()!,
+            Get(p, "gpu", JsonValueKind.String, at).GetString()!, (int)Long(p, "instances", at), (int)Long(p, "tp", at), (int)Long(p, "pp", at),
+            (int)Long(p, "gpus", at), Num(p, "utilization", at), Num(shares, "compute", sh), Num(shares, "comm", sh), Num(shares, "bubble", sh),
+            Num(shares, "idle", sh), Num(shares, "kv_transfer", sh), Num(p, "queue_ms", at));
+    }).ToList();
 
     private FaultSummary Faults(JsonElement o)
     {
