@@ -18,6 +18,8 @@ namespace DesSim.Core.Calibration;
 /// <param name="TtftMs">Measured prefill time of the batch, ms.</param>
 /// <param name="TpotMs">Measured time per decode iteration, ms.</param>
 /// <param name="HoldOut">True when the row is kept out of the fit.</param>
+/// <param name="SourceFile">The CSV file the row came from (null when built in code), for errors.</param>
+/// <param name="SourceLine">The row's line in <paramref name="SourceFile"/>.</param>
 public sealed record MeasuredRun(
     string Id,
     string Model,
@@ -30,4 +32,6 @@ public sealed record MeasuredRun(
     int OutputTokens,
     double? TtftMs,
     double? TpotMs,
-    bool HoldOut);
+    bool HoldOut,
+    string? SourceFile = null,
+    long SourceLine = 0);

@@ -24,8 +24,43 @@ public static class LayoutEnumerator
     /// <summary>Feasible layouts for <paramref name="scenario"/>: EP when its model is MoE, CP when its workload has long prompts
     /// (<see cref="LongPromptProbe"/>).</summary>
     /// <exception cref="InputException">The workload cannot be read (trace or lengths file).</exception>
-    public static (IReadOnlyList<ParallelPlan> Feasible, IReadOnlyList<string> Rejected) Enumerate(Scenario scenario) =>
-        Enumerate(scenario.Deployment, LongPromptProbe.HasLongPrompts(scenario.Workload, scenario.Seed));
+    public static (IReadOnlyList<ParallelPlan> Feasible, IReadOnlyList<string> Rejected) Enumerate(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        bool longPrompts;
+        try
+        {
+            longPrompts = LongPromptProbe.HasLongPrompts(scenario.Workload, scenario.Seed);
+        }
+        catch (InputException e) when (e.Source is null && e.Location is not null)
+        {
+            // Why: the probe draws from the workload, whose errors name only the key; the user needs the file too.
+            throw new InputException(scenario.SourcePath, e.Location, e.Reason, e.Hint);
+        }
+
+        var (feasible, rejected) = Enumerate(scenario.Deployment, longPrompts);
+        if (scenario.Faults.Failures.Count == 0 && scenario.Faults.Stragglers.Count == 0)
+        {
+            return (feasible, rejected);
+        }
+
+        // Why: a fault plan names replicas and GPUs; a layout with fewer replicas than a failure names cannot run it.
+        var kept = new List<ParallelPlan>();
+        var dropped = rejected.ToList();
+        foreach (var plan in feasible)
+        {
+            if (scenario.Faults.Problem(plan.Dp, scenario.Deployment.Cluster.TotalGpus) is { } problem)
+            {
+                dropped.Add($"{plan}: faults: {problem}");
+            }
+            else
+            {
+                kept.Add(plan);
+            }
+        }
+
+        return (kept, dropped);
+    }
 
     /// <summary>Feasible layouts using all of <paramref name="spec"/>'s cluster GPUs, with the reason each other one was dropped.</summary>
     /// <param name="spec">The deployment (its plan and stage layers are replaced).</param>
