@@ -34,4 +34,14 @@ public sealed record MeasuredRun(
     double? TpotMs,
     bool HoldOut,
     string? SourceFile = null,
-    long SourceLine = 0);
+    long SourceLine = 0)
+{
+    /// <summary>Equal measurements: every field but where the row was read from (<see cref="SourceFile"/>,
+    /// <see cref="SourceLine"/>), so a run written and read back equals the original.</summary>
+    public bool Equals(MeasuredRun? other) => other is not null
+        && (Id, Model, Gpu, Precision, Tp, Pp, Batch, InputTokens, OutputTokens, TtftMs, TpotMs, HoldOut)
+        == (other.Id, other.Model, other.Gpu, other.Precision, other.Tp, other.Pp, other.Batch, other.InputTokens, other.OutputTokens, other.TtftMs, other.TpotMs, other.HoldOut);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(HashCode.Combine(Id, Model, Gpu, Precision, Tp, Pp), HashCode.Combine(Batch, InputTokens, OutputTokens, TtftMs, TpotMs, HoldOut));
+}
