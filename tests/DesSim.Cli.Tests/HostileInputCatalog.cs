@@ -118,8 +118,98 @@ public static class HostileInputCatalog
         yield return Mutated("NothingArrivesInTheHorizon", [("requests: 20", "duration_s: 1"), ("rate: 50", "rate: 0.000001")], "no request arrived");
         yield return Mutated("TimeSeriesRowsOverTheCap", [("rate: 50", "rate: 0.01"), ("outputs: { chrome_trace: false }", "outputs: { chrome_trace: false, timeseries_step_s: 0.001 }")], "outputs.timeseries_step_s", "rows");
 
+        // YAML syntax errors carry the real line:col of the culprit (the base scenario has 16 lines).
+        yield return Lines("YamlTabAtLine10", s => s.Replace("\nworkload:", "\n\tworkload:", StringComparison.Ordinal), "s.yaml:10:1:", "tab");
+        yield return Lines("YamlTabIndentingANestedKeyLine11", s => s.Replace("  requests: 20", "\trequests: 20", StringComparison.Ordinal), "s.yaml:11:1:", "tab");
+        yield return Lines("YamlUndefinedAliasAtLine14", s => s.Replace("output_tokens: 8", "output_tokens: *nope", StringComparison.Ordinal), "s.yaml:14:18:", "alias *nope");
+        yield return Lines("YamlUndefinedAliasAtLine3", s => s.Replace("model: llama-3.1-8b", "model: *m", StringComparison.Ordinal), "s.yaml:3:8:", "alias *m");
+        yield return Lines("YamlUnclosedFlowMappingLine5", s => s.Replace("ib-ndr }", "ib-ndr", StringComparison.Ordinal), "s.yaml:", "YAML syntax error");
+        yield return Lines("YamlBadIndentLine15", s => s.Replace("slo: { ttft_ms: 350, tpot_ms: 25 }", "slo:\n  ttft_ms: 350\n   tpot_ms: 25", StringComparison.Ordinal), "s.yaml:17:", "YAML syntax error");
+        yield return Lines("YamlDuplicateKeyLine8", s => s.Replace("router: round-robin", "router: round-robin\nrouter: least-outstanding", StringComparison.Ordinal), "s.yaml:9:", "Duplicate key router");
+        yield return new("YamlTabInGridLine2", Base(("g.yaml", "axes:\n\tworkload.arrival.rate: [10, 20]\n")), ["sweep", "{d}/s.yaml", "--grid", "{d}/g.yaml", "--out", "{d}/o2"], ["g.yaml:2:1:", "tab"]);
+        yield return new("YamlUndefinedAliasInGridLine2", Base(("g.yaml", "axes:\n  workload.arrival.rate: *rates\n")), ["sweep", "{d}/s.yaml", "--grid", "{d}/g.yaml", "--out", "{d}/o2"], ["g.yaml:2:", "alias *rates"]);
+        yield return new("YamlTabInCalibrationLine3", Base(("s.yaml", BadInputCatalog.Scenario.Replace("cost_model: roofline", "cost_model: measured\ncalibration: c.yaml", StringComparison.Ordinal)), ("c.yaml", "gpu: H100-SXM5-80GB\nkernels: []\n\tcollectives: []\n")), ["run", "{d}/s.yaml", "--out", "{d}/o2"], ["c.yaml:3:1:", "tab"]);
+
+        // --set errors name the flag and the key path (never line 1 of the file).
+        yield return C("SetUnknownTopLevelPath", ["run", "{d}/s.yaml", "--out", "{d}/o2", "--set", "foo.bar=1"], "--set:foo", "unknown key");
+        yield return C("SetUnknownDeepPath", ["run", "{d}/s.yaml", "--out", "{d}/o2", "--set", "a.b.c=1"], "--set:a", "unknown key");
+        yield return C("SetUnknownTopLevelKey", ["run", "{d}/s.yaml", "--out", "{d}/o2", "--set", "typo=1"], "--set:typo", "unknown key");
+        yield return C("SetUnknownNestedKey", ["run", "{d}/s.yaml", "--out", "{d}/o2", "--set", "workload.foo=1"], "--set:workload.foo", "unknown key");
+        yield return C("SetNewKeyUnderAKnownSection", ["run", "{d}/s.yaml", "--out", "{d}/o2", "--set", "scheduler.nope.deeper=1"], "--set:scheduler.nope", "unknown key");
+        yield return C("SetBadValue", ["run", "{d}/s.yaml", "--out", "{d}/o2", "--set", "scheduler.max_num_seqs=abc"], "--set:scheduler.max_num_seqs", "whole number");
+        yield return C("SetOutOfRange", ["run", "{d}/s.yaml", "--out", "{d}/o2", "--set", "parallelism.tp=0"], "--set:parallelism.tp");
+        yield return C("SetThroughAValue", ["run", "{d}/s.yaml", "--out", "{d}/o2", "--set", "router.x=1"], "--set", "'router' is a value");
+        yield return C("SetUnknownPathInSweep", ["sweep", "{d}/s.yaml", "--grid", "{d}/grid.yaml", "--out", "{d}/o2", "--set", "foo.bar=1"], "--set:foo", "unknown key");
+        yield return C("SetUnknownPathInCapacity", ["capacity", "{d}/s.yaml", "--layouts", "scenario", "--out", "{d}/o2", "--set", "foo.bar=1"], "--set:foo", "unknown key");
+        yield return C("SetUnknownPathInPlan", ["plan", "--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpus", "2", "--out", "{d}/o2", "--set", "foo.bar=1"], "--set:foo", "unknown key");
+
+        // calibrate --runs: an error about a row names the user's runs file, its line and column (not a generated scenario).
+        yield return RunsRow("RunsTpNotDividingHeads", "llama-3.1-8b,h100-sxm,3,1,512,64,30,8", "column 'tp'", "tp=3");
+        yield return RunsRow("RunsUnknownModel", "llama-9,h100-sxm,1,1,512,64,30,8", "column 'model'", "llama-9");
+        yield return RunsRow("RunsUnknownGpu", "llama-3.1-8b,h900,1,1,512,64,30,8", "column 'gpu'", "h900");
+        yield return RunsRow("RunsModelDoesNotFit", "llama-3.1-405b,h100-sxm,1,1,512,64,30,8", "column 'tp'", "weights need");
+        yield return RunsRow("RunsPromptTooLong", "llama-3.1-8b,h100-sxm,1,1,999999999,64,30,8", "column 'input_tokens'", "too large");
+        yield return RunsRow("RunsBatchTooLarge", "llama-3.1-8b,h100-sxm,1,99999999,512,64,30,8", "column", "too large");
+        yield return RunsRow("RunsBadPrecision", "llama-3.1-8b,h100-sxm,1,1,512,64,30,8,fp4", "column 'precision'", "fp4");
+
+        // Generated workloads that can never produce a request end with a named error, not an endless loop.
+        yield return Mutated("DropEveryPromptSynthetic", "input_tokens: 64", "input_tokens: 64\n  max_model_len: 32\n  on_too_long: drop", "workload.max_model_len", "no request of this workload fits");
+        yield return Mutated("DropEveryPromptLognormal", "input_tokens: 64", "input_tokens: { dist: lognormal, mean: 4000, sigma: 0.1, max: 8000 }\n  max_model_len: 100\n  on_too_long: drop", "workload.max_model_len");
+        yield return Mutated("DropEveryPromptClosedLoop", "arrival: { process: poisson, rate: 50 }", "arrival: { process: closed-loop, concurrency: 4 }\n  max_model_len: 16\n  on_too_long: drop", "max_model_len");
+        yield return new("DropEveryPromptInCapacity", Base(("s.yaml", BadInputCatalog.Scenario.Replace("input_tokens: 64", "input_tokens: 64\n  max_model_len: 32\n  on_too_long: drop", StringComparison.Ordinal))), ["capacity", "{d}/s.yaml", "--layouts", "scenario", "--out", "{d}/o2"], ["s.yaml", "workload.max_model_len"]);
+        yield return new("DropEveryPromptInSweep", Base(("s.yaml", BadInputCatalog.Scenario.Replace("input_tokens: 64", "input_tokens: 64\n  max_model_len: 32\n  on_too_long: drop", StringComparison.Ordinal))), ["sweep", "{d}/s.yaml", "--grid", "{d}/grid.yaml", "--out", "{d}/o2", "--jobs", "1"], ["s.yaml", "workload.max_model_len"]);
+
+        // dessim memory: parallel degrees outside their documented range are refused by flag.
+        yield return C("MemoryCpHuge", ["memory", "--model", "llama-3.1-8b", "--gpu", "h100", "--cp", "1000000"], "--cp", "too large");
+        yield return C("MemoryTpHuge", ["memory", "--model", "llama-3.1-8b", "--gpu", "h100", "--tp", "8192"], "--tp", "too large");
+        yield return C("MemoryPpHuge", ["memory", "--model", "llama-3.1-8b", "--gpu", "h100", "--pp", "100000"], "--pp", "too large");
+        yield return C("MemoryEpHuge", ["memory", "--model", "mixtral-8x7b", "--gpu", "h100", "--ep", "10000"], "--ep", "too large");
+        yield return C("MemoryDpHuge", ["memory", "--model", "llama-3.1-8b", "--gpu", "h100", "--dp", "2000000"], "--dp", "too large");
+        yield return C("MemoryGpuProductHuge", ["memory", "--model", "llama-3.1-8b", "--gpu", "h100", "--pp", "4096", "--cp", "4096", "--dp", "4096"], "GPUs is more than");
+
+        // Calibration files: an unknown kernel op (or a collective that is no name) is refused, naming it and its key path.
+        yield return Calibration("CalibrationUnknownKernelOp", "kernels:\n  - { op: gemmm, coefficients: [0], log10_ideal_s: [-6, -2] }\ncollectives: []\n", "kernels[0].op", "unknown kernel op 'gemmm'");
+        yield return Calibration("CalibrationKernelOpCase", "kernels:\n  - { op: GEMM, coefficients: [0], log10_ideal_s: [-6, -2] }\ncollectives: []\n", "kernels[0].op", "'GEMM'");
+        yield return Calibration("CalibrationSecondKernelOpUnknown", "kernels:\n  - { op: gemm, coefficients: [0], log10_ideal_s: [-6, -2] }\n  - { op: softmax, coefficients: [0], log10_ideal_s: [-6, -2] }\ncollectives: []\n", "kernels[1].op", "'softmax'");
+        yield return Calibration("CalibrationCollectiveOpNotAName", "kernels: []\ncollectives:\n  - { op: \"all reduce!\", gpus: 2, alpha_us: 5, bandwidth_gbps: 100 }\n", "collectives[0].op", "not a collective name");
+
+        // Inline GPU memory far outside its range: a clear message with the bound, not "-0.0 GB".
+        yield return Mutated("InlineGpuMemoryHuge", "gpu: h100-sxm,", "gpu: { name: mine, memory_gb: 1e300, bf16_tflops: 900, hbm_tbps: 3 },", "cluster.gpu.memory_gb", "too large");
+        yield return Mutated("InlineGpuMemoryTiny", "gpu: h100-sxm,", "gpu: { name: mine, memory_gb: 1e-300, bf16_tflops: 900, hbm_tbps: 3 },", "cluster.gpu.memory_gb");
+        yield return Mutated("InlineGpuMemoryNaN", "gpu: h100-sxm,", "gpu: { name: mine, memory_gb: .nan, bf16_tflops: 900, hbm_tbps: 3 },", "cluster.gpu.memory_gb");
+        yield return Mutated("InlineGpuMemoryNegative", "gpu: h100-sxm,", "gpu: { name: mine, memory_gb: -80, bf16_tflops: 900, hbm_tbps: 3 },", "cluster.gpu.memory_gb");
+
+        // A trace whose every row is a failure (BurstGPT: 0 response tokens) names the file and says so.
+        yield return new("BurstGptAllFailedTraceStats", Base(("b.csv", BurstAllFailed)), ["trace", "stats", "{d}/b.csv"], ["b.csv", "no requests", "failed requests skipped"]);
+        yield return new("BurstGptAllFailedRun", Base(("s.yaml", TraceScenario("b.csv")), ("b.csv", BurstAllFailed)), ["run", "{d}/s.yaml", "--out", "{d}/o2"], ["b.csv", "no request of this trace", "failed requests skipped"]);
+        yield return new("BurstGptAllFailedTraceStatsWithFormat", Base(("b.csv", BurstAllFailed)), ["trace", "stats", "{d}/b.csv", "--format", "burstgpt"], ["b.csv", "failed requests skipped"]);
+
         yield return new("RunScenarioTooLarge", Base(("big.yaml", BadInputCatalog.Scenario + "# " + new string('x', 17 << 20) + "\n")), ["run", "{d}/big.yaml", "--out", "{d}/o2"], ["big.yaml", "bytes"]);
     }
+
+    /// <summary>Every row a failure: BurstGPT logs failed requests with 0 response tokens.</summary>
+    private const string BurstAllFailed = "Timestamp,Model,Request tokens,Response tokens,Total tokens,Log Type\n0,ChatGPT,100,0,100,Conversation log\n1,ChatGPT,200,0,200,Conversation log\n2,GPT-4,300,0,300,API log\n";
+
+    private static BadInputCatalog.Case Lines(string name, Func<string, string> edit, params string[] expect)
+    {
+        var text = edit(BadInputCatalog.Scenario);
+        if (text == BadInputCatalog.Scenario)
+        {
+            throw new ArgumentException($"case {name}: the edit changed nothing");
+        }
+
+        return new(name, Base(("s.yaml", text)), ["run", "{d}/s.yaml", "--out", "{d}/o2"], expect);
+    }
+
+    /// <summary><c>calibrate --runs</c> with a good first row and <paramref name="row"/> on line 3 (a 9th cell is the precision).</summary>
+    private static BadInputCatalog.Case RunsRow(string name, string row, params string[] expect)
+    {
+        var header = row.Split(',').Length > 8 ? "model,gpu,tp,batch,input_tokens,output_tokens,ttft_ms,tpot_ms,precision\nllama-3.1-8b,h100-sxm,1,1,512,64,30,8,bf16\n" : "model,gpu,tp,batch,input_tokens,output_tokens,ttft_ms,tpot_ms\nllama-3.1-8b,h100-sxm,1,1,512,64,30,8\n";
+        return new(name, Base(("runs.csv", header + row + "\n")), ["calibrate", "--runs", "{d}/runs.csv", "--out", "{d}/c.yaml"], ["runs.csv:3:", .. expect]);
+    }
+
+    private static BadInputCatalog.Case Calibration(string name, string body, params string[] expect) =>
+        new(name, Base(("s.yaml", BadInputCatalog.Scenario.Replace("cost_model: roofline", "cost_model: measured\ncalibration: c.yaml", StringComparison.Ordinal)), ("c.yaml", "gpu: H100-SXM5-80GB\n" + body)), ["run", "{d}/s.yaml", "--out", "{d}/o2"], ["c.yaml", .. expect]);
 
     private static BadInputCatalog.Case Mutated(string name, (string From, string To)[] edits, params string[] expect)
     {

@@ -38,6 +38,50 @@ public sealed class RoundTripTests
     }
 
     [Test]
+    public void A_calibration_fitted_from_gemm_tables_only_is_accepted_by_run()
+    {
+        // A GEMM-only table (aiconfigurator's gemm_perf.csv columns), times from a roofline with a 30% overhead.
+        var tables = Directory.CreateDirectory(Path.Combine(_dir.FullName, "tables")).FullName;
+        var rows = new List<string> { "framework,version,device,op_name,kernel_source,gemm_dtype,m,n,k,latency" };
+        foreach (int m in new[] { 1, 8, 64, 512, 4096 })
+        {
+            foreach (int n in new[] { 1024, 4096, 14336 })
+            {
+                foreach (int k in new[] { 1024, 4096 })
+                {
+                    double seconds = (Math.Max(2.0 * m * n * k / 700e12, 2.0 * ((double)m * k + (double)k * n + (double)m * n) / 3e12) * 1.3) + 5e-6;
+                    rows.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"vllm,0.6,h100,gemm,torch,bfloat16,{m},{n},{k},{seconds * 1e3:F6}"));
+                }
+            }
+        }
+
+        File.WriteAllText(Path.Combine(tables, "gemm_perf.csv"), string.Join('\n', rows) + "\n");
+        var calibration = Path.Combine(_dir.FullName, "calib.yaml");
+        var (code, _, err) = CliTests.Run("calibrate", "--from", tables, "--gpu", "h100-sxm", "--out", calibration);
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
+        Assert.That(File.ReadAllText(calibration), Does.Contain("collectives: []"), "no collective tables: an empty list, not a bare key");
+        var scenario = Path.Combine(_dir.FullName, "s.yaml");
+        File.WriteAllText(scenario, BadInputCatalog.Scenario.Replace("cost_model: roofline", "cost_model: measured\ncalibration: calib.yaml", StringComparison.Ordinal));
+        (code, _, err) = CliTests.Run("run", scenario, "--out", Path.Combine(_dir.FullName, "out"), "--quiet");
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
+        Assert.That(File.Exists(Path.Combine(_dir.FullName, "out", "summary.json")));
+    }
+
+    [Test]
+    public void A_calibration_file_with_bare_empty_lists_still_reads()
+    {
+        // Files written before empty lists were written as "[]" hold a bare "collectives:" (null).
+        var calibration = Path.Combine(_dir.FullName, "calib.yaml");
+        File.WriteAllText(calibration, "gpu: H100-SXM5-80GB\nkernels:\n  - { op: gemm, coefficients: [0], log10_ideal_s: [-6, -2] }\ncollectives:\n");
+        var p = Core.Calibration.CalibrationYaml.Load(calibration);
+        Assert.That(p.Collectives, Is.Empty);
+        Assert.That(p.Curves.Single().Op, Is.EqualTo("gemm"));
+        var again = Path.Combine(_dir.FullName, "again.yaml");
+        File.WriteAllText(again, Core.Calibration.CalibrationYaml.Write(p, ["round trip"]));
+        Assert.That(Core.Calibration.CalibrationYaml.Load(again).Curves.Single().Coefficients, Is.EqualTo(p.Curves.Single().Coefficients));
+    }
+
+    [Test]
     public void A_result_directory_scenario_reproduces_the_result_byte_for_byte()
     {
         var scenario = Path.Combine(_dir.FullName, "s.yaml");

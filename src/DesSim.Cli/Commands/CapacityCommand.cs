@@ -55,9 +55,10 @@ public static class CapacityCommand
                 throw new InputException("--replications/--jobs/--max-sims/--tolerance", null, "need replications ≥ 1, jobs ≥ 1, max-sims ≥ 2, 0 < tolerance < 1");
             }
 
+            var enumerated = LayoutEnumerator.Enumerate(loaded);
             IReadOnlyList<ParallelPlan> plans = parse.GetValue(layouts) switch
             {
-                "all" => LayoutEnumerator.Enumerate(loaded).Feasible,
+                "all" => enumerated.Feasible.Count > 0 ? enumerated.Feasible : throw new InputException(loaded.SourcePath, "parallelism", $"no layout of the cluster can run this scenario: {string.Join("; ", enumerated.Rejected.Take(3))}{(enumerated.Rejected.Count > 3 ? "; …" : string.Empty)}"),
                 "scenario" => [loaded.Deployment.Plan],
                 var other => throw new InputException("--layouts", other, "expected all or scenario"),
             };

@@ -43,6 +43,19 @@ public static class MemoryCommand
                 throw new InputException("--tp/--pp/--dp/--ep/--cp/--gpus-per-node", null, "must be ≥ 1");
             }
 
+            foreach (var (flag, value, max) in new[] { ("--tp", t, ParallelLimits.MaxDegree), ("--pp", p, ParallelLimits.MaxDegree), ("--ep", e, ParallelLimits.MaxDegree), ("--cp", c, ParallelLimits.MaxDegree), ("--dp", r, ParallelLimits.MaxReplicas), ("--gpus-per-node", n, ParallelLimits.MaxDegree) })
+            {
+                if (value > max)
+                {
+                    throw new InputException(flag, value.ToString(CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"is too large (at most {max:N0}; docs/scenarios.md, Valid ranges)"));
+                }
+            }
+
+            if ((long)t * p * c * r > ParallelLimits.MaxGpus)
+            {
+                throw new InputException("--tp/--pp/--cp/--dp", null, string.Create(CultureInfo.InvariantCulture, $"tp {t} × pp {p} × cp {c} × dp {r} = {(long)t * p * c * r:N0} GPUs is more than {ParallelLimits.MaxGpus:N0}"));
+            }
+
             if (!(parse.GetValue(util) is > 0 and <= 1))
             {
                 throw new InputException("--gpu-memory-utilization", null, $"{parse.GetValue(util).ToString(CultureInfo.InvariantCulture)} must be in (0, 1]");

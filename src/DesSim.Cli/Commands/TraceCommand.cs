@@ -40,7 +40,7 @@ public static class TraceCommand
             ?? throw new InputException("--format", null, $"unknown format '{formatName}'", $"valid: {string.Join(", ", TraceFiles.FormatNames)}");
         var spec = new TraceWorkloadSpec(path, format) { SkipInvalid = skipInvalid };
         using var opened = WorkloadFactory.Open(spec, new RandomStreams(0));
-        var stats = TraceStats.Compute(opened.Source);
+        var stats = TraceStats.Compute(opened.Source, sourceName: path, diagnostics: opened.Diagnostics);
         output.WriteLine($"file: {path}");
         output.Write(stats.Format());
         var d = opened.Diagnostics;

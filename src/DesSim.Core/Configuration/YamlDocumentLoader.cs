@@ -35,7 +35,8 @@ public static class YamlDocumentLoader
         catch (YamlException e)
         {
             var reason = e.InnerException?.Message ?? e.Message;
-            throw new InputException(sourceName, $"{e.Start.Line}:{e.Start.Column}", $"YAML syntax error: {FirstLine(reason)}");
+            var (line, column) = TabPosition(text, reason, e.Start) ?? (e.Start.Line, e.Start.Column);
+            throw new InputException(sourceName, $"{line}:{column}", $"YAML syntax error: {FirstLine(reason)}");
         }
         catch (ArgumentException e)
         {
@@ -99,7 +100,10 @@ public static class YamlDocumentLoader
                 var keyNode = new YamlScalarNode(keys[i]);
                 if (!node.Children.TryGetValue(keyNode, out var child))
                 {
+                    // Why marked: a key the override creates has no line in the file, so errors about it name --set.
                     child = new YamlMappingNode();
+                    MarkOverride(keyNode);
+                    MarkOverride(child);
                     node.Children[keyNode] = child;
                 }
 
@@ -120,6 +124,17 @@ public static class YamlDocumentLoader
 
     /// <summary>Whether <paramref name="node"/> came from a <c>--set</c> override (its line numbers mean nothing in the file).</summary>
     public static bool IsOverride(YamlNode node) => Overrides.TryGetValue(node, out _);
+
+    /// <summary><paramref name="copy"/>, marked as an override when <paramref name="original"/> is one.</summary>
+    internal static YamlNode KeepOverrideMark(YamlNode original, YamlNode copy)
+    {
+        if (IsOverride(original))
+        {
+            Overrides.AddOrUpdate(copy, Marker);
+        }
+
+        return copy;
+    }
 
     private static void MarkOverride(YamlNode node)
     {
@@ -161,4 +176,25 @@ public static class YamlDocumentLoader
     }
 
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+
+    /// <summary>For a tab-character error, the line and column (1-based) of the tab itself: YamlDotNet reports where the token
+    /// it was scanning began (often the end of the line before), not the tab. Null for other errors or when no tab follows.</summary>
+    private static (long Line, long Column)? TabPosition(string text, string reason, Mark start)
+    {
+        if (!reason.Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        int from = (int)Math.Clamp(start.Index, 0, text.Length);
+        int tab = text.IndexOf('\t', from);
+        if (tab < 0)
+        {
+            return null;
+        }
+
+        int lineStart = text.LastIndexOf('\n', Math.Max(0, tab - 1)) + 1;
+        long line = 1 + text.AsSpan(0, lineStart).Count('\n');
+        return (line, tab - lineStart + 1);
+    }
 }

@@ -5,14 +5,15 @@ namespace DesSim.Core.Configuration;
 /// <summary>Small helpers on YAML nodes: deep copy, compact text, and assignment by dotted key path.</summary>
 internal static class YamlNodes
 {
-    /// <summary>A deep copy (so a point's scenario tree never shares nodes with another point's).</summary>
-    public static YamlNode Clone(YamlNode node) => node switch
+    /// <summary>A deep copy (so a point's scenario tree never shares nodes with another point's); nodes that came from a
+    /// <c>--set</c> override stay marked as such, so errors about them still name <c>--set</c>.</summary>
+    public static YamlNode Clone(YamlNode node) => Scenarios.YamlDocumentLoader.KeepOverrideMark(node, node switch
     {
         YamlScalarNode s => new YamlScalarNode(s.Value) { Style = s.Style },
         YamlSequenceNode q => new YamlSequenceNode(q.Children.Select(Clone)),
         YamlMappingNode m => new YamlMappingNode(m.Children.Select(kv => new KeyValuePair<YamlNode, YamlNode>(Clone(kv.Key), Clone(kv.Value)))),
         _ => throw new InvalidOperationException($"unsupported YAML node {node.NodeType}"),
-    };
+    });
 
     /// <summary>Compact one-line text of a value: the scalar itself, <c>[a, b]</c> or <c>{k: v}</c>.</summary>
     public static string Text(YamlNode node) => node switch

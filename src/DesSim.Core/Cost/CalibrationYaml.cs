@@ -16,6 +16,9 @@ public static class CalibrationYaml
 {
     private static readonly string[] QualityKeys = ["samples", "r2", "median_rel_err", "max_rel_err"];
 
+    /// <summary>The kernel ops a calibration curve can price (what <see cref="CalibratedKernelTimer"/> reads and the importers write).</summary>
+    public static readonly IReadOnlyList<string> KernelOps = ["gemm", "gemm_fp8", "attention_prefill", "attention_decode", "elementwise"];
+
     /// <summary>The YAML text of <paramref name="p"/>, with <paramref name="header"/> lines as comments.</summary>
     public static string Write(CalibrationProfile p, IEnumerable<string> header)
     {
@@ -26,13 +29,14 @@ public static class CalibrationYaml
         }
 
         sb.Append(Inv($"gpu: {YamlText.Quote(p.Gpu)}\n"));
-        sb.Append("kernels:\n");
+        // Why "[]" when empty: a bare "key:" reads back as null, not as an empty list (a GEMM-only fit has no collectives).
+        sb.Append(p.Curves.Count == 0 ? "kernels: []\n" : "kernels:\n");
         foreach (var c in p.Curves)
         {
             sb.Append(Inv($"  - {{ op: {c.Op}, coefficients: [{string.Join(", ", c.Coefficients.Select(R))}], log10_ideal_s: [{R(c.LogIdealMin)}, {R(c.LogIdealMax)}], log10_balance: [{R(c.LogBalanceMin)}, {R(c.LogBalanceMax)}], {Quality(c.Quality)} }}\n"));
         }
 
-        sb.Append("collectives:\n");
+        sb.Append(p.Collectives.Count == 0 ? "collectives: []\n" : "collectives:\n");
         foreach (var c in p.Collectives)
         {
             sb.Append(Inv($"  - {{ op: {c.Op}, gpus: {c.Gpus}, alpha_us: {R(c.AlphaSeconds * 1e6)}, bandwidth_gbps: {R(c.BandwidthBytesPerSecond / 1e9)}, {Quality(c.Quality)} }}\n"));
@@ -68,7 +72,13 @@ public static class CalibrationYaml
                 throw s.Error(balance.Count != 2 || balance[0] > balance[1] ? "log10_balance" : "coefficients", $"expected [min, max] with min ≤ max and at most {EfficiencyCurve.Terms} coefficients");
             }
 
-            curves.Add(new EfficiencyCurve(s.RequireString("op"), coeffs.ToArray(), range[0], range[1], NoQuality, balance[0], balance[1]));
+            var op = s.RequireString("op");
+            if (!KernelOps.Contains(op))
+            {
+                throw s.Error("op", $"unknown kernel op '{op}'", $"one of {string.Join(", ", KernelOps)}");
+            }
+
+            curves.Add(new EfficiencyCurve(op, coeffs.ToArray(), range[0], range[1], NoQuality, balance[0], balance[1]));
             s.MarkKnown(QualityKeys);
             s.RejectUnknownKeys();
         }
@@ -76,8 +86,14 @@ public static class CalibrationYaml
         var collectives = new List<AlphaBetaFit>();
         foreach (var (s, _) in Items(root, "collectives"))
         {
+            var op = s.RequireString("op");
+            if (op.Length == 0 || !op.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+            {
+                throw s.Error("op", $"'{op}' is not a collective name (lower-case letters, digits and _, e.g. all_reduce)");
+            }
+
             collectives.Add(new AlphaBetaFit(
-                s.RequireString("op"),
+                op,
                 s.GetInt("gpus", min: 1, max: 1 << 20) ?? throw s.Error("gpus", "is required"),
                 (s.GetDouble("alpha_us", min: 0, max: InputRanges.MaxLatencyUs) ?? throw s.Error("alpha_us", "is required")) / 1e6,
                 (s.GetDouble("bandwidth_gbps", min: InputRanges.MinBandwidthGbps, max: InputRanges.MaxBandwidthGbps) ?? throw s.Error("bandwidth_gbps", "is required")) * 1e9,
@@ -116,7 +132,8 @@ public static class CalibrationYaml
 
     private static IEnumerable<(YamlSection Section, int Index)> Items(YamlSection root, string key)
     {
-        var list = root.GetList(key) ?? [];
+        // Why: "key:" with nothing after it (or "~") is an empty list, as "key: []" is.
+        var list = root.GetNode(key) is YamlScalarNode { Value: null or "" or "~" or "null" } ? [] : root.GetList(key) ?? [];
         for (int i = 0; i < list.Count; i++)
         {
             var path = root.PathOf($"{key}[{i}]");

@@ -97,7 +97,8 @@ public sealed class ServingSimulation
         _minContextTokens = _replicas.Min(r => r.MaxContextTokens);
         if (cluster.Faults.Problem(_replicas.Length, cluster.GpuCount) is { } problem)
         {
-            throw new ArgumentException("fault plan: " + problem, nameof(cluster));
+            // Why an input error: the fault plan is the user's (scenario faults:), checked here against the layout that runs.
+            throw new InputException(null, "faults", problem);
         }
 
         _faults = cluster.Faults.Failures.Count > 0 ? new FaultInjector(simulator, this, cluster.Faults) : null;

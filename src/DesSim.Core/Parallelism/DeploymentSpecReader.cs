@@ -257,11 +257,11 @@ public static class DeploymentSpecReader
         }
 
         var plan = new ParallelPlan(
-            p.GetInt("tp", 1, 1, 4096)!.Value,
-            p.GetInt("pp", 1, 1, 4096)!.Value,
-            p.GetInt("dp", 1, 1, 1 << 20)!.Value,
-            p.GetInt("ep", 1, 1, 4096)!.Value,
-            p.GetInt("cp", 1, 1, 4096)!.Value);
+            p.GetInt("tp", 1, 1, ParallelLimits.MaxDegree)!.Value,
+            p.GetInt("pp", 1, 1, ParallelLimits.MaxDegree)!.Value,
+            p.GetInt("dp", 1, 1, ParallelLimits.MaxReplicas)!.Value,
+            p.GetInt("ep", 1, 1, ParallelLimits.MaxDegree)!.Value,
+            p.GetInt("cp", 1, 1, ParallelLimits.MaxDegree)!.Value);
         p.RejectUnknownKeys();
         return plan;
     }

@@ -96,8 +96,19 @@ public static class ScenarioRunner
     {
         ArgumentNullException.ThrowIfNull(run);
         var s = run.Result.Summary;
-        return s.RequestsCompleted + s.RequestsRejected > 0 ? run
-            : throw new InputException(run.Scenario.SourcePath, "workload", "no request arrived within the run: nothing was simulated", "raise the arrival rate or the duration, or check the trace's window (start_s, duration_s)");
+        if (s.RequestsCompleted + s.RequestsRejected > 0)
+        {
+            return run;
+        }
+
+        // Why the workload notes: they count what the reader set aside (failed requests, filters, the window), which is
+        // usually why a trace yields nothing.
+        const string prefix = "workload: ";
+        var why = string.Join("; ", run.Result.Notes.Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && !n.StartsWith(prefix + "requests: 0", StringComparison.Ordinal)).Select(n => n[prefix.Length..]));
+        var detail = why.Length > 0 ? $" ({why})" : string.Empty;
+        throw run.Scenario.Workload is Workload.TraceWorkloadSpec t
+            ? new InputException(t.TracePath, null, $"no request of this trace arrived within the run{detail}: nothing was simulated", "check the trace's rows and the window (start_s, duration_s), filters and rate_scale")
+            : new InputException(run.Scenario.SourcePath, "workload", $"no request arrived within the run{detail}: nothing was simulated", "raise the arrival rate or the duration");
     }
 
     /// <summary>The executor configuration of a planned deployment under a scenario.</summary>

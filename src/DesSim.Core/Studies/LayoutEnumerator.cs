@@ -27,7 +27,19 @@ public static class LayoutEnumerator
     /// <exception cref="InputException">The workload cannot be read (trace or lengths file).</exception>
     public static (IReadOnlyList<ParallelPlan> Feasible, IReadOnlyList<string> Rejected) Enumerate(Scenario scenario)
     {
-        var (feasible, rejected) = Enumerate(scenario.Deployment, LongPromptProbe.HasLongPrompts(scenario.Workload, scenario.Seed));
+        ArgumentNullException.ThrowIfNull(scenario);
+        bool longPrompts;
+        try
+        {
+            longPrompts = LongPromptProbe.HasLongPrompts(scenario.Workload, scenario.Seed);
+        }
+        catch (InputException e) when (e.Source is null && e.Location is not null)
+        {
+            // Why: the probe draws from the workload, whose errors name only the key; the user needs the file too.
+            throw new InputException(scenario.SourcePath, e.Location, e.Reason, e.Hint);
+        }
+
+        var (feasible, rejected) = Enumerate(scenario.Deployment, longPrompts);
         if (scenario.Faults.IsEmpty)
         {
             return (feasible, rejected);

@@ -26,7 +26,7 @@ public sealed class ClosedLoopSource : IRequestSource
     {
         _input = LengthSamplers.Create(spec.InputTokens, streams.Get("input_tokens"), isInput: true);
         _output = LengthSamplers.Create(spec.OutputTokens, streams.Get("output_tokens"), isInput: false);
-        _clamp = new LengthClamp(spec.MaxModelLenTokens, spec.OnTooLong, diagnostics);
+        _clamp = new LengthClamp(spec.MaxModelLenTokens, spec.OnTooLong, diagnostics, boundDrops: true);
         _diagnostics = diagnostics;
         _total = spec.MaxRequests ?? throw new ArgumentException("a closed loop needs a request count", nameof(spec));
         _thinkNs = SimTime.FromSeconds(spec.Arrival.ThinkTimeSeconds).Nanoseconds;

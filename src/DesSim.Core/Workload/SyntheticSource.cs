@@ -20,7 +20,7 @@ public sealed class SyntheticSource : IRequestSource
         _arrivals = ArrivalGenerators.Create(spec.Arrival, streams.Get("arrivals"));
         _input = LengthSamplers.Create(spec.InputTokens, streams.Get("input_tokens"), isInput: true);
         _output = LengthSamplers.Create(spec.OutputTokens, streams.Get("output_tokens"), isInput: false);
-        _clamp = new LengthClamp(spec.MaxModelLenTokens, spec.OnTooLong, diagnostics);
+        _clamp = new LengthClamp(spec.MaxModelLenTokens, spec.OnTooLong, diagnostics, boundDrops: true);
         _diagnostics = diagnostics;
         _maxRequests = spec.MaxRequests;
         _endNs = spec.DurationSeconds is { } d ? SimTime.FromSeconds(d).Nanoseconds : long.MaxValue;

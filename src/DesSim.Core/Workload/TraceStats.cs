@@ -45,7 +45,11 @@ public sealed class TraceStats
 
     /// <summary>Drains <paramref name="source"/> and computes the statistics.</summary>
     /// <exception cref="InputException">The source yields no requests.</exception>
-    public static TraceStats Compute(IRequestSource source, int bins = DefaultBins)
+    /// <param name="source">The requests.</param>
+    /// <param name="bins">Histogram bins.</param>
+    /// <param name="sourceName">The trace file, named in the error when it yields nothing.</param>
+    /// <param name="diagnostics">What the reader set aside, said in that error.</param>
+    public static TraceStats Compute(IRequestSource source, int bins = DefaultBins, string? sourceName = null, WorkloadDiagnostics? diagnostics = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
@@ -76,7 +80,8 @@ public sealed class TraceStats
 
         if (inputs.Count == 0)
         {
-            throw new InputException("the workload has no requests (after filters)");
+            var why = diagnostics is null ? string.Empty : string.Join("; ", diagnostics.Summary().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("requests: 0", StringComparison.Ordinal)));
+            throw new InputException(sourceName, null, $"no requests (after filters){(why.Length > 0 ? $": {why}" : string.Empty)}", "check the trace's rows, its format (--format) and, for BurstGPT, that not every row is a failure (0 response tokens)");
         }
 
         double span = (last - first) / 1e9;

@@ -46,9 +46,29 @@ public static class SweepRunner
         ArgumentNullException.ThrowIfNull(mine);
         ArgumentNullException.ThrowIfNull(runPoint);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
+        bool created = !Directory.Exists(directory);
         Directory.CreateDirectory(directory);
         using var writer = LockRoot(directory);
-        CheckManifest(directory, manifest);
+        bool fresh = CheckManifest(directory, manifest);
+        try
+        {
+            return RunLocked(directory, headerLine, mine, workers, runPoint, onPoint, cancel);
+        }
+        catch (InputException) when (fresh)
+        {
+            // Why: bad input that stops a fresh study before any point completed leaves nothing behind (exit 2, no
+            // partial output); a study with completed points keeps them, to resume.
+            if (SweepDirectory.CompletedRows(directory, mine).Count == 0)
+            {
+                RemoveFresh(directory, created);
+            }
+
+            throw;
+        }
+    }
+
+    private static (int Ran, int Skipped) RunLocked(string directory, string headerLine, IReadOnlyList<int> mine, int workers, Func<int, string> runPoint, Action<int, int, int>? onPoint, CancellationToken cancel)
+    {
         var done = SweepDirectory.CompletedRows(directory, mine);
         SweepDirectory.WriteCsv(directory, headerLine, done.Values);
         var pending = mine.Where(p => !done.ContainsKey(p)).ToArray();
@@ -119,13 +139,35 @@ public static class SweepRunner
         }
     }
 
-    private static void CheckManifest(string directory, SweepManifest manifest)
+    /// <summary>Removes what a fresh run wrote: the whole directory when it created it, else its manifest, table and lock.</summary>
+    private static void RemoveFresh(string directory, bool created)
+    {
+        if (created)
+        {
+            Directory.Delete(directory, recursive: true);
+            return;
+        }
+
+        foreach (var name in new[] { SweepManifest.FileName, SweepDirectory.CsvFileName, LockFileName })
+        {
+            File.Delete(Path.Combine(directory, name));
+        }
+
+        var points = Path.Combine(directory, "points");
+        if (Directory.Exists(points) && !Directory.EnumerateFileSystemEntries(points).Any())
+        {
+            Directory.Delete(points);
+        }
+    }
+
+    /// <summary>Checks the directory's manifest against this run's (writing it when there is none); true when it was written now.</summary>
+    private static bool CheckManifest(string directory, SweepManifest manifest)
     {
         var existing = SweepManifest.TryRead(directory);
         if (existing is null)
         {
             manifest.Write(directory);
-            return;
+            return true;
         }
 
         if (existing.Study != manifest.Study)
@@ -142,5 +184,7 @@ public static class SweepRunner
         {
             throw new InputException(directory, null, $"holds shard {existing.Shard} of this sweep, not {manifest.Shard}", "give each shard its own --out and combine them with 'dessim merge'");
         }
+
+        return false;
     }
 }

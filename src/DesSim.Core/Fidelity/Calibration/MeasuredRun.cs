@@ -18,6 +18,8 @@ namespace DesSim.Core.Fidelity.Calibration;
 /// <param name="TtftMs">Measured prefill time of the batch, ms.</param>
 /// <param name="TpotMs">Measured time per decode iteration, ms.</param>
 /// <param name="HoldOut">True when the row is kept out of the fit.</param>
+/// <param name="SourceFile">The CSV file the row came from (null when built in code), for errors.</param>
+/// <param name="SourceLine">The row's line in <paramref name="SourceFile"/>.</param>
 public sealed record MeasuredRun(
     string Id,
     string Model,
@@ -30,4 +32,16 @@ public sealed record MeasuredRun(
     int OutputTokens,
     double? TtftMs,
     double? TpotMs,
-    bool HoldOut);
+    bool HoldOut,
+    string? SourceFile = null,
+    long SourceLine = 0)
+{
+    /// <summary>Equal measurements: every field but where the row was read from (<see cref="SourceFile"/>,
+    /// <see cref="SourceLine"/>), so a run written and read back equals the original.</summary>
+    public bool Equals(MeasuredRun? other) => other is not null
+        && (Id, Model, Gpu, Precision, Tp, Pp, Batch, InputTokens, OutputTokens, TtftMs, TpotMs, HoldOut)
+        == (other.Id, other.Model, other.Gpu, other.Precision, other.Tp, other.Pp, other.Batch, other.InputTokens, other.OutputTokens, other.TtftMs, other.TpotMs, other.HoldOut);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(HashCode.Combine(Id, Model, Gpu, Precision, Tp, Pp), HashCode.Combine(Batch, InputTokens, OutputTokens, TtftMs, TpotMs, HoldOut));
+}

@@ -53,7 +53,9 @@ public static class MeasuredRunsCsv
                 t.PositiveInt(i, "output_tokens"),
                 ttft,
                 tpot,
-                split == "holdout"));
+                split == "holdout",
+                path,
+                t.Rows[i].Line));
         }
 
         if (runs.Count == 0)

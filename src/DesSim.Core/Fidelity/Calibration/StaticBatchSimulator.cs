@@ -51,10 +51,51 @@ public static class StaticBatchSimulator
     /// <exception cref="InputException">The run's model, GPU or layout is invalid.</exception>
     public static Metrics.RunResult Simulate(MeasuredRun run, EngineOverheads engine)
     {
-        var root = YamlDocumentLoader.Parse(ScenarioYaml(run), run.Id);
-        var scenario = ScenarioLoader.Read(root, run.Id + ".yaml", Directory.GetCurrentDirectory()) with { Engine = engine };
-        return ScenarioRunner.Run(scenario).Result;
+        ArgumentNullException.ThrowIfNull(run);
+        try
+        {
+            var root = YamlDocumentLoader.Parse(ScenarioYaml(run), run.Id);
+            var scenario = ScenarioLoader.Read(root, run.Id + ".yaml", Directory.GetCurrentDirectory()) with { Engine = engine };
+            return ScenarioRunner.Run(scenario).Result;
+        }
+        catch (InputException e) when (run.SourceFile is not null)
+        {
+            // Why: the scenario above is generated; the user wrote a CSV row, so the error names its file, line and column.
+            var key = KeyOf(e.Location);
+            var column = ColumnOf(key);
+            var reason = column is null && key.Length > 0 ? $"{key}: {e.Reason}" : e.Reason;
+            var at = column is null ? string.Create(CultureInfo.InvariantCulture, $"{run.SourceLine}") : string.Create(CultureInfo.InvariantCulture, $"{run.SourceLine}: column '{column}'");
+            throw new InputException(run.SourceFile, at, reason, e.Hint);
+        }
     }
+
+    /// <summary>The key path of a generated-scenario error location ("5: parallelism.tp" or "parallelism.tp").</summary>
+    private static string KeyOf(string? location)
+    {
+        if (location is null)
+        {
+            return string.Empty;
+        }
+
+        int colon = location.IndexOf(": ", StringComparison.Ordinal);
+        return colon >= 0 && location[..colon].All(char.IsAsciiDigit) ? location[(colon + 2)..] : location;
+    }
+
+    /// <summary>The runs-CSV column a generated scenario key comes from (<see cref="ScenarioYaml"/>), or null.</summary>
+    private static string? ColumnOf(string key) => key switch
+    {
+        "model" => "model",
+        "precision" => "precision",
+        "cluster.gpu" or "cluster" => "gpu",
+        "parallelism.tp" or "memory" or "parallelism" => "tp",
+        "parallelism.pp" => "pp",
+        "scheduler.max_num_seqs" or "workload.requests" => "batch",
+        "scheduler.max_num_batched_tokens" or "workload.input_tokens" => "input_tokens",
+        "workload.output_tokens" => "output_tokens",
+        _ when key.StartsWith("cluster.gpu", StringComparison.Ordinal) => "gpu",
+        _ when key.StartsWith("model", StringComparison.Ordinal) => "model",
+        _ => null,
+    };
 
     private static string Safe(string id) => new(id.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
 }
