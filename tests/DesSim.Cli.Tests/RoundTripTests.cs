@@ -73,12 +73,12 @@ public sealed class RoundTripTests
         // Files written before empty lists were written as "[]" hold a bare "collectives:" (null).
         var calibration = Path.Combine(_dir.FullName, "calib.yaml");
         File.WriteAllText(calibration, "gpu: H100-SXM5-80GB\nkernels:\n  - { op: gemm, coefficients: [0], log10_ideal_s: [-6, -2] }\ncollectives:\n");
-        var p = Core.Calibration.CalibrationYaml.Load(calibration);
+        var p = Core.Cost.CalibrationYaml.Load(calibration);
         Assert.That(p.Collectives, Is.Empty);
         Assert.That(p.Curves.Single().Op, Is.EqualTo("gemm"));
         var again = Path.Combine(_dir.FullName, "again.yaml");
-        File.WriteAllText(again, Core.Calibration.CalibrationYaml.Write(p, ["round trip"]));
-        Assert.That(Core.Calibration.CalibrationYaml.Load(again).Curves.Single().Coefficients, Is.EqualTo(p.Curves.Single().Coefficients));
+        File.WriteAllText(again, Core.Cost.CalibrationYaml.Write(p, ["round trip"]));
+        Assert.That(Core.Cost.CalibrationYaml.Load(again).Curves.Single().Coefficients, Is.EqualTo(p.Curves.Single().Coefficients));
     }
 
     [Test]

@@ -7,7 +7,7 @@ internal static class YamlNodes
 {
     /// <summary>A deep copy (so a point's scenario tree never shares nodes with another point's); nodes that came from a
     /// <c>--set</c> override stay marked as such, so errors about them still name <c>--set</c>.</summary>
-    public static YamlNode Clone(YamlNode node) => Scenarios.YamlDocumentLoader.KeepOverrideMark(node, node switch
+    public static YamlNode Clone(YamlNode node) => YamlDocumentLoader.KeepOverrideMark(node, node switch
     {
         YamlScalarNode s => new YamlScalarNode(s.Value) { Style = s.Style },
         YamlSequenceNode q => new YamlSequenceNode(q.Children.Select(Clone)),
