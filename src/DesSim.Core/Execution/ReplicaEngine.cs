@@ -34,7 +34,8 @@ internal sealed class ReplicaEngine : IEventHandler
         _engines = new SchedulerState[config.Stages];
         for (int e = 0; e < _engines.Length; e++)
         {
-            _engines[e] = new SchedulerState(config.Scheduler, new KvCache(config.KvBlocksPerReplica / config.Stages, config.BlockSizeTokens, Kv), 1);
+            var prefix = config.Scheduler.EnablePrefixCaching && config.Scheduler.Policy != BatchPolicyKind.Static ? new PrefixCache(config.BlockSizeTokens) : null;
+            _engines[e] = new SchedulerState(config.Scheduler, new KvCache(config.KvBlocksPerReplica / config.Stages, config.BlockSizeTokens, Kv, prefix), 1);
         }
 
         // One policy per virtual engine: SGLang's keeps its new-token ratio as scheduler state.
@@ -75,6 +76,9 @@ internal sealed class ReplicaEngine : IEventHandler
 
     /// <summary>The replica's whole KV cache: the sum of its virtual engines' partitions (used and peak blocks).</summary>
     public KvCache Kv { get; }
+
+    /// <summary>The virtual engines' prefix indexes (empty when prefix caching is off).</summary>
+    public IEnumerable<PrefixCache> PrefixCaches => _engines.Select(e => e.Kv.Prefix).OfType<PrefixCache>();
 
     /// <summary>Requests waiting for admission.</summary>
     public int WaitingRequests => _engines.Sum(e => e.Waiting.Count);
@@ -165,6 +169,7 @@ internal sealed class ReplicaEngine : IEventHandler
             var s = item.Sequence;
             s.InFlight = false;
             s.ContextTokens += item.NewTokens;
+            _engines[slot].Kv.Register(s);
             if (!s.IsPrefilling)
             {
                 EmitToken(s, now, _engines[slot]);
@@ -238,6 +243,7 @@ internal sealed class ReplicaEngine : IEventHandler
             }
 
             e.Running.Clear();
+            e.Kv.ClearPrefix(); // the GPU's cached blocks are lost with it
         }
 
         foreach (var e in _engines)

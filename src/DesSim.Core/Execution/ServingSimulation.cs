@@ -95,6 +95,27 @@ public sealed class ServingSimulation
     /// <summary>Preemptions over all replicas.</summary>
     public long Preemptions => _replicas.Sum(r => r.PreemptionCount);
 
+    /// <summary>Requests that arrived carrying a prefix identity (Mooncake <c>hash_ids</c>, synthetic sessions).</summary>
+    public long PrefixIdentifiedRequests { get; private set; }
+
+    /// <summary>Whether prefix caching ran on a workload that says what its requests share (else nothing is reusable).</summary>
+    public bool PrefixCachingActive => PrefixIdentifiedRequests > 0 && _replicas.Any(r => r.PrefixCaches.Any());
+
+    /// <summary>The prefix caches' totals over every replica; null unless <see cref="PrefixCachingActive"/>.</summary>
+    public Metrics.PrefixCacheSummary? PrefixCacheSummary()
+    {
+        if (!PrefixCachingActive)
+        {
+            return null;
+        }
+
+        var caches = _replicas.SelectMany(r => r.PrefixCaches).ToList();
+        int unit = caches[0].UnitTokens;
+        int bpu = caches[0].BlocksPerUnit;
+        return new Metrics.PrefixCacheSummary(unit, caches.Sum(c => c.QueriedTokens), caches.Sum(c => c.HitTokens), caches.Sum(c => c.QueriedUnits),
+            caches.Sum(c => c.HitUnits), caches.Sum(c => c.SavedTokens), caches.Sum(c => c.EvictedUnits) * bpu);
+    }
+
     /// <summary>Per replica peak KV blocks in use.</summary>
     public IReadOnlyList<long> PeakKvBlocks => _replicas.Select(r => r.Kv.PeakUsedBlocks).ToArray();
 
@@ -225,6 +246,7 @@ public sealed class ServingSimulation
     private void Dispatch(RequestSpec request)
     {
         Arrived++;
+        PrefixIdentifiedRequests += request.Prefix is null ? 0 : 1;
         int replica = PickReplica();
         var s = new Sequence(request, replica, _sim.Now);
         Observer.OnArrived(s, _sim.Now);
@@ -340,6 +362,14 @@ public sealed class ServingSimulation
             if (r.Kv.UsedBlocks != 0)
             {
                 problems.Add($"replica {r.Index} still holds {r.Kv.UsedBlocks} KV blocks");
+            }
+
+            foreach (var c in r.PrefixCaches)
+            {
+                if (c.EvictableUnits != c.CachedUnits)
+                {
+                    problems.Add($"replica {r.Index} prefix cache: {c.CachedUnits - c.EvictableUnits} cached units are still held");
+                }
             }
 
             for (int s = 0; s < r.Stages; s++)

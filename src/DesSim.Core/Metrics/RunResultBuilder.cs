@@ -58,6 +58,7 @@ public static class RunResultBuilder
         {
             ExpertLoad = simulation.Config.ExpertRouting?.Stats(),
             Faults = FaultSummary.From(simulation, collector, done),
+            PrefixCache = simulation.PrefixCacheSummary(),
         };
         var samples = collector.Samples;
         if (collector.Energy is { } meter)

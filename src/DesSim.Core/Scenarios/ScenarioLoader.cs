@@ -45,9 +45,10 @@ public static class ScenarioLoader
         var deployment = DeploymentSpecReader.Read(root, schedulerSection);
         deployment = deployment with { Calibration = Calibration.CalibrationYaml.ReadKey(root, scenarioDirectory, deployment.Cluster.Gpu) };
         var engineSpec = Scheduling.Engines.EngineReader.Read(root, scenarioDirectory);
-        var (keys, policy) = ReadScheduler(schedulerSection);
+        var (keys, policy, prefixCaching) = ReadScheduler(schedulerSection);
         var selection = Scheduling.Engines.EngineReader.Resolve(engineSpec, new Scheduling.Engines.EngineContext(deployment.Cluster.Gpu, deployment.Plan.Tp), keys);
         var scheduler = policy is { } p ? selection.Settings.Scheduler with { Policy = p } : selection.Settings.Scheduler;
+        scheduler = scheduler with { EnablePrefixCaching = prefixCaching ?? selection.Model.DefaultPrefixCaching };
         if (schedulerSection?.Has("block_size") != true)
         {
             deployment = deployment with { BlockSizeTokens = selection.Settings.BlockSizeTokens };
@@ -71,12 +72,12 @@ public static class ScenarioLoader
         return new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection, Prices = prices };
     }
 
-    // The generic keys the scenario set (the engine supplies the rest) and an explicit policy override, if any.
-    private static (Scheduling.Engines.SchedulerKeys Keys, BatchPolicyKind? Policy) ReadScheduler(YamlSection? s)
+    // The generic keys the scenario set (the engine supplies the rest), an explicit policy override and the prefix-caching switch, if any.
+    private static (Scheduling.Engines.SchedulerKeys Keys, BatchPolicyKind? Policy, bool? PrefixCaching) ReadScheduler(YamlSection? s)
     {
         if (s is null)
         {
-            return (Scheduling.Engines.SchedulerKeys.None, null);
+            return (Scheduling.Engines.SchedulerKeys.None, null, null);
         }
 
         BatchPolicyKind? policy = s.Has("policy")
@@ -93,8 +94,9 @@ public static class ScenarioLoader
         var keys = new Scheduling.Engines.SchedulerKeys(
             s.GetInt("max_num_seqs", null, min: 1, max: 1_000_000),
             s.GetInt("max_num_batched_tokens", null, min: 1, max: 100_000_000));
+        bool? prefixCaching = s.GetBool("enable_prefix_caching");
         s.RejectUnknownKeys();
-        return (keys, policy);
+        return (keys, policy, prefixCaching);
     }
 
     private static RouterKind ReadRouter(YamlSection root) =>

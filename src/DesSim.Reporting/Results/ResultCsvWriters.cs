@@ -13,9 +13,10 @@ public static class ResultCsvWriters
     private static readonly string[] LinkColumns = ["link", "kind", "bytes", "transfers", "busy_s", "busy_share"];
     private static readonly string[] TimeSeriesColumns = ["time_s", "queue_length", "running_requests", "batch_tokens", "kv_occupancy", "output_tokens_per_s", "cluster_power_w"];
 
-    /// <summary>One row per request, by id.</summary>
-    public static void WriteRequests(TextWriter writer, IEnumerable<RequestRecord> requests, SloSpec slo) =>
-        CsvOutput.WriteRows(writer, RequestColumns, requests.Select(r => (IReadOnlyList<object?>)
+    /// <summary>One row per request, by id; with <paramref name="cachedTokens"/> (a prefix-caching run) a last
+    /// <c>cached_tokens</c> column.</summary>
+    public static void WriteRequests(TextWriter writer, IEnumerable<RequestRecord> requests, SloSpec slo, bool cachedTokens = false) =>
+        CsvOutput.WriteRows(writer, cachedTokens ? [.. RequestColumns, "cached_tokens"] : RequestColumns, requests.Select(r => (IReadOnlyList<object?>)
         [
             Fmt.Int(r.Id), Fmt.Int(r.Replica), Fmt.Int(r.InputTokens), Fmt.Int(r.OutputTokens),
             Fmt.Seconds(r.ArrivalNs), Fmt.Seconds(r.ScheduledNs), Fmt.Seconds(r.FirstTokenNs), Fmt.Seconds(r.CompletionNs),
@@ -24,6 +25,7 @@ public static class ResultCsvWriters
             r.Rejected ? string.Empty : Fmt.Ms(r.E2elMs),
             r.Rejected ? string.Empty : Fmt.Ms(r.QueueMs),
             Fmt.Ms(r.MaxItlNs / 1e6), Fmt.Int(r.Preemptions), slo.IsMet(r), r.Rejected,
+            .. cachedTokens ? (object?[])[Fmt.Int(r.CachedTokens)] : [],
         ]));
 
     /// <summary>One row per GPU: seconds and shares of the run's duration.</summary>
