@@ -25,11 +25,13 @@ internal sealed class ReplicaEngine : IEventHandler
     private bool _decisionPending;
     private long _activeSinceNs;
 
-    public ReplicaEngine(ISimContext ctx, ServingSimulation simulation, int index, ServingConfig config)
+    public ReplicaEngine(ISimContext ctx, ServingSimulation simulation, int index, int indexInPool, ServingConfig config)
     {
         _ctx = ctx;
         _simulation = simulation;
         Index = index;
+        Config = config;
+        MaxContextTokens = config.KvBlocksPerReplica / config.Stages * config.BlockSizeTokens;
         Kv = new KvCache(config.KvBlocksPerReplica, config.BlockSizeTokens);
         _engines = new SchedulerState[config.Stages];
         for (int e = 0; e < _engines.Length; e++)
@@ -45,7 +47,7 @@ internal sealed class ReplicaEngine : IEventHandler
             _policies[e] = CreatePolicy(config.Scheduler.Policy);
         }
 
-        var gpus = config.StageGpuIds[index];
+        var gpus = config.StageGpuIds[indexInPool];
         _stages = new StageServer[gpus.Length];
         for (int s = 0; s < gpus.Length; s++)
         {
@@ -59,7 +61,14 @@ internal sealed class ReplicaEngine : IEventHandler
         }
     }
 
+    /// <summary>Global replica index (over all pools).</summary>
     public int Index { get; }
+
+    /// <summary>The configuration of this replica's pool.</summary>
+    public ServingConfig Config { get; }
+
+    /// <summary>Prompt plus output tokens one virtual engine's KV partition holds.</summary>
+    public long MaxContextTokens { get; }
 
     private static IBatchPolicy CreatePolicy(BatchPolicyKind kind) => kind switch
     {

@@ -1,5 +1,6 @@
 using DesSim.Core.Cost;
 using DesSim.Core.Hardware;
+using DesSim.Core.Parallelism;
 using DesSim.Core.Scheduling;
 using DesSim.Core.Workload;
 using DesSim.Engine;
@@ -22,7 +23,10 @@ public sealed class ServingSimulation
     private readonly int[] _outstandingRequests; // scratch for the router, filled from the replicas before each pick
     private readonly long[] _outstandingTokens; // scratch for the router, as above
     private readonly bool[] _up;
-    private readonly long _maxContextTokens;
+    private readonly long _maxContextTokens; // the largest virtual engine's KV partition over the replicas
+    private readonly long _minContextTokens;
+    private readonly int[] _poolOf;
+    private readonly bool[] _eligible;
     private readonly Queue<Sequence> _parked = new();
     private readonly FaultInjector? _faults;
     private long _microBatches;
@@ -30,30 +34,51 @@ public sealed class ServingSimulation
 
     /// <summary>Wires the replicas, router and arrivals onto <paramref name="simulator"/>.</summary>
     public ServingSimulation(Simulator simulator, ServingConfig config, IRequestSource source, ITransferNetwork network, IServingObserver observer)
+        : this(simulator, [new ServingPool("all", PoolRole.Colocated, string.Empty, config)], config, source, network, observer)
+    {
+    }
+
+    /// <summary>Wires pools of replicas (colocated pools on different GPUs behind one router), the router and arrivals onto
+    /// <paramref name="simulator"/>; <paramref name="cluster"/> carries the run-wide settings (all GPU ids, faults, sampling).</summary>
+    public ServingSimulation(Simulator simulator, IReadOnlyList<ServingPool> pools, ServingConfig cluster, IRequestSource source, ITransferNetwork network, IServingObserver observer)
     {
         _sim = simulator;
-        _config = config;
+        _config = cluster;
+        Pools = pools;
         Network = network;
         Observer = observer;
-        _replicas = new ReplicaEngine[config.Replicas];
-        for (int r = 0; r < _replicas.Length; r++)
+        _replicas = new ReplicaEngine[pools.Sum(p => p.Config.Replicas)];
+        _poolOf = new int[_replicas.Length];
+        for (int p = 0, r = 0; p < pools.Count; p++)
         {
-            _replicas[r] = new ReplicaEngine(simulator, this, r, config);
+            for (int k = 0; k < pools[p].Config.Replicas; k++, r++)
+            {
+                _poolOf[r] = p;
+                _replicas[r] = new ReplicaEngine(simulator, this, r, k, pools[p].Config);
+            }
         }
 
-        _router = new Router(config.Router, config.Router == RouterKind.PowerOfTwo ? simulator.Streams.Get("router") : null);
+        _router = new Router(cluster.Router, cluster.Router == RouterKind.PowerOfTwo ? simulator.Streams.Get("router") : null);
         _outstandingRequests = new int[_replicas.Length];
         _outstandingTokens = new long[_replicas.Length];
         _up = Enumerable.Repeat(true, _replicas.Length).ToArray();
+        _eligible = new bool[_replicas.Length];
         _arrivals = new ArrivalDriver(simulator, source, Dispatch);
-        _maxContextTokens = config.KvBlocksPerReplica / config.Stages * config.BlockSizeTokens; // one virtual engine's KV partition
-        if (config.Faults.Problem(config.Replicas, config.GpuCount) is { } problem)
+        _maxContextTokens = _replicas.Max(r => r.MaxContextTokens);
+        _minContextTokens = _replicas.Min(r => r.MaxContextTokens);
+        if (cluster.Faults.Problem(_replicas.Length, cluster.GpuCount) is { } problem)
         {
-            throw new ArgumentException("fault plan: " + problem, nameof(config));
+            throw new ArgumentException("fault plan: " + problem, nameof(cluster));
         }
 
-        _faults = config.Faults.Failures.Count > 0 ? new FaultInjector(simulator, this, config.Faults) : null;
+        _faults = cluster.Faults.Failures.Count > 0 ? new FaultInjector(simulator, this, cluster.Faults) : null;
     }
+
+    /// <summary>The pools, in replica order (pool p holds a contiguous range of global replica indices).</summary>
+    public IReadOnlyList<ServingPool> Pools { get; }
+
+    /// <summary>The pool of global replica <paramref name="replica"/>.</summary>
+    public int PoolOf(int replica) => _poolOf[replica];
 
     /// <summary>Restarts of requests whose replica failed (one request may be retried more than once).</summary>
     public long Retries { get; private set; }
@@ -119,6 +144,9 @@ public sealed class ServingSimulation
     /// <summary>Per replica peak KV blocks in use.</summary>
     public IReadOnlyList<long> PeakKvBlocks => _replicas.Select(r => r.Kv.PeakUsedBlocks).ToArray();
 
+    /// <summary>Per replica KV capacity in blocks.</summary>
+    public IReadOnlyList<long> KvCapacityBlocks => _replicas.Select(r => r.Kv.CapacityBlocks).ToArray();
+
     /// <summary>The configuration.</summary>
     public ServingConfig Config => _config;
 
@@ -171,20 +199,20 @@ public sealed class ServingSimulation
     /// <summary>A monitor's event fired.</summary>
     internal void MonitorFired() => _monitorEventsPending--;
 
-    internal long ActivationBytesPerPair(int tokens) => tokens * _config.ActivationBytesPerToken / _config.TensorParallel;
+    internal static long ActivationBytesPerPair(ServingConfig config, int tokens) => tokens * config.ActivationBytesPerToken / config.TensorParallel;
 
     private readonly BatchShape _paddedShape = new();
 
-    internal StageCost Price(BatchPlan plan, int stage)
+    internal StageCost Price(ServingConfig config, BatchPlan plan, int stage)
     {
-        var shape = PricedShape(plan.Shape);
-        var cost = _config.CostModel.Price(shape, stage);
-        if (_config.ExpertRouting is { } experts)
+        var shape = PricedShape(config, plan.Shape);
+        var cost = config.CostModel.Price(shape, stage);
+        if (config.ExpertRouting is { } experts)
         {
             cost = experts.Apply(cost, shape, stage);
         }
 
-        if (_config.Power is { Throttles: true } power)
+        if (config.Power is { Throttles: true } power)
         {
             // Why before the overheads: those are CPU time, which the GPU's clock does not change.
             cost = power.Throttle(cost);
@@ -193,34 +221,34 @@ public sealed class ServingSimulation
         double overhead = 0;
         if (stage == 0)
         {
-            if (_config.CpuOverlapsGpu)
+            if (config.CpuOverlapsGpu)
             {
                 // The next step's CPU work runs while this step's GPU work does: the step lasts the longer of the two.
-                overhead += Math.Max(0, _config.IterationOverheadSeconds - cost.ComputeSeconds);
+                overhead += Math.Max(0, config.IterationOverheadSeconds - cost.ComputeSeconds);
             }
             else
             {
-                overhead += _config.IterationOverheadSeconds;
+                overhead += config.IterationOverheadSeconds;
             }
         }
 
-        if (stage == _config.Stages - 1)
+        if (stage == config.Stages - 1)
         {
-            overhead += _config.PerSequenceOverheadSeconds * plan.Shape.Sequences;
+            overhead += config.PerSequenceOverheadSeconds * plan.Shape.Sequences;
         }
 
         return overhead == 0 ? cost : cost with { ComputeSeconds = cost.ComputeSeconds + overhead };
     }
 
     // A decode-only batch replays the CUDA graph of the next captured size: price the padding rows as decodes with no context.
-    private BatchShape PricedShape(BatchShape shape)
+    private BatchShape PricedShape(ServingConfig config, BatchShape shape)
     {
         if (shape.Prefills.Count > 0 || shape.DecodeSequences == 0)
         {
             return shape;
         }
 
-        int padded = _config.CudaGraphs.PaddedSize(shape.DecodeSequences);
+        int padded = config.CudaGraphs.PaddedSize(shape.DecodeSequences);
         if (padded == shape.DecodeSequences)
         {
             return shape;
@@ -247,15 +275,16 @@ public sealed class ServingSimulation
     {
         Arrived++;
         PrefixIdentifiedRequests += request.Prefix is null ? 0 : 1;
-        int replica = PickReplica();
+        long context = (long)request.InputTokens + request.OutputTokens;
+        // Why two ways: on replicas of different KV capacity, a request too long for some goes only to those that hold it.
+        int replica = context <= _minContextTokens || context > _maxContextTokens ? PickReplica() : PickReplica(context);
         var s = new Sequence(request, replica, _sim.Now);
         Observer.OnArrived(s, _sim.Now);
-        long context = (long)request.InputTokens + request.OutputTokens;
         if (context > _maxContextTokens)
         {
             s.Status = SequenceStatus.Rejected;
             Rejected++;
-            Observer.OnRejected(s, _sim.Now, $"prompt + output = {context} tokens exceeds the KV capacity of one virtual engine ({_maxContextTokens} tokens: the replica's cache split over its {_config.Stages} pipeline stages)");
+            Observer.OnRejected(s, _sim.Now, $"prompt + output = {context} tokens exceeds the KV capacity of one virtual engine ({_maxContextTokens} tokens: the replica's cache split over its {_replicas[replica].Stages} pipeline stages)");
             _arrivals.OnCompleted(s.Id);
             return;
         }
@@ -320,6 +349,19 @@ public sealed class ServingSimulation
         }
 
         return _router.Pick(_outstandingRequests, _outstandingTokens, _up);
+    }
+
+    /// <summary>As <see cref="PickReplica()"/>, among the live replicas whose virtual engines hold <paramref name="context"/> tokens.</summary>
+    private int PickReplica(long context)
+    {
+        for (int r = 0; r < _replicas.Length; r++)
+        {
+            _outstandingRequests[r] = _replicas[r].OutstandingRequests;
+            _outstandingTokens[r] = _replicas[r].OutstandingTokens;
+            _eligible[r] = _up[r] && _replicas[r].MaxContextTokens >= context;
+        }
+
+        return _router.Pick(_outstandingRequests, _outstandingTokens, _eligible);
     }
 
     private void Enqueue(Sequence s, int replica)

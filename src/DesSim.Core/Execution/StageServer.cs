@@ -82,7 +82,7 @@ internal sealed class StageServer : IEventHandler
             else
             {
                 mb.SendStartNanoseconds = _ctx.Now.Nanoseconds;
-                long bytes = _simulation.ActivationBytesPerPair(mb.Plan.Shape.TotalTokens);
+                long bytes = ServingSimulation.ActivationBytesPerPair(_replica.Config, mb.Plan.Shape.TotalTokens);
                 _simulation.Network.Send(_gpus, _nextGpus, bytes, this, Tag(SendDoneKind, slot));
             }
         }
@@ -90,7 +90,7 @@ internal sealed class StageServer : IEventHandler
         {
             long start = mb.SendStartNanoseconds;
             Times.PpCommNanoseconds += _ctx.Now.Nanoseconds - start;
-            _simulation.Observer.OnTransferSpan(_replica.Index, _index, mb.Number, new SimTime(start), _ctx.Now, _simulation.ActivationBytesPerPair(mb.Plan.Shape.TotalTokens) * _gpus.Length);
+            _simulation.Observer.OnTransferSpan(_replica.Index, _index, mb.Number, new SimTime(start), _ctx.Now, ServingSimulation.ActivationBytesPerPair(_replica.Config, mb.Plan.Shape.TotalTokens) * _gpus.Length);
             Release();
             _replica.Stage(_index + 1).Accept(slot);
         }
@@ -102,7 +102,7 @@ internal sealed class StageServer : IEventHandler
     {
         IsIdle = false;
         var mb = _replica.Slot(slot);
-        var cost = _simulation.Price(mb.Plan, _index);
+        var cost = _simulation.Price(_replica.Config, mb.Plan, _index);
         if (_perturbation is not null)
         {
             cost = _perturbation.Apply(cost, _ctx.Now.Nanoseconds);

@@ -5,7 +5,8 @@ namespace DesSim.Core.Hardware;
 /// Intra-node: NVSwitch (GPU→switch, switch→GPU at NVLink bandwidth); NVLink pairs (a bridge per pair, everything else
 /// over PCIe); PCIe only (<see cref="GpusPerPcieSwitch"/> GPUs per PCIe switch, each switch with one shared uplink to the
 /// root complex, which is non-blocking); xGMI full mesh (one link per ordered GPU pair). Inter-node: one NIC per GPU
-/// (GPU→IB, IB→GPU) into a non-blocking fabric. Routes have at most <see cref="MaxHops"/> links. Immutable.
+/// (GPU→IB, IB→GPU) into a non-blocking fabric. Each node group (<see cref="ClusterSpec.Groups"/>) wires its nodes with its own
+/// fabric and GPU bandwidths; nodes are numbered across groups in id order. Routes have at most <see cref="MaxHops"/> links. Immutable.
 /// </remarks>
 public sealed class Topology
 {
@@ -22,33 +23,60 @@ public sealed class Topology
     private readonly int[] _bridge;  // NVLink bridge GPU → partner (NvLinkPairs), else -1
     private readonly int[] _nicUp;
     private readonly int[] _nicDown;
+    private readonly int[] _nodeOf;     // GPU → global node
+    private readonly int[] _localOf;    // GPU → index inside its node
+    private readonly int[] _nodeGroup;  // node → group
+    private readonly int[] _nodeSwitchBase; // node → index of its first PCIe switch in _switchUp/_switchDown
+    private readonly int[] _nodeMeshBase;   // node → first xGMI mesh link; link (i, j) = base + i·g + j
     private readonly int[] _switchUp;   // per (node, pcie switch): switch → root
     private readonly int[] _switchDown; // root → switch
-    private readonly int _meshBase;     // xGMI: first mesh link; link (node, i, j) = base + (node·g + i)·g + j
+    private readonly NodeGroupSpec[] _groups;
+    private readonly int _totalGpus;
 
     /// <summary>Builds the links of <paramref name="cluster"/>.</summary>
     public Topology(ClusterSpec cluster)
     {
         Cluster = cluster;
-        int n = cluster.TotalGpus, g = cluster.GpusPerNode;
-        var gpu = cluster.Gpu;
+        int n = cluster.TotalGpus, nodes = cluster.TotalNodes;
+        var groups = _groups = cluster.Groups.ToArray();
+        _totalGpus = n;
         _up = Fill(n);
         _down = Fill(n);
         _bridge = Fill(n);
         _nicUp = Fill(n);
         _nicDown = Fill(n);
-        int switchesPerNode = (g + GpusPerPcieSwitch - 1) / GpusPerPcieSwitch;
-        _switchUp = Fill(cluster.Nodes * switchesPerNode);
-        _switchDown = Fill(cluster.Nodes * switchesPerNode);
-        _meshBase = -1;
-        double host = gpu.HostLinkBandwidthBytesPerSecond;
-        double fabric = gpu.FabricBandwidthBytesPerSecond > 0 ? gpu.FabricBandwidthBytesPerSecond : host;
-        for (int node = 0; node < cluster.Nodes; node++)
+        _nodeOf = new int[n];
+        _localOf = new int[n];
+        _nodeGroup = new int[nodes];
+        _nodeSwitchBase = new int[nodes];
+        _nodeMeshBase = Fill(nodes);
+        int switches = 0;
+        for (int gi = 0, node = 0, id = 0; gi < groups.Length; gi++)
         {
-            for (int i = 0; i < g; i++)
+            for (int k = 0; k < groups[gi].Nodes; k++, node++)
             {
-                int id = node * g + i;
-                switch (cluster.IntraNode)
+                _nodeGroup[node] = gi;
+                _nodeSwitchBase[node] = switches;
+                switches += (groups[gi].GpusPerNode + GpusPerPcieSwitch - 1) / GpusPerPcieSwitch;
+                for (int i = 0; i < groups[gi].GpusPerNode; i++, id++)
+                {
+                    _nodeOf[id] = node;
+                    _localOf[id] = i;
+                }
+            }
+        }
+
+        _switchUp = Fill(switches);
+        _switchDown = Fill(switches);
+        for (int node = 0, id = 0; node < nodes; node++)
+        {
+            var group = groups[_nodeGroup[node]];
+            int g = group.GpusPerNode;
+            double host = group.Gpu.HostLinkBandwidthBytesPerSecond;
+            double fabric = group.Gpu.FabricBandwidthBytesPerSecond > 0 ? group.Gpu.FabricBandwidthBytesPerSecond : host;
+            for (int i = 0; i < g; i++, id++)
+            {
+                switch (group.IntraNode)
                 {
                     case IntraNodeFabric.NvSwitch:
                         _up[id] = Add($"node{node}/gpu{i}->nvswitch", "nvlink", fabric, LinkLatencies.NvLinkSeconds);
@@ -58,7 +86,7 @@ public sealed class Topology
                     case IntraNodeFabric.Pcie:
                         _up[id] = Add($"node{node}/gpu{i}->pcie-switch{i / GpusPerPcieSwitch}", "pcie", host, LinkLatencies.PcieSeconds);
                         _down[id] = Add($"node{node}/pcie-switch{i / GpusPerPcieSwitch}->gpu{i}", "pcie", host, LinkLatencies.PcieSeconds);
-                        if (cluster.IntraNode == IntraNodeFabric.NvLinkPairs && (i ^ 1) < g)
+                        if (group.IntraNode == IntraNodeFabric.NvLinkPairs && (i ^ 1) < g)
                         {
                             _bridge[id] = Add($"node{node}/gpu{i}->gpu{i ^ 1}", "nvlink", fabric, LinkLatencies.NvLinkSeconds);
                         }
@@ -67,39 +95,45 @@ public sealed class Topology
                 }
             }
 
-            if (cluster.IntraNode is IntraNodeFabric.Pcie or IntraNodeFabric.NvLinkPairs)
+            if (group.IntraNode is IntraNodeFabric.Pcie or IntraNodeFabric.NvLinkPairs)
             {
-                for (int s = 0; s < switchesPerNode; s++)
+                int perNode = (g + GpusPerPcieSwitch - 1) / GpusPerPcieSwitch;
+                for (int s = 0; s < perNode; s++)
                 {
-                    _switchUp[node * switchesPerNode + s] = Add($"node{node}/pcie-switch{s}->root", "pcie-uplink", host, LinkLatencies.PcieSeconds);
-                    _switchDown[node * switchesPerNode + s] = Add($"node{node}/root->pcie-switch{s}", "pcie-uplink", host, LinkLatencies.PcieSeconds);
+                    _switchUp[_nodeSwitchBase[node] + s] = Add($"node{node}/pcie-switch{s}->root", "pcie-uplink", host, LinkLatencies.PcieSeconds);
+                    _switchDown[_nodeSwitchBase[node] + s] = Add($"node{node}/root->pcie-switch{s}", "pcie-uplink", host, LinkLatencies.PcieSeconds);
                 }
             }
         }
 
-        if (cluster.IntraNode == IntraNodeFabric.Xgmi)
+        for (int node = 0; node < nodes; node++)
         {
-            _meshBase = _links.Count;
-            for (int node = 0; node < cluster.Nodes; node++)
+            var group = groups[_nodeGroup[node]];
+            if (group.IntraNode != IntraNodeFabric.Xgmi)
             {
-                for (int i = 0; i < g; i++)
+                continue;
+            }
+
+            int g = group.GpusPerNode;
+            double fabric = group.Gpu.FabricBandwidthBytesPerSecond > 0 ? group.Gpu.FabricBandwidthBytesPerSecond : group.Gpu.HostLinkBandwidthBytesPerSecond;
+            _nodeMeshBase[node] = _links.Count;
+            for (int i = 0; i < g; i++)
+            {
+                for (int j = 0; j < g; j++)
                 {
-                    for (int j = 0; j < g; j++)
-                    {
-                        // Why: keep the index arithmetic dense; the diagonal (i == j) is a never-used placeholder.
-                        _links.Add(new LinkSpec($"node{node}/gpu{i}->gpu{j}", "xgmi", fabric, LinkLatencies.XgmiSeconds));
-                    }
+                    // Why: keep the index arithmetic dense; the diagonal (i == j) is a never-used placeholder.
+                    _links.Add(new LinkSpec($"node{node}/gpu{i}->gpu{j}", "xgmi", fabric, LinkLatencies.XgmiSeconds));
                 }
             }
         }
 
-        if (cluster.Nodes > 1)
+        if (nodes > 1)
         {
             var ib = cluster.InterNode;
             for (int id = 0; id < n; id++)
             {
-                _nicUp[id] = Add($"node{id / g}/gpu{id % g}->{ib.Name}", "ib", ib.BandwidthBytesPerSecond, ib.LatencySeconds);
-                _nicDown[id] = Add($"{ib.Name}->node{id / g}/gpu{id % g}", "ib", ib.BandwidthBytesPerSecond, ib.LatencySeconds);
+                _nicUp[id] = Add($"node{_nodeOf[id]}/gpu{_localOf[id]}->{ib.Name}", "ib", ib.BandwidthBytesPerSecond, ib.LatencySeconds);
+                _nicDown[id] = Add($"{ib.Name}->node{_nodeOf[id]}/gpu{_localOf[id]}", "ib", ib.BandwidthBytesPerSecond, ib.LatencySeconds);
             }
         }
     }
@@ -113,7 +147,7 @@ public sealed class Topology
     /// <summary>Writes the link ids from <paramref name="source"/> to <paramref name="destination"/> into <paramref name="route"/> (length ≥ <see cref="MaxHops"/>); returns the hop count (0 for the same GPU).</summary>
     public int Route(int source, int destination, Span<int> route)
     {
-        int total = Cluster.TotalGpus;
+        int total = _totalGpus;
         if ((uint)source >= (uint)total || (uint)destination >= (uint)total)
         {
             throw new ArgumentOutOfRangeException(nameof(source), $"GPU ids must be in 0..{total - 1}");
@@ -124,8 +158,7 @@ public sealed class Topology
             return 0;
         }
 
-        int g = Cluster.GpusPerNode;
-        int sn = source / g, dn = destination / g;
+        int sn = _nodeOf[source], dn = _nodeOf[destination];
         if (sn != dn)
         {
             route[0] = _nicUp[source];
@@ -133,15 +166,17 @@ public sealed class Topology
             return 2;
         }
 
-        int si = source % g, di = destination % g;
-        switch (Cluster.IntraNode)
+        var group = _groups[_nodeGroup[sn]];
+        int g = group.GpusPerNode;
+        int si = _localOf[source], di = _localOf[destination];
+        switch (group.IntraNode)
         {
             case IntraNodeFabric.NvSwitch:
                 route[0] = _up[source];
                 route[1] = _down[destination];
                 return 2;
             case IntraNodeFabric.Xgmi:
-                route[0] = _meshBase + ((sn * g) + si) * g + di;
+                route[0] = _nodeMeshBase[sn] + (si * g) + di;
                 return 1;
             default:
                 if (_bridge[source] >= 0 && (si ^ 1) == di)
@@ -150,7 +185,6 @@ public sealed class Topology
                     return 1;
                 }
 
-                int switchesPerNode = (g + GpusPerPcieSwitch - 1) / GpusPerPcieSwitch;
                 int ss = si / GpusPerPcieSwitch, ds = di / GpusPerPcieSwitch;
                 if (ss == ds)
                 {
@@ -160,12 +194,15 @@ public sealed class Topology
                 }
 
                 route[0] = _up[source];
-                route[1] = _switchUp[(sn * switchesPerNode) + ss];
-                route[2] = _switchDown[(sn * switchesPerNode) + ds];
+                route[1] = _switchUp[_nodeSwitchBase[sn] + ss];
+                route[2] = _switchDown[_nodeSwitchBase[sn] + ds];
                 route[3] = _down[destination];
                 return 4;
         }
     }
+
+    /// <summary>The global node of GPU <paramref name="gpu"/>.</summary>
+    public int NodeOf(int gpu) => _nodeOf[gpu];
 
     /// <summary>Bandwidth of the slowest link on the route, bytes/s (∞ for the same GPU).</summary>
     public double PathBandwidthBytesPerSecond(int source, int destination)

@@ -31,7 +31,7 @@ public static class RunResultBuilder
         var gpus = BuildGpus(simulation, duration, collector.Energy);
         double total = gpus.Sum(g => g.TotalSeconds);
         double Share(Func<GpuRecord, double> f) => total > 0 ? gpus.Sum(f) / total : 0;
-        var peakKv = simulation.PeakKvBlocks.Max() / (double)simulation.Config.KvBlocksPerReplica;
+        var peakKv = simulation.PeakKvBlocks.Zip(simulation.KvCapacityBlocks, (peak, capacity) => peak / (double)capacity).Max();
 
         var summary = new RunSummary(
             RequestsCompleted: done.Length,

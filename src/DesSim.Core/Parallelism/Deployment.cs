@@ -126,22 +126,29 @@ public sealed class Deployment
         catch (InputException e) when (e.Source is null)
         {
             // Why: "memory" is not a key; the parallelism (or model) line is where the user changes the layout.
-            var path = e.Location is null or "memory" ? (source.Has("parallelism") ? "parallelism" : "model") : e.Location;
-            YamlNode node = source.Node;
-            foreach (var part in path.Split('.'))
-            {
-                if (node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(part), out var child))
-                {
-                    node = child;
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            throw source.Error(node, e.Location ?? path, e.Reason, e.Hint);
+            throw Locate(e, source, source.Has("parallelism") ? "parallelism" : "model");
         }
+    }
+
+    /// <summary><paramref name="e"/> (no file yet) as an error at the line of its key in <paramref name="source"/>; a location that is
+    /// not a key (none, or "memory") points at <paramref name="fallbackKey"/>.</summary>
+    public static InputException Locate(InputException e, YamlSection source, string fallbackKey)
+    {
+        var path = e.Location is null or "memory" ? fallbackKey : e.Location;
+        YamlNode node = source.Node;
+        foreach (var part in path.Split('.'))
+        {
+            if (node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(part), out var child))
+            {
+                node = child;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return source.Error(node, e.Location ?? path, e.Reason, e.Hint);
     }
 
     /// <summary>Global GPU ids of the TP (× CP) ranks of <paramref name="stage"/> in <paramref name="replica"/> (shared array: do not modify).</summary>

@@ -113,20 +113,14 @@ public static class DeploymentSpecReader
     private static ClusterSpec ReadCluster(YamlSection root)
     {
         var c = root.GetSection("cluster") ?? throw root.Error("cluster", "is required but missing", "e.g. cluster: {gpu: h100, nodes: 1, gpus_per_node: 8}");
-        var gpu = ReadGpu(c);
-        int nodes = c.GetInt("nodes", 1, 1, 1 << 16)!.Value;
-        int perNode = c.GetInt("gpus_per_node", 8, 1, 1024)!.Value;
-        if ((long)nodes * perNode > MaxClusterGpus)
+        var groups = NodeGroupReader.Read(c, ReadGroup);
+        var first = groups?[0] ?? ReadGroup(c);
+        if (groups is not null && groups.Sum(g => (long)g.TotalGpus) > MaxClusterGpus)
         {
-            throw c.Error("nodes", $"{nodes} × {perNode} = {(long)nodes * perNode} GPUs is too large (at most {MaxClusterGpus})");
-        }
-        var fabricText = c.GetString("intra_node");
-        var fabric = gpu.DefaultFabric;
-        if (fabricText is not null)
-        {
-            fabric = FabricNames.TryParse(fabricText) ?? throw c.Error("intra_node", $"'{fabricText}' is not one of {string.Join(" | ", FabricNames.All)}", KeySuggester.Hint(fabricText, FabricNames.All.ToList()));
+            throw c.Error("node_groups", $"{string.Join(" + ", groups.Select(g => $"{g.Nodes} × {g.GpusPerNode}"))} = {groups.Sum(g => (long)g.TotalGpus)} GPUs is too large (at most {MaxClusterGpus})");
         }
 
+        var gpu = first.Gpu;
         var inter = InterNodeLinkSpec.IbNdr;
         var (interName, interInline) = c.GetScalarOrSection("inter_node");
         if (interName is not null)
@@ -141,9 +135,35 @@ public static class DeploymentSpecReader
             interInline.RejectUnknownKeys();
         }
 
+        if (groups is not null && (c.Has("power_cap_w") || c.Has("power_cap_fraction")))
+        {
+            throw c.Error(c.Has("power_cap_w") ? "power_cap_w" : "power_cap_fraction", "is not supported with node_groups (the GPUs differ in TDP)", "remove the cap, or run one group per scenario");
+        }
+
         double? cap = ReadPowerCap(c, gpu);
         c.RejectUnknownKeys();
-        return new ClusterSpec(gpu, nodes, perNode, fabric, inter) { PowerCapWatts = cap };
+        return new ClusterSpec(gpu, first.Nodes, first.GpusPerNode, first.IntraNode, inter) { PowerCapWatts = cap, Groups = groups ?? [] };
+    }
+
+    // One group of identical nodes: gpu, nodes, gpus_per_node, intra_node (the cluster mapping itself, or a node_groups item).
+    private static NodeGroupSpec ReadGroup(YamlSection c)
+    {
+        var gpu = ReadGpu(c);
+        int nodes = c.GetInt("nodes", 1, 1, 1 << 16)!.Value;
+        int perNode = c.GetInt("gpus_per_node", 8, 1, 1024)!.Value;
+        if ((long)nodes * perNode > MaxClusterGpus)
+        {
+            throw c.Error("nodes", $"{nodes} × {perNode} = {(long)nodes * perNode} GPUs is too large (at most {MaxClusterGpus})");
+        }
+
+        var fabricText = c.GetString("intra_node");
+        var fabric = gpu.DefaultFabric;
+        if (fabricText is not null)
+        {
+            fabric = FabricNames.TryParse(fabricText) ?? throw c.Error("intra_node", $"'{fabricText}' is not one of {string.Join(" | ", FabricNames.All)}", KeySuggester.Hint(fabricText, FabricNames.All.ToList()));
+        }
+
+        return new NodeGroupSpec(gpu, nodes, perNode, fabric);
     }
 
     private static double? ReadPowerCap(YamlSection c, GpuSpec gpu)

@@ -30,6 +30,14 @@ public sealed record Scenario(
     /// <summary>Prices for the <c>cost</c> outputs (<c>cost:</c>, shipped estimates where absent); null when the GPU has no price.</summary>
     public PriceSpec? Prices { get; init; }
 
+    /// <summary>Pools of instances on node groups (heterogeneous <c>cluster.node_groups</c> or <c>disaggregation:</c>); null: one
+    /// homogeneous data-parallel layout from <c>parallelism:</c> (docs/disaggregation.md).</summary>
+    public IReadOnlyList<PoolSpec>? Pools { get; init; }
+
+    /// <summary>The engine as the scenario asked for it, with its generic scheduler keys and policy override, so that
+    /// each pool resolves the engine's defaults for its own GPU and TP (null: resolved once, <see cref="EngineSelection"/>).</summary>
+    public (Scheduling.Engines.EngineSpec Spec, Scheduling.Engines.SchedulerKeys Keys, BatchPolicyKind? Policy)? EngineRequest { get; init; }
+
     /// <summary>Kernel-time variability (<c>variability:</c>, docs/faults.md).</summary>
     public Execution.VariabilitySpec Variability { get; init; } = Execution.VariabilitySpec.None;
 }

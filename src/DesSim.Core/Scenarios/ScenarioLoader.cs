@@ -64,12 +64,22 @@ public static class ScenarioLoader
         var faults = FaultSpecReader.ReadFaults(root);
         var variability = FaultSpecReader.ReadVariability(root);
         var prices = PriceSpecReader.Read(root, deployment.Cluster.Gpu);
+        var pools = PoolScenarios.Read(root, deployment);
         root.RejectUnknownKeys();
+
+        var scenario = new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection, Prices = prices };
+        if (pools is not null)
+        {
+            // Why here: a pool that does not fit, or a model that does not fit a pool's GPUs, must fail before anything runs.
+            var placed = PoolScenarios.Place(deployment, pools, root);
+            FaultSpecReader.CheckAgainst(faults, root, placed.Sum(p => p.Spec.Instances), deployment.Cluster.TotalGpus);
+            return scenario with { Pools = pools, EngineRequest = (engineSpec, keys, policy) };
+        }
 
         // Why here: an impossible layout or a model that does not fit must fail before anything runs or is written.
         var planned = Deployment.Create(deployment, root);
         FaultSpecReader.CheckAgainst(faults, root, planned.Plan.Dp, planned.Plan.GpuCount);
-        return new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection, Prices = prices };
+        return scenario;
     }
 
     // The generic keys the scenario set (the engine supplies the rest), an explicit policy override and the prefix-caching switch, if any.

@@ -4,4 +4,9 @@ using DesSim.Core.Parallelism;
 namespace DesSim.Core.Scenarios;
 
 /// <summary>A finished run: the scenario, its planned deployment, the result and the events processed.</summary>
-public sealed record ScenarioRun(Scenario Scenario, Deployment Deployment, RunResult Result, long EventsProcessed);
+/// <remarks>With pools (<see cref="Pools"/> not null), <see cref="Deployment"/> is the first pool's.</remarks>
+public sealed record ScenarioRun(Scenario Scenario, Deployment Deployment, RunResult Result, long EventsProcessed)
+{
+    /// <summary>The placed pools of a heterogeneous or disaggregated run; null for one homogeneous layout.</summary>
+    public IReadOnlyList<PlacedPool>? Pools { get; init; }
+}

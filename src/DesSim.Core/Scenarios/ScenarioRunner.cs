@@ -15,18 +15,37 @@ public static class ScenarioRunner
     /// <exception cref="InputException">The layout cannot run, or the workload has bad input.</exception>
     public static ScenarioRun Run(Scenario scenario, Action<RunProgress>? progress = null)
     {
-        var deployment = Deployment.Create(scenario.Deployment);
         var sim = new Simulator(scenario.Seed);
         using var workload = WorkloadFactory.Open(scenario.Workload, sim.Streams);
-        var config = BuildConfig(scenario, deployment, sim.Streams);
+        IReadOnlyList<PlacedPool>? placed = null;
+        Deployment deployment;
+        ServingConfig config;
+        IReadOnlyList<ServingPool>? pools = null;
+        Topology topology;
+        if (scenario.Pools is { } poolSpecs)
+        {
+            placed = PoolPlacement.Place(scenario.Deployment, poolSpecs);
+            deployment = placed[0].Deployment;
+            pools = PoolConfigs.Build(scenario, placed, sim.Streams);
+            config = PoolConfigs.Cluster(scenario, pools);
+            topology = new Topology(scenario.Deployment.Cluster);
+        }
+        else
+        {
+            deployment = Deployment.Create(scenario.Deployment);
+            config = BuildConfig(scenario, deployment, sim.Streams);
+            topology = deployment.Topology;
+        }
 
-        var network = deployment.CreateNetwork(sim);
+        ITransferNetwork network = scenario.Deployment.LinkFidelity == LinkFidelity.LinkLevel ? new LinkLevelNetwork(sim, topology) : new ClosedFormNetwork(sim, topology);
         if (scenario.Faults.Links.Count > 0 && network is IDegradableNetwork degradable)
         {
-            degradable.Degradation = new LinkDegradation(deployment.Topology, scenario.Faults.Links);
+            degradable.Degradation = new LinkDegradation(topology, scenario.Faults.Links);
         }
         var collector = new MetricsCollector(scenario.Outputs.Timeline) { Energy = CreateEnergyMeter(config, scenario.Deployment.Cluster.TotalGpus) };
-        var serving = new ServingSimulation(sim, config, workload.Source, network, collector);
+        var serving = pools is null
+            ? new ServingSimulation(sim, config, workload.Source, network, collector)
+            : new ServingSimulation(sim, pools, config, workload.Source, network, collector);
         var reporter = progress is null ? null : new ProgressReporter(sim, serving, workload.ExpectedRequests, progress);
         reporter?.Start();
         try
@@ -43,7 +62,16 @@ public static class ScenarioRunner
             throw new InputException(scenario.SourcePath, e.Location, e.Reason, e.Hint);
         }
 
-        var notes = new List<string>(deployment.Notes);
+        var notes = new List<string>(placed is null ? deployment.Notes : placed.SelectMany(p => p.Deployment.Notes.Select(n => $"{p.Spec.Name} pool: {n}")));
+        if (placed is not null)
+        {
+            notes.AddRange(placed.Select(p => $"pool {p.Spec.Name}: {p.Spec.Instances} × TP{p.Spec.Tp}xPP{p.Spec.Pp} on {p.Deployment.Gpu.Name}, GPUs {string.Join(",", p.AllGpus)}, KV {p.Deployment.Memory.KvCapacityTokensPerReplica:N0} tokens/instance"));
+            if (config.Power is null && placed.Any(p => p.Deployment.Gpu.HasPowerFigures))
+            {
+                notes.Add("energy: not reported, the pools run on GPUs of different power figures");
+            }
+        }
+
         if (scenario.EngineSelection is { } engine)
         {
             notes.Add($"engine: {engine.Name} {engine.RequestedVersion} modeled as {engine.Model.Version} ({engine.Settings.Scheduler.Policy} policy, max_num_seqs {engine.Settings.Scheduler.MaxNumSeqs}, max_num_batched_tokens {engine.Settings.Scheduler.MaxNumBatchedTokens}, CUDA graphs {engine.Settings.Graphs}, CPU {(engine.Settings.CpuOverlapsGpu ? "overlapped with" : "added to")} GPU time)");
@@ -61,7 +89,7 @@ public static class ScenarioRunner
         notes.AddRange(workload.Diagnostics.Summary().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => "workload: " + line));
         var result = RunResultBuilder.Build(serving, collector, scenario.Slo, notes, scenario.Prices);
 
-        return new ScenarioRun(scenario, deployment, result, sim.ProcessedEvents);
+        return new ScenarioRun(scenario, deployment, result, sim.ProcessedEvents) { Pools = placed };
     }
 
     /// <summary>Throws when <paramref name="run"/> simulated no request at all (none arrived within its horizon): a
@@ -82,6 +110,25 @@ public static class ScenarioRunner
     /// sampled from the <c>moe_routing</c> stream; without it the expert MLPs would go unpriced).</param>
     public static ServingConfig BuildConfig(Scenario scenario, Deployment deployment, RandomStreams? streams = null)
     {
+        var plan = deployment.Plan;
+        var ids = new int[plan.Dp][][];
+        for (int r = 0; r < plan.Dp; r++)
+        {
+            ids[r] = new int[deployment.Stages.Count][];
+            for (int s = 0; s < deployment.Stages.Count; s++)
+            {
+                ids[r][s] = deployment.GpuIds(r, s);
+            }
+        }
+
+        return BuildConfig(scenario, deployment, streams, ids, scenario.Scheduler, scenario.Engine, scenario.EngineSelection);
+    }
+
+    /// <summary>The executor configuration of <paramref name="deployment"/>'s instances on GPUs <paramref name="ids"/>
+    /// ([replica][stage] → global ids) under an engine's scheduler and overheads.</summary>
+    internal static ServingConfig BuildConfig(Scenario scenario, Deployment deployment, RandomStreams? streams, int[][][] ids,
+        Scheduling.SchedulerConfig scheduler, EngineOverheads engine, Scheduling.Engines.EngineSelection? selection)
+    {
         ExpertRoutingSampler? routing = null;
         if (deployment.ExpertCost is { } experts)
         {
@@ -94,16 +141,6 @@ public static class ScenarioRunner
         }
 
         var plan = deployment.Plan;
-        var ids = new int[plan.Dp][][];
-        for (int r = 0; r < plan.Dp; r++)
-        {
-            ids[r] = new int[deployment.Stages.Count][];
-            for (int s = 0; s < deployment.Stages.Count; s++)
-            {
-                ids[r][s] = deployment.GpuIds(r, s);
-            }
-        }
-
         return new ServingConfig(
             ids,
             plan.GpuCount,
@@ -111,18 +148,18 @@ public static class ScenarioRunner
             deployment.ActivationBytesPerToken,
             deployment.Memory.KvBlocksPerReplica,
             scenario.Deployment.BlockSizeTokens,
-            scenario.Scheduler,
+            scheduler,
             scenario.Router)
         {
             SampleStepSeconds = scenario.Outputs.TimeSeriesStepSeconds,
-            IterationOverheadSeconds = scenario.Engine.IterationSeconds(deployment.Model.NumLayers, plan.Tp),
-            PerSequenceOverheadSeconds = scenario.Engine.PerSequenceOverheadSeconds,
-            CudaGraphs = scenario.EngineSelection?.Settings.Graphs ?? Scheduling.Engines.CudaGraphSizes.None,
-            CpuOverlapsGpu = scenario.EngineSelection?.Settings.CpuOverlapsGpu ?? false,
+            IterationOverheadSeconds = engine.IterationSeconds(deployment.Model.NumLayers, plan.Tp),
+            PerSequenceOverheadSeconds = engine.PerSequenceOverheadSeconds,
+            CudaGraphs = selection?.Settings.Graphs ?? Scheduling.Engines.CudaGraphSizes.None,
+            CpuOverlapsGpu = selection?.Settings.CpuOverlapsGpu ?? false,
             ExpertRouting = routing,
             Faults = scenario.Faults,
             Variability = scenario.Variability,
-            Power = deployment.Gpu.HasPowerFigures ? new PowerModel(deployment.Gpu, scenario.Deployment.Cluster.PowerCapWatts) : null,
+            Power = deployment.Gpu.HasPowerFigures ? new PowerModel(deployment.Gpu, deployment.Spec.Cluster.PowerCapWatts) : null,
         };
     }
 

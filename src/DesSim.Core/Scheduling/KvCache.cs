@@ -81,7 +81,14 @@ public sealed class KvCache
             return PrefixMatch.None;
         }
 
-        var keys = sequence.PrefixKeys ??= PrefixKeys.For(identity, Prefix.UnitTokens);
+        if (sequence.PrefixKeys is null || sequence.PrefixKeyUnitTokens != Prefix.UnitTokens)
+        {
+            // Why the unit check: a request retried on a pool of another block size needs keys of that size.
+            sequence.PrefixKeys = PrefixKeys.For(identity, Prefix.UnitTokens);
+            sequence.PrefixKeyUnitTokens = Prefix.UnitTokens;
+        }
+
+        var keys = sequence.PrefixKeys;
         int target = sequence.PromptTokens + sequence.GeneratedTokens;
         return Prefix.Match(keys, (target - 1) / Prefix.UnitTokens);
     }

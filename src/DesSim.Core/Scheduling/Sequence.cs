@@ -86,6 +86,9 @@ public sealed class Sequence
     /// <summary>Chained keys of its cacheable units (computed at its first lookup; null before or without an identity).</summary>
     internal ulong[]? PrefixKeys { get; set; }
 
+    /// <summary>The unit size <see cref="PrefixKeys"/> were computed for, tokens.</summary>
+    internal int PrefixKeyUnitTokens { get; set; }
+
     /// <summary>Cached units it holds (hits and units it registered), in order.</summary>
     internal List<PrefixBlock> HeldUnits => _held ??= [];
 

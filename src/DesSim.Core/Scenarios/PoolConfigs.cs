@@ -1,0 +1,47 @@
+using DesSim.Core.Execution;
+using DesSim.Core.Parallelism;
+using DesSim.Engine;
+
+namespace DesSim.Core.Scenarios;
+
+/// <summary>The executor configuration of placed pools: per pool its own GPU's cost model, memory and engine defaults.</summary>
+internal static class PoolConfigs
+{
+    /// <summary>One <see cref="ServingPool"/> per placed pool; the engine's defaults are resolved for the pool's GPU and TP.</summary>
+    public static IReadOnlyList<ServingPool> Build(Scenario scenario, IReadOnlyList<PlacedPool> placed, RandomStreams streams)
+    {
+        var pools = new List<ServingPool>(placed.Count);
+        foreach (var p in placed)
+        {
+            var scheduler = scenario.Scheduler;
+            var engine = scenario.Engine;
+            var selection = scenario.EngineSelection;
+            if (scenario.EngineRequest is { } request)
+            {
+                selection = Scheduling.Engines.EngineReader.Resolve(request.Spec, new Scheduling.Engines.EngineContext(p.Deployment.Gpu, p.Spec.Tp), request.Keys);
+                scheduler = request.Policy is { } policy ? selection.Settings.Scheduler with { Policy = policy } : selection.Settings.Scheduler;
+                engine = selection.Overheads;
+            }
+
+            var config = ScenarioRunner.BuildConfig(scenario, p.Deployment, streams, p.GpuIds, scheduler, engine, selection);
+            pools.Add(new ServingPool(p.Spec.Name, p.Spec.Role, p.Deployment.Gpu.Name, config));
+        }
+
+        return pools;
+    }
+
+    /// <summary>The run-wide configuration: every pool's GPU ids in replica order, the cluster's GPU count, and a power model
+    /// only when every pool runs on the same GPU (the energy meter has one).</summary>
+    public static ServingConfig Cluster(Scenario scenario, IReadOnlyList<ServingPool> pools)
+    {
+        var first = pools[0].Config;
+        bool oneGpu = pools.All(p => p.GpuName == pools[0].GpuName);
+        return first with
+        {
+            StageGpuIds = pools.SelectMany(p => p.Config.StageGpuIds).ToArray(),
+            GpuCount = scenario.Deployment.Cluster.TotalGpus,
+            Power = oneGpu ? first.Power : null,
+            ExpertRouting = null,
+        };
+    }
+}
