@@ -89,6 +89,36 @@ internal sealed class ReplicaEngine : IEventHandler
     /// <summary>The virtual engines' prefix indexes (empty when prefix caching is off).</summary>
     public IEnumerable<PrefixCache> PrefixCaches => _engines.Select(e => e.Kv.Prefix).OfType<PrefixCache>();
 
+    /// <summary>Prompt tokens of <paramref name="request"/> this replica has cached (the best of its virtual engines); 0
+    /// without caching or an identity. <paramref name="keys"/> / <paramref name="keyUnitTokens"/> carry the request's keys
+    /// between replicas of one block size.</summary>
+    public int CachedPrefixTokens(in Workload.RequestSpec request, ref ulong[]? keys, ref int keyUnitTokens)
+    {
+        if (request.Prefix is not { } identity)
+        {
+            return 0;
+        }
+
+        int best = 0;
+        foreach (var e in _engines)
+        {
+            if (e.Kv.Prefix is not { } p)
+            {
+                continue;
+            }
+
+            if (keys is null || keyUnitTokens != p.UnitTokens)
+            {
+                keys = PrefixKeys.For(identity, p.UnitTokens);
+                keyUnitTokens = p.UnitTokens;
+            }
+
+            best = Math.Max(best, p.Match(keys, (request.InputTokens - 1) / p.UnitTokens).Tokens);
+        }
+
+        return best;
+    }
+
     /// <summary>Requests waiting for admission.</summary>
     public int WaitingRequests => _engines.Sum(e => e.Waiting.Count);
 

@@ -152,6 +152,7 @@ public static class ScenarioRunner
             scenario.Router)
         {
             SampleStepSeconds = scenario.Outputs.TimeSeriesStepSeconds,
+            PrefixRouting = scenario.PrefixRouting,
             IterationOverheadSeconds = engine.IterationSeconds(deployment.Model.NumLayers, plan.Tp),
             PerSequenceOverheadSeconds = engine.PerSequenceOverheadSeconds,
             CudaGraphs = selection?.Settings.Graphs ?? Scheduling.Engines.CudaGraphSizes.None,

@@ -79,7 +79,7 @@ public sealed class SessionSource : IFollowUpRequestSource
             }
 
             _started++;
-            var s = new Session(_turns.Sample());
+            var s = new Session(_started - 1, _turns.Sample());
             if (_systemIds.Length > 0)
             {
                 // Prompt k covers [cdf[k−1], cdf[k]): the first cumulative weight above the draw.
@@ -141,7 +141,7 @@ public sealed class SessionSource : IFollowUpRequestSource
         }
 
         int[] ids = total % Block == 0 ? [.. s.Ids] : [.. s.Ids, NewBlockId()];
-        request = new RequestSpec(_nextId++, new SimTime(atNs), (int)prompt, output, new PrefixIdentity(ids, Block, (int)total));
+        request = new RequestSpec(_nextId++, new SimTime(atNs), (int)prompt, output, new PrefixIdentity(ids, Block, (int)total), s.Id);
         _diagnostics.RequestsOffered++;
         s.StreamTokens = (int)total;
         if (--s.TurnsLeft > 0)
@@ -156,8 +156,10 @@ public sealed class SessionSource : IFollowUpRequestSource
         ? _nextBlockId++
         : throw new InvalidOperationException("sessions workload ran out of 32-bit block ids");
 
-    private sealed class Session(int turns)
+    private sealed class Session(long id, int turns)
     {
+        public long Id { get; } = id;
+
         public int TurnsLeft { get; set; } = turns;
 
         public int System { get; set; }
