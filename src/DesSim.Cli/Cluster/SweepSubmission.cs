@@ -60,7 +60,7 @@ public static class SweepSubmission
 
     /// <summary>Refuses an output directory (or one of its shard directories) that holds another sweep, or shards of another
     /// count. The same sweep in the same shards is fine: resubmitting resumes it.</summary>
-    private static void CheckOutput(string outDir, string fingerprint, int shards)
+    internal static void CheckOutput(string outDir, string fingerprint, int shards)
     {
         if (SweepManifest.TryRead(outDir) is { } own && own.Fingerprint != fingerprint)
         {

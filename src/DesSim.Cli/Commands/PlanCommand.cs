@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DesSim.Cli.Cluster;
 using DesSim.Core;
 using DesSim.Core.Scenarios;
 using DesSim.Core.Sweeps;
@@ -31,12 +32,15 @@ public static class PlanCommand
         var output = new Option<string?>("--out") { Description = "Output directory (default: results/plan-<model>-<gpus>x<gpu>)" };
         var report = new Option<bool>("--report") { Description = "Also write plan.html" };
         var sets = new Option<string[]>("--set") { Description = "Override any scenario key of the generated scenario (repeatable)" };
+        var cluster = new LayoutStudyOptions();
         var cmd = new Command("plan", "Rank every feasible TP × PP × DP (+ EP for MoE, CP for long prompts) layout for a model, GPUs, traffic and SLO")
         {
             model, gpu, gpus, perNode, precision, workload, rate, requests, slo, objective, powerBudget, reps, jobs, output, report, sets,
         };
+        cluster.AddTo(cmd);
         cmd.SetAction(parse =>
         {
+            var mode = cluster.Resolve(parse, parse.GetValue(report));
             var preset = PlanPreset.Parse(parse.GetValue(slo)!);
             var goal = parse.GetValue(objective) switch
             {
@@ -56,17 +60,60 @@ public static class PlanCommand
             var scenario = PlanScenario.Build(parse.GetValue(model)!, parse.GetValue(gpu)!, n, per, parse.GetValue(precision)!, parse.GetValue(workload), parse.GetValue(rate), count, parse.GetValue(sets) ?? []);
             scenario = PlanPowerBudget.Apply(scenario with { Slo = preset.Slo }, parse.GetValue(powerBudget), out var budgetNote);
             var dir = parse.GetValue(output) ?? Path.Combine("results", $"plan-{scenario.Deployment.Model.Name}-{n}x{scenario.Deployment.Cluster.Gpu.Name}".ToLowerInvariant().Replace(' ', '-'));
-            using var outputs = new OutputTransaction();
-            var staged = outputs.Directory(dir, "--out", ["plan.csv", "plan.html", "scenario.yaml"]);
-            staged.CheckPublishable();
             var stdout = parse.InvocationConfiguration.Output;
+            var (layouts, rejected) = Planner.Layouts(scenario);
+            var search = new CapacitySearch();
+            string Evaluate(int i)
+            {
+                var e = Planner.Assess(scenario, layouts[i], preset.Slo, r, search);
+                return StudyPointJson.Write(layouts[i], e.AtLoad, e.Saturated, e.Capacity);
+            }
+
+            var fingerprint = LayoutShards.Fingerprint("plan", scenario, string.Create(CultureInfo.InvariantCulture, $"slo={CapacityOutputs.SloText(preset.Slo)}\nreplications={r}\ntolerance={search.RelativeTolerance:R}\nmax_sims={search.MaxSimulations}"), layouts);
+            if (mode == LayoutStudyOptions.Mode.Submit)
+            {
+                var args = new List<string> { "plan", "--model", parse.GetValue(model)!, "--gpu", parse.GetValue(gpu)!, "--gpus", Inv(n), "--gpus-per-node", Inv(parse.GetValue(perNode)), "--precision", parse.GetValue(precision)!, "--requests", Inv(count), "--slo", parse.GetValue(slo)!, "--objective", goal.ToString().ToLowerInvariant(), "--replications", Inv(r) };
+                if (parse.GetValue(workload) is { } w)
+                {
+                    args.AddRange(["--workload", Path.GetFullPath(w)]);
+                }
+
+                if (parse.GetValue(rate) is { } rt)
+                {
+                    args.AddRange(["--rate", rt.ToString("R", CultureInfo.InvariantCulture)]);
+                }
+
+                if (parse.GetValue(powerBudget) is { } pb)
+                {
+                    args.AddRange(["--power-budget-w", pb.ToString("R", CultureInfo.InvariantCulture)]);
+                }
+
+                foreach (var set in parse.GetValue(sets) ?? [])
+                {
+                    args.AddRange(["--set", set]);
+                }
+
+                return cluster.SubmitJobs(parse, "plan", fingerprint, layouts.Count, args, parse.GetValue(report), PlanFiles, dir, stdout);
+            }
+
+            if (mode == LayoutStudyOptions.Mode.Shard)
+            {
+                return cluster.RunShard(parse, "plan", fingerprint, layouts, r, OutputPaths.Require(dir, "--out"), j, Evaluate, stdout);
+            }
+
+            using var outputs = new OutputTransaction();
+            var staged = mode == LayoutStudyOptions.Mode.Merge ? null : outputs.Directory(dir, "--out", PlanFiles);
+            staged?.CheckPublishable();
+            var evaluations = mode == LayoutStudyOptions.Mode.Merge ? Merged(dir, fingerprint, layouts, r) : null;
             stdout.WriteLine($"plan: {scenario.Deployment.Model.Name} on {n}x {scenario.Deployment.Cluster.Gpu.Name}, preset {preset.Name} ({CapacityOutputs.SloText(preset.Slo)}), objective {goal.ToString().ToLowerInvariant()}");
             if (budgetNote is not null)
             {
                 stdout.WriteLine(budgetNote);
             }
 
-            var plan = Planner.Plan(scenario, preset, goal, r, j, new CapacitySearch(), stdout.WriteLine);
+            var plan = evaluations is null
+                ? Planner.Plan(scenario, preset, goal, r, j, search, stdout.WriteLine)
+                : Planner.Rank(scenario, preset, goal, r, layouts, evaluations, rejected);
             stdout.WriteLine();
             stdout.WriteLine($"{"rank",4}  {"layout",-16} {"TTFT p50/p99 ms",17} {"TPOT p50/p99 ms",17} {"max tok/s/GPU",13} {"cap req/s/GPU",13} {"$/Mtok",8} {"J/tok",7} {"EP/CP comm",10}  pareto");
             foreach (var a in plan.Ranked)
@@ -81,11 +128,39 @@ public static class PlanCommand
                 stdout.WriteLine($"#{a.Rank} {a.Layout}: {a.Why}");
             }
 
-            var files = PlanOutputs.Write(staged, plan, $"Layout plan: {scenario.Deployment.Model.Name} on {n}× {scenario.Deployment.Cluster.Gpu.Name}", parse.GetValue(report));
-            outputs.Commit();
+            var title = $"Layout plan: {scenario.Deployment.Model.Name} on {n}× {scenario.Deployment.Cluster.Gpu.Name}";
+            IReadOnlyList<string> files;
+            if (staged is null)
+            {
+                var merged = PlanOutputs.Files(plan, title, parse.GetValue(report));
+                LayoutShards.Publish(OutputPaths.Full(dir), merged);
+                files = merged.Select(f => f.Name).ToArray();
+            }
+            else
+            {
+                files = PlanOutputs.Write(staged, plan, title, parse.GetValue(report));
+                outputs.Commit();
+            }
+
             stdout.WriteLine($"{plan.Simulations} simulations; wrote {string.Join(", ", files)} to {dir}");
             return ExitCodes.Success;
         });
         return cmd;
+    }
+
+    /// <summary>The files a plan writes into its --out.</summary>
+    private static readonly string[] PlanFiles = ["plan.csv", "plan.html", "scenario.yaml"];
+
+    private static string Inv(int x) => x.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The evaluations of the layouts, read back from the complete shards under <paramref name="dir"/>.</summary>
+    private static LayoutEvaluation[] Merged(string dir, string fingerprint, IReadOnlyList<Core.Parallelism.ParallelPlan> layouts, int replications)
+    {
+        var paths = LayoutShards.Collect(OutputPaths.Full(OutputPaths.Require(dir, "--out")), "plan", fingerprint, layouts, replications);
+        return layouts.Select((l, i) =>
+        {
+            var (load, sat, cap) = StudyPointJson.Read(paths[i], l);
+            return new LayoutEvaluation(load ?? throw new InputException(paths[i], "at_load", "missing"), sat ?? throw new InputException(paths[i], "saturated", "missing"), cap);
+        }).ToArray();
     }
 }

@@ -22,23 +22,12 @@ public static class CapacityStudy
     /// <param name="onDone">Called (serialized) as each layout finishes.</param>
     public static IReadOnlyList<LayoutCapacity> Run(Scenario scenario, IReadOnlyList<ParallelPlan> layouts, SloSpec slo, int replications, CapacitySearch search, int workers, Action<LayoutCapacity>? onDone = null)
     {
-        if (!PointResult.Bounds(slo).Any())
-        {
-            throw new InputException("--slo", null, "capacity needs at least one latency bound (ttft_ms, tpot_ms, e2el_ms or queue_ms)");
-        }
-
-        var knob = RateKnob.Of(scenario);
-        double start = knob.Current > 0 ? knob.Current : 1;
+        RequireBound(slo);
         var results = new ConcurrentDictionary<int, LayoutCapacity>();
         var gate = new object();
         ParallelInput.For(layouts.Count, workers, i =>
         {
-            var s = WithLayout(scenario, layouts[i]);
-            var cap = search.Find(
-                rate => PointEvaluator.Evaluate(RateKnob.Apply(s, rate), replications, slo),
-                start,
-                layouts[i].GpuCount,
-                (rate, r) => knob.IsRequestsPerSecond ? rate : r["request_throughput_per_s"].Mean);
+            var cap = Search(scenario, layouts[i], slo, replications, search);
             var lc = new LayoutCapacity(layouts[i], cap);
             results[i] = lc;
             lock (gate)
@@ -47,5 +36,55 @@ public static class CapacityStudy
             }
         });
         return results.OrderBy(kv => kv.Key).Select(kv => kv.Value).ToArray();
+    }
+
+    /// <summary>The capacity search of one layout, from the scenario's own rate (1 when it has none).</summary>
+    public static CapacityResult Search(Scenario scenario, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search)
+    {
+        var knob = RateKnob.Of(scenario);
+        var s = WithLayout(scenario, layout);
+        return search.Find(
+            rate => PointEvaluator.Evaluate(RateKnob.Apply(s, rate), replications, slo),
+            knob.Current > 0 ? knob.Current : 1,
+            layout.GpuCount,
+            (rate, r) => knob.IsRequestsPerSecond ? rate : r["request_throughput_per_s"].Mean);
+    }
+
+    /// <summary><paramref name="results"/> in the order of <paramref name="objective"/>: null keeps the layouts' order;
+    /// <see cref="PlanObjective.Cost"/> by USD per million output tokens at capacity and <see cref="PlanObjective.Energy"/> by
+    /// J per output token at capacity, lowest first (a layout without a capacity point, or without prices/power figures, last),
+    /// ties by capacity per GPU (highest first), then the layouts' order.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Another objective.</exception>
+    public static IReadOnlyList<LayoutCapacity> Order(IReadOnlyList<LayoutCapacity> results, PlanObjective? objective)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (objective is null)
+        {
+            return results;
+        }
+
+        var metric = objective switch
+        {
+            PlanObjective.Cost => "usd_per_million_output_tokens",
+            PlanObjective.Energy => "energy_j_per_output_token",
+            _ => throw new ArgumentOutOfRangeException(nameof(objective), objective, "capacity orders by cost or energy only"),
+        };
+        static double Key(double x) => double.IsNaN(x) ? double.PositiveInfinity : x;
+        return results.Select((r, i) => (r, i))
+            .OrderBy(x => Key(x.r.Capacity.AtCapacity?[metric].Mean ?? double.NaN))
+            .ThenByDescending(x => x.r.Capacity.RequestsPerSecondPerGpu)
+            .ThenBy(x => x.i)
+            .Select(x => x.r)
+            .ToArray();
+    }
+
+    /// <summary>Refuses an SLO without a latency bound (capacity is undefined then).</summary>
+    /// <exception cref="InputException">No bound.</exception>
+    public static void RequireBound(SloSpec slo)
+    {
+        if (!PointResult.Bounds(slo).Any())
+        {
+            throw new InputException("--slo", null, "capacity needs at least one latency bound (ttft_ms, tpot_ms, e2el_ms or queue_ms)");
+        }
     }
 }

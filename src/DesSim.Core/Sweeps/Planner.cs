@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using DesSim.Core.Parallelism;
+using DesSim.Core.Metrics;
 using DesSim.Core.Scenarios;
 using DesSim.Core.Workload;
 
@@ -20,42 +20,55 @@ public static class Planner
     /// <summary>Plans <paramref name="scenario"/> (its layout is ignored) for <paramref name="preset"/> under <paramref name="objective"/>.</summary>
     public static PlanResult Plan(Scenario scenario, PlanPreset preset, PlanObjective objective, int replications, int workers, CapacitySearch search, Action<string>? log = null)
     {
+        var (layouts, rejected) = Layouts(scenario);
+        var results = new LayoutEvaluation[layouts.Count];
+        var gate = new object();
+        ParallelInput.For(layouts.Count, workers, i =>
+        {
+            var e = Assess(scenario, layouts[i], preset.Slo, replications, search);
+            results[i] = e;
+            lock (gate)
+            {
+                log?.Invoke(Describe(layouts[i], e));
+            }
+        });
+
+        return Rank(scenario, preset, objective, replications, layouts, results, rejected);
+    }
+
+    /// <summary>The feasible layouts of <paramref name="scenario"/>'s cluster (in a fixed order) and the rejected ones with the reason.</summary>
+    /// <exception cref="InputException">No layout fits.</exception>
+    public static (IReadOnlyList<ParallelPlan> Layouts, IReadOnlyList<string> Rejected) Layouts(Scenario scenario)
+    {
         var (layouts, rejected) = LayoutEnumerator.Enumerate(scenario);
         if (layouts.Count == 0)
         {
             throw new InputException("plan", null, $"no TP × PP × DP (× EP/CP) layout of {scenario.Deployment.Cluster.TotalGpus} GPUs fits {scenario.Deployment.Model.Name}", "add GPUs, use --precision fp8, or a smaller model");
         }
 
+        return (layouts, rejected);
+    }
+
+    /// <summary>Runs the simulations of one layout: at the load, saturated, and the capacity search when the SLO has a bound.</summary>
+    public static LayoutEvaluation Assess(Scenario scenario, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search)
+    {
+        var s = CapacityStudy.WithLayout(scenario, layout);
+        var load = PointEvaluator.Evaluate(s, replications, slo);
+        var sat = PointEvaluator.Evaluate(Saturate(s), replications, slo);
+        var cap = PointResult.Bounds(slo).Any() ? CapacityStudy.Search(scenario, layout, slo, replications, search) : null;
+        return new LayoutEvaluation(load, sat, cap);
+    }
+
+    /// <summary>The progress line of one evaluated layout.</summary>
+    public static string Describe(ParallelPlan layout, LayoutEvaluation e) =>
+        $"  {layout}: p99 TTFT {e.AtLoad["ttft_p99_ms"].Mean:F0} ms, p99 TPOT {e.AtLoad["tpot_p99_ms"].Mean:F1} ms, max {e.Saturated["output_tokens_per_s_per_gpu"].Mean:F0} tok/s/GPU" + (e.Capacity is null ? string.Empty : $", capacity {e.Capacity.RequestsPerSecond:F2} req/s");
+
+    /// <summary>Ranks the evaluated <paramref name="layouts"/> (<paramref name="evaluations"/> aligned with them) under
+    /// <paramref name="objective"/>: the Pareto frontier, the order and the why-text. Deterministic in its inputs alone.</summary>
+    public static PlanResult Rank(Scenario scenario, PlanPreset preset, PlanObjective objective, int replications, IReadOnlyList<ParallelPlan> layouts, IReadOnlyList<LayoutEvaluation> evaluations, IReadOnlyList<string> rejected)
+    {
         var slo = preset.Slo;
-        bool hasBounds = PointResult.Bounds(slo).Any();
-        var knob = hasBounds ? RateKnob.Of(scenario) : null;
-        var results = new ConcurrentDictionary<int, (PointResult Load, PointResult Sat, CapacityResult? Cap)>();
-        int sims = 0;
-        var gate = new object();
-        ParallelInput.For(layouts.Count, workers, i =>
-        {
-            var s = CapacityStudy.WithLayout(scenario, layouts[i]);
-            var load = PointEvaluator.Evaluate(s, replications, slo);
-            var sat = PointEvaluator.Evaluate(Saturate(s), replications, slo);
-            CapacityResult? cap = null;
-            if (knob is not null)
-            {
-                cap = search.Find(
-                    rate => PointEvaluator.Evaluate(RateKnob.Apply(s, rate), replications, slo),
-                    knob.Current > 0 ? knob.Current : 1,
-                    layouts[i].GpuCount,
-                    (rate, r) => knob.IsRequestsPerSecond ? rate : r["request_throughput_per_s"].Mean);
-            }
-
-            results[i] = (load, sat, cap);
-            lock (gate)
-            {
-                sims += replications * (2 + (cap?.Simulations ?? 0));
-                log?.Invoke($"  {layouts[i]}: p99 TTFT {load["ttft_p99_ms"].Mean:F0} ms, p99 TPOT {load["tpot_p99_ms"].Mean:F1} ms, max {sat["output_tokens_per_s_per_gpu"].Mean:F0} tok/s/GPU" + (cap is null ? string.Empty : $", capacity {cap.RequestsPerSecond:F2} req/s"));
-            }
-        });
-
-        var rows = Enumerable.Range(0, layouts.Count).Select(i => (Layout: layouts[i], results[i].Load, results[i].Sat, results[i].Cap)).ToArray();
+        var rows = Enumerable.Range(0, layouts.Count).Select(i => (Layout: layouts[i], Load: evaluations[i].AtLoad, Sat: evaluations[i].Saturated, Cap: evaluations[i].Capacity)).ToArray();
         var frontier = ParetoFrontier(rows.Select(r => (r.Load["e2el_p99_ms"].Mean, r.Sat["output_tokens_per_s_per_gpu"].Mean)).ToArray());
         var order = Order(rows.Select((r, i) => (i, r.Load, r.Sat, r.Cap)).ToArray(), objective);
         var fabric = Hardware.FabricNames.Name(scenario.Deployment.Cluster.IntraNode);
@@ -65,7 +78,7 @@ public static class Planner
             var a = new LayoutAssessment(r.Layout, r.Load, r.Sat, r.Cap, frontier[i], rank + 1, string.Empty);
             return a with { Why = PlanExplainer.Why(a, objective, fabric, slo) };
         }).ToArray();
-        return new PlanResult(scenario, preset, objective, replications, ranked, rejected, sims);
+        return new PlanResult(scenario, preset, objective, replications, ranked, rejected, evaluations.Sum(e => e.Simulations(replications)));
     }
 
     /// <summary>The scenario with every request at t = 0 (synthetic) or the trace replayed <see cref="SaturationRateScale"/>× faster.</summary>

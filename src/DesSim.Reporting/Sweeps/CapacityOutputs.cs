@@ -9,32 +9,59 @@ namespace DesSim.Reporting.Sweeps;
 
 /// <summary>Writes <c>capacity.csv</c> (one row per layout) and, optionally, <c>capacity.html</c> (capacity bars and table).</summary>
 /// <remarks>Columns: layout, tp, pp, dp, ep, cp, gpus, capacity_rate (the load knob), capacity_rps, capacity_rps_per_gpu, bounded (false: the
-/// SLO still held at the largest probe), simulations, ttft_p99_ms and tpot_p99_ms at capacity, probes (rate:held;…).</remarks>
+/// SLO still held at the largest probe), simulations, ttft/tpot/queue p99 at capacity, USD per million output tokens, J per
+/// output token, average and peak cluster power at capacity, probes (rate:held;…). Rows in the order the caller gives
+/// (<see cref="CapacityStudy.Order"/>).</remarks>
 public static class CapacityOutputs
 {
     /// <summary>Column names of <c>capacity.csv</c>.</summary>
-    public static readonly string[] Headers = ["layout", "tp", "pp", "dp", "ep", "cp", "gpus", "capacity_rate", "capacity_rps", "capacity_rps_per_gpu", "bounded", "simulations", "ttft_p99_ms", "tpot_p99_ms", "queue_p99_ms", "probes"];
+    public static readonly string[] Headers = ["layout", "tp", "pp", "dp", "ep", "cp", "gpus", "capacity_rate", "capacity_rps", "capacity_rps_per_gpu", "bounded", "simulations", "ttft_p99_ms", "tpot_p99_ms", "queue_p99_ms", "usd_per_million_output_tokens", "energy_j_per_output_token", "average_power_w_at_capacity", "peak_power_w_at_capacity", "probes"];
 
     /// <summary>Writes the files into the staged <paramref name="output"/> (the caller commits); returns the file names written.</summary>
-    public static IReadOnlyList<string> Write(AtomicDirectory output, IReadOnlyList<LayoutCapacity> results, SloSpec slo, string title, bool report)
+    public static IReadOnlyList<string> Write(AtomicDirectory output, IReadOnlyList<LayoutCapacity> results, SloSpec slo, string title, bool report, PlanObjective? objective = null)
     {
         ArgumentNullException.ThrowIfNull(output);
+        var files = Files(results, slo, title, report, objective);
+        foreach (var (name, text) in files)
+        {
+            output.WriteAllText(name, text);
+        }
+
+        return files.Select(f => f.Name).ToArray();
+    }
+
+    /// <summary>The files of a capacity study, by name, <c>capacity.csv</c> first; with a cost or energy
+    /// <paramref name="objective"/> the report also charts that figure per layout.</summary>
+    public static IReadOnlyList<(string Name, string Text)> Files(IReadOnlyList<LayoutCapacity> results, SloSpec slo, string title, bool report, PlanObjective? objective = null)
+    {
+        ArgumentNullException.ThrowIfNull(results);
         var rows = results.Select(r => (IReadOnlyList<object?>)
         [
             r.Layout.ToString(), r.Layout.Tp, r.Layout.Pp, r.Layout.Dp, r.Layout.Ep, r.Layout.Cp, r.Layout.GpuCount,
             R(r.Capacity.Rate), R(r.Capacity.RequestsPerSecond), R(r.Capacity.RequestsPerSecondPerGpu), r.Capacity.Bounded, r.Capacity.Simulations,
             R(r.Capacity.AtCapacity?["ttft_p99_ms"].Mean), R(r.Capacity.AtCapacity?["tpot_p99_ms"].Mean), R(r.Capacity.AtCapacity?["queue_p99_ms"].Mean),
+            R(r.Capacity.AtCapacity?["usd_per_million_output_tokens"].Mean), R(r.Capacity.AtCapacity?["energy_j_per_output_token"].Mean),
+            R(r.Capacity.AtCapacity?["average_power_w"].Mean), R(r.Capacity.AtCapacity?["peak_power_w"].Mean),
             string.Join(';', r.Capacity.Probes.Select(p => $"{NumberFormat.Significant(p.Rate, 6)}:{(p.Held ? "held" : "failed")}")),
-        ]);
-        output.WriteAllText("capacity.csv", CsvOutput.RowsToCsv(Headers, rows));
-        var files = new List<string> { "capacity.csv" };
+        ]).ToArray();
+        var files = new List<(string, string)> { ("capacity.csv", CsvOutput.RowsToCsv(Headers, rows)) };
         if (report)
         {
             var html = new HtmlReport(title) { Subtitle = SloText(slo) };
             html.AddChart("SLO capacity per GPU", Bars(results).RenderSvg(), "Highest request rate per GPU at which every p99 bound holds (bisection on the arrival rate).");
+            if (objective is PlanObjective.Cost or PlanObjective.Energy)
+            {
+                bool cost = objective == PlanObjective.Cost;
+                var plot = new Plot { Title = cost ? "Cost per million output tokens at capacity" : "Energy per output token at capacity", ShowLegend = false };
+                plot.XAxis.Label = cost ? "Cost per million output tokens" : "Energy per output token";
+                plot.XAxis.Unit = cost ? "USD" : "J";
+                var metric = cost ? "usd_per_million_output_tokens" : "energy_j_per_output_token";
+                plot.AddStackedBars(results.Select(r => r.Layout.ToString()).ToArray(), [cost ? "USD/Mtok" : "J/tok"], results.Select(r => (IReadOnlyList<double>)[r.Capacity.AtCapacity?[metric].Mean is { } v && !double.IsNaN(v) ? v : 0]).ToArray());
+                html.AddChart(plot.Title, plot.RenderSvg(), "At each layout's SLO capacity point, in the row order (lowest first); 0: no capacity point, or no prices/power figures.");
+            }
+
             html.AddTable("Capacity by layout", Headers[..^1], rows.Select(r => (IReadOnlyList<string>)r.Take(Headers.Length - 1).Select(Cell).ToArray()));
-            output.WriteAllText("capacity.html", html.Render());
-            files.Add("capacity.html");
+            files.Add(("capacity.html", html.Render()));
         }
 
         return files;

@@ -39,13 +39,24 @@ public static class PlanOutputs
     public static IReadOnlyList<string> Write(AtomicDirectory output, PlanResult plan, string title, bool report)
     {
         ArgumentNullException.ThrowIfNull(output);
-        output.WriteAllText("plan.csv", CsvOutput.RowsToCsv(Headers, Rows(plan)));
-        output.WriteAllText("scenario.yaml", plan.Base.YamlText);
-        var files = new List<string> { "plan.csv", "scenario.yaml" };
+        var files = Files(plan, title, report);
+        foreach (var (name, text) in files)
+        {
+            output.WriteAllText(name, text);
+        }
+
+        return files.Select(f => f.Name).ToArray();
+    }
+
+    /// <summary>The files of a plan, by name, <c>plan.csv</c> first (the cluster merge publishes them one by one, in reverse,
+    /// so <c>plan.csv</c> appearing means the rest are there).</summary>
+    public static IReadOnlyList<(string Name, string Text)> Files(PlanResult plan, string title, bool report)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var files = new List<(string, string)> { ("plan.csv", CsvOutput.RowsToCsv(Headers, Rows(plan))), ("scenario.yaml", plan.Base.YamlText) };
         if (report)
         {
-            output.WriteAllText("plan.html", Html(plan, title));
-            files.Add("plan.html");
+            files.Add(("plan.html", Html(plan, title)));
         }
 
         return files;

@@ -8,10 +8,13 @@ namespace DesSim.Reporting.Sweeps;
 
 /// <summary><c>sweep.json</c>: what a sweep output directory holds, so a rerun resumes only the same sweep and a merge only
 /// combines shards of one sweep.</summary>
-/// <remarks>Holds the plan's fingerprint, the point count, the replications, the shard and the CSV columns. No paths, times or
+/// <remarks>Holds the study (omitted for a grid sweep; <c>plan</c> or <c>capacity</c> for their cluster shards), the plan's fingerprint, the point count, the replications, the shard and the CSV columns. No paths, times or
 /// host names: a merged directory's manifest equals a single run's.</remarks>
-public sealed record SweepManifest(string Fingerprint, int Points, int Replications, ShardSpec Shard, IReadOnlyList<string> Columns)
+public sealed record SweepManifest(string Fingerprint, int Points, int Replications, ShardSpec Shard, IReadOnlyList<string> Columns, string Study = SweepManifest.SweepStudy)
 {
+    /// <summary>The <see cref="Study"/> of a grid sweep (the only kind whose manifest omits the field, so sweep.json is unchanged).</summary>
+    public const string SweepStudy = "sweep";
+
     /// <summary>File name inside the output directory.</summary>
     public const string FileName = "sweep.json";
 
@@ -22,6 +25,11 @@ public sealed record SweepManifest(string Fingerprint, int Points, int Replicati
         using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
+            if (Study != SweepStudy)
+            {
+                w.WriteString("study", Study);
+            }
+
             w.WriteString("fingerprint", Fingerprint);
             w.WriteNumber("points", Points);
             w.WriteNumber("replications", Replications);
@@ -61,7 +69,8 @@ public sealed record SweepManifest(string Fingerprint, int Points, int Replicati
                 r.GetProperty("points").GetInt32(),
                 r.GetProperty("replications").GetInt32(),
                 ShardSpec.Parse(r.GetProperty("shard").GetString()!),
-                r.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToArray());
+                r.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToArray(),
+                r.TryGetProperty("study", out var study) ? study.GetString()! : SweepStudy);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -29,7 +29,7 @@ public static class SweepMerger
         using var output = transaction.Directory(outputDirectory, "--out", [SweepManifest.FileName, SweepDirectory.CsvFileName, "points", "sweep.html"]);
         output.CheckPublishable();
 
-        var (first, rows, sources) = Collect(shardDirectories);
+        var (first, rows, sources) = Collect(shardDirectories, SweepManifest.SweepStudy);
         var header = Csv.CsvOutput.RowsToCsv(first.Columns, []);
         output.WriteAllText(SweepManifest.FileName, (first with { Shard = ShardSpec.All }).ToJson());
         output.WriteAllText(SweepDirectory.CsvFileName, header + string.Concat(rows.Values));
@@ -55,13 +55,7 @@ public static class SweepMerger
     /// <exception cref="InputException">No shards, mismatched, duplicated or incomplete shards, or a root holding another sweep.</exception>
     public static int MergeSubmission(string root)
     {
-        var shards = SweepStatus.Shards(root);
-        if (shards.Count == 0)
-        {
-            throw new InputException(root, null, $"holds no shard directories ({SweepStatus.ShardsFolder}/K/{SweepManifest.FileName})", "point --submission at the --out of a --submit run");
-        }
-
-        var (first, rows, sources) = Collect(shards.Values.Select(s => s.Directory).ToArray());
+        var (first, rows, sources) = CollectSubmission(root, SweepManifest.SweepStudy);
         if (SweepManifest.TryRead(root) is { } own && (own.Fingerprint != first.Fingerprint || own.Shard != ShardSpec.All))
         {
             throw new InputException(root, null, $"holds another sweep or shard (fingerprint {own.Fingerprint}, shard {own.Shard}) than its shards ({first.Fingerprint})", "delete its sweep.json, sweep.csv and points/ to merge again");
@@ -85,17 +79,37 @@ public static class SweepMerger
         return rows.Count;
     }
 
-    private static (SweepManifest First, SortedDictionary<int, string> Rows, Dictionary<int, string> Sources) Collect(IReadOnlyList<string> shardDirectories)
+    /// <summary>The shards of a cluster submission under <paramref name="root"/> (<c>shards/1</c> … <c>shards/N</c>), checked
+    /// to be one <paramref name="study"/>, complete and covering every point: their manifest, the rows and the shard directory
+    /// holding each point.</summary>
+    /// <exception cref="InputException">No shards, another study, mismatched, duplicated or incomplete shards.</exception>
+    public static (SweepManifest First, SortedDictionary<int, string> Rows, Dictionary<int, string> Sources) CollectSubmission(string root, string study)
+    {
+        var shards = SweepStatus.Shards(root);
+        if (shards.Count == 0)
+        {
+            throw new InputException(root, null, $"holds no shard directories ({SweepStatus.ShardsFolder}/K/{SweepManifest.FileName})", "point it at the --out of a --submit run");
+        }
+
+        return Collect(shards.Values.Select(s => s.Directory).ToArray(), study);
+    }
+
+    private static (SweepManifest First, SortedDictionary<int, string> Rows, Dictionary<int, string> Sources) Collect(IReadOnlyList<string> shardDirectories, string study)
     {
         var manifests = shardDirectories
             .Select(d => SweepManifest.TryRead(d) ?? throw new InputException(d, null, $"no {SweepManifest.FileName}: not a sweep output directory"))
             .ToArray();
         var first = manifests[0];
+        if (first.Study != study)
+        {
+            throw new InputException(shardDirectories[0], null, $"holds a shard of a {first.Study}, not of a {study}", first.Study == SweepManifest.SweepStudy ? "merge it with 'dessim merge'" : $"its merge is 'dessim {first.Study} … --merge-shards --out DIR' (the merge job of --submit)");
+        }
+
         var seenShards = new HashSet<int>();
         for (int i = 0; i < manifests.Count(); i++)
         {
             var m = manifests[i];
-            if (m.Fingerprint != first.Fingerprint || m.Points != first.Points || m.Replications != first.Replications || !m.Columns.SequenceEqual(first.Columns))
+            if (m.Study != first.Study || m.Fingerprint != first.Fingerprint || m.Points != first.Points || m.Replications != first.Replications || !m.Columns.SequenceEqual(first.Columns))
             {
                 throw new InputException(shardDirectories[i], null, $"holds another sweep (fingerprint {m.Fingerprint}) than {shardDirectories[0]} ({first.Fingerprint})");
             }

@@ -29,16 +29,29 @@ public static class SweepRunner
     /// <returns>Points run now, and points found complete.</returns>
     public static (int Ran, int Skipped) Run(SweepPlan plan, string directory, ShardSpec shard, int workers, Action<int, int, int>? onPoint = null, CancellationToken cancel = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
         var table = new SweepTable(plan.Grid.Axes.Select(a => a.KeyPath).ToArray());
         var manifest = new SweepManifest(plan.Fingerprint, plan.Points.Count, plan.Grid.Replications, shard, table.Headers);
+        var mine = plan.Points.Where(p => shard.Contains(p.Index)).Select(p => p.Index).ToArray();
+        return RunPoints(directory, manifest, table.HeaderLine, mine, workers, i => RunPoint(plan, table, plan.Points[i], directory), onPoint, cancel);
+    }
+
+    /// <summary>The resumable core every sharded study shares (sweep points, plan and capacity layouts): lock the directory,
+    /// check or write its manifest, skip the completed points among <paramref name="mine"/>, run the others with
+    /// <paramref name="runPoint"/> (which writes the point's directory, its <c>row.csv</c> last, and returns the row), and keep
+    /// <c>sweep.csv</c> as the completed rows in point order.</summary>
+    /// <returns>Points run now, and points found complete.</returns>
+    public static (int Ran, int Skipped) RunPoints(string directory, SweepManifest manifest, string headerLine, IReadOnlyList<int> mine, int workers, Func<int, string> runPoint, Action<int, int, int>? onPoint = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(mine);
+        ArgumentNullException.ThrowIfNull(runPoint);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
         Directory.CreateDirectory(directory);
         using var writer = LockRoot(directory);
         CheckManifest(directory, manifest);
-        var mine = plan.Points.Where(p => shard.Contains(p.Index)).ToArray();
-        var done = SweepDirectory.CompletedRows(directory, mine.Select(p => p.Index));
-        SweepDirectory.WriteCsv(directory, table.HeaderLine, done.Values);
-        var pending = mine.Where(p => !done.ContainsKey(p.Index)).ToArray();
+        var done = SweepDirectory.CompletedRows(directory, mine);
+        SweepDirectory.WriteCsv(directory, headerLine, done.Values);
+        var pending = mine.Where(p => !done.ContainsKey(p)).ToArray();
         var rows = new ConcurrentDictionary<int, string>(done);
         var gate = new object();
         int finished = done.Count;
@@ -48,17 +61,17 @@ public static class SweepRunner
             var ordered = System.Collections.Concurrent.Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering);
             try
             {
-                Parallel.ForEach(ordered, options, point =>
+                Parallel.ForEach(ordered, options, index =>
                 {
-                    var row = RunPoint(plan, table, point, directory);
-                    rows[point.Index] = row;
+                    var row = runPoint(index);
+                    rows[index] = row;
                     lock (gate)
                     {
                         var bytes = AtomicFile.Utf8NoBom.GetBytes(row);
                         journal.Write(bytes, 0, bytes.Length);
                         journal.Flush(flushToDisk: true);
                         finished++;
-                        onPoint?.Invoke(point.Index, finished, mine.Length);
+                        onPoint?.Invoke(index, finished, mine.Count);
                     }
                 });
             }
@@ -68,7 +81,7 @@ public static class SweepRunner
             }
         }
 
-        SweepDirectory.WriteCsv(directory, table.HeaderLine, rows.OrderBy(kv => kv.Key).Select(kv => kv.Value));
+        SweepDirectory.WriteCsv(directory, headerLine, rows.OrderBy(kv => kv.Key).Select(kv => kv.Value));
         return (pending.Length, done.Count);
     }
 
@@ -113,6 +126,11 @@ public static class SweepRunner
         {
             manifest.Write(directory);
             return;
+        }
+
+        if (existing.Study != manifest.Study)
+        {
+            throw new InputException(directory, null, $"holds a {existing.Study} ({existing.Fingerprint}), not a {manifest.Study}", "use another --out, or delete the directory to start over");
         }
 
         if (existing.Fingerprint != manifest.Fingerprint || existing.Points != manifest.Points || existing.Replications != manifest.Replications)

@@ -42,6 +42,13 @@ public static class SweepStatus
         return result;
     }
 
+    /// <summary>Whether the merge has written the study's results into <paramref name="directory"/>: a sweep's complete
+    /// <c>sweep.csv</c>, or a plan's / capacity study's results table (<c>plan.csv</c>, <c>capacity.csv</c>, which the merge
+    /// writes last).</summary>
+    private static bool Merged(string directory, SweepManifest? own, string study, int points) => study == SweepManifest.SweepStudy
+        ? own is { Shard.Count: 1 } && Count(directory, own).Completed == points
+        : File.Exists(Path.Combine(directory, study + ".csv"));
+
     /// <summary>The report: one line for the directory's own sweep, one per shard.</summary>
     /// <exception cref="InputException">The directory holds no sweep.</exception>
     public static string Describe(string directory)
@@ -61,7 +68,8 @@ public static class SweepStatus
 
         var fingerprint = own?.Fingerprint ?? shards.Values.First().Manifest.Fingerprint;
         int points = own?.Points ?? shards.Values.First().Manifest.Points;
-        sb.Append(CultureInfo.InvariantCulture, $"sweep {fingerprint}: {points} point(s) in {directory}\n");
+        var study = own?.Study ?? shards.Values.First().Manifest.Study;
+        sb.Append(CultureInfo.InvariantCulture, $"{study} {fingerprint}: {points} point(s) in {directory}\n");
         if (own is not null)
         {
             var (c, e, miss) = Count(directory, own);
@@ -80,7 +88,7 @@ public static class SweepStatus
         if (shards.Count > 0)
         {
             int n = shards.Values.First().Manifest.Shard.Count;
-            sb.Append(CultureInfo.InvariantCulture, $"  shards: {shards.Count(s => Count(s.Value.Directory, s.Value.Manifest) is var x && x.Completed == x.Expected)}/{n} complete, {total}/{points} points; {(own is { Shard.Count: 1 } && Count(directory, own).Completed == points ? "merged" : "not merged yet")}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"  shards: {shards.Count(s => Count(s.Value.Directory, s.Value.Manifest) is var x && x.Completed == x.Expected)}/{n} complete, {total}/{points} points; {(Merged(directory, own, study, points) ? "merged" : "not merged yet")}\n");
         }
 
         return sb.ToString();

@@ -114,6 +114,28 @@ public sealed partial class SlurmSweepTests
     }
 
     [Test]
+    public void APlanSubmittedToSlurmRanksAsTheInProcessPlan()
+    {
+        var single = Path.Combine(_dir, "plan-single");
+        var outDir = Path.Combine(_dir, "plan-slurm");
+        var (code, _, err) = Dessim([.. LayoutShardTests.Plan, "--jobs", "2", "--out", single]);
+        Assert.That(code, Is.Zero, err);
+        (code, var stdout, err) = Dessim([.. LayoutShardTests.Plan, "--out", outDir, "--submit", "slurm", "--shards", "3", "--time", "00:10:00"]);
+        Assert.That(code, Is.Zero, err);
+        var m = SubmittedLine().Match(stdout);
+        Assert.That(m.Success, Is.True, stdout);
+        var (array, merge) = (m.Groups[1].Value, m.Groups[2].Value);
+        TestContext.Out.WriteLine($"plan: array job {array}, merge job {merge}");
+        LocalSlurm.WaitFor(merge, JobTimeout, "COMPLETED");
+        var expected = File.ReadAllLines(Path.Combine(single, "plan.csv"));
+        var got = File.ReadAllLines(Path.Combine(outDir, "plan.csv"));
+        Assert.That(got.Skip(1).Select(l => l.Split(',')[1]), Is.EqualTo(expected.Skip(1).Select(l => l.Split(',')[1])), "ranking (layout column) vs the in-process plan");
+        Assert.That(File.ReadAllBytes(Path.Combine(outDir, "plan.csv")), Is.EqualTo(File.ReadAllBytes(Path.Combine(single, "plan.csv"))), "plan.csv vs the in-process plan.csv");
+        Assert.That(File.ReadAllBytes(Path.Combine(outDir, "scenario.yaml")), Is.EqualTo(File.ReadAllBytes(Path.Combine(single, "scenario.yaml"))));
+        TestContext.Out.WriteLine($"plan ranking {string.Join(" > ", got.Skip(1).Select(l => l.Split(',')[1]))}; plan.csv byte-identical to the in-process plan");
+    }
+
+    [Test]
     public void APartitionThatDoesNotExistFailsWithSlurmsOwnErrorAndTheCommand()
     {
         var outDir = Path.Combine(_dir, "no-partition");

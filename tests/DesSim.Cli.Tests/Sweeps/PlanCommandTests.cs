@@ -50,4 +50,51 @@ public sealed class PlanCommandTests
         Assert.That(table.Number(row, "queue_p99_ms"), Is.LessThanOrEqualTo(100));
         Assert.That(File.Exists(Path.Combine(outDir, "capacity.html")));
     }
+
+    [TestCase("cost", "usd_per_million_output_tokens")]
+    [TestCase("energy", "energy_j_per_output_token")]
+    public void CapacityObjectiveOrdersLayoutsByThatFigureAtCapacity(string objective, string column)
+    {
+        var dir = SweepFixture.NewDir();
+        var scenario = SweepFixture.Write(dir, "tiny.yaml", SweepFixture.Scenario);
+        var outDir = Path.Combine(dir, "cap");
+        var (code, output, err) = CliTests.Run("capacity", scenario, "--objective", objective, "--out", outDir, "--report");
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
+        Assert.That(output, Does.Contain("ordered by " + objective));
+        var table = Reporting.Sweeps.SweepCsv.Read(Path.Combine(outDir, "capacity.csv"));
+        Assert.That(table.Rows, Has.Count.EqualTo(6));
+        var values = table.Rows.Select(r => table.Number(r, column)).ToArray();
+        Assert.That(values.All(v => v > 0), Is.True, string.Join(", ", values));
+        Assert.That(values, Is.Ordered, "lowest first");
+        Assert.That(table.Rows.All(r => table.Number(r, "average_power_w_at_capacity") is > 0 and < 4 * 700.0), Is.True);
+        Assert.That(File.ReadAllText(Path.Combine(outDir, "capacity.html")), Does.Contain(objective == "cost" ? "Cost per million output tokens at capacity" : "Energy per output token at capacity"));
+    }
+
+    [Test]
+    public void CapacityPowerBudgetCapsEveryGpuAndLowersNoCapacityForFree()
+    {
+        var dir = SweepFixture.NewDir();
+        var scenario = SweepFixture.Write(dir, "tiny.yaml", SweepFixture.Scenario);
+        var free = CliTests.Run("capacity", scenario, "--layouts", "scenario", "--out", Path.Combine(dir, "free"));
+        var (code, output, err) = CliTests.Run("capacity", scenario, "--layouts", "scenario", "--power-budget-w", "1600", "--out", Path.Combine(dir, "capped"));
+        Assert.That(free.Code, Is.Zero, free.Err);
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
+        Assert.That(output, Does.Contain("power budget 1600 W: every GPU capped at 400 W"));
+        double Rps(string d) => Reporting.Sweeps.SweepCsv.Read(Path.Combine(dir, d, "capacity.csv")) is var t ? t.Number(t.Rows.Single(), "capacity_rps") : double.NaN;
+        double Peak(string d) => Reporting.Sweeps.SweepCsv.Read(Path.Combine(dir, d, "capacity.csv")) is var t ? t.Number(t.Rows.Single(), "peak_power_w_at_capacity") : double.NaN;
+        Assert.That(Rps("capped"), Is.LessThanOrEqualTo(Rps("free")), "a cap slows compute-bound kernels");
+        Assert.That(Peak("capped"), Is.LessThanOrEqualTo(1600 + 1e-6), "the cluster stays within the budget");
+    }
+
+    [TestCase("--objective", "latency", "expected capacity, cost or energy")]
+    [TestCase("--power-budget-w", "100", "must be above the cluster's idle power")]
+    public void CapacityBadObjectiveOrBudgetExitTwo(string flag, string value, string expect)
+    {
+        var dir = SweepFixture.NewDir();
+        var scenario = SweepFixture.Write(dir, "tiny.yaml", SweepFixture.Scenario);
+        var (code, _, err) = CliTests.Run("capacity", scenario, flag, value, "--out", Path.Combine(dir, "cap"));
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(err, Does.Contain(flag).And.Contain(expect));
+        Assert.That(Directory.Exists(Path.Combine(dir, "cap")), Is.False);
+    }
 }
