@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DesSim.Core.Configuration;
 using DesSim.Core.Scenarios;
 
 namespace DesSim.Cli.Bench;

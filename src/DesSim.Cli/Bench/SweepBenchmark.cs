@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Sweeps;
 
 namespace DesSim.Cli.Bench;

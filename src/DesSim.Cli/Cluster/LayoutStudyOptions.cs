@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DesSim.Core;
 using DesSim.Core.Parallelism;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Output;
 using DesSim.Reporting.Sweeps;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DesSim.Core;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Sweeps;
 
 namespace DesSim.Cli.Cluster;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DesSim.Core;
-using DesSim.Core.Calibration;
+using DesSim.Core.Fidelity.Calibration;
 using DesSim.Core.Hardware;
 using DesSim.Reporting.Output;
 

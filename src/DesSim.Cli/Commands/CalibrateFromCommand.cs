@@ -1,6 +1,7 @@
+using DesSim.Core.Cost;
 using System.Globalization;
 using DesSim.Core;
-using DesSim.Core.Calibration;
+using DesSim.Core.Fidelity.Calibration;
 using DesSim.Core.Hardware;
 using DesSim.Reporting.Charts;
 using DesSim.Reporting.Output;

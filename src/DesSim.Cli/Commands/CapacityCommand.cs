@@ -4,7 +4,7 @@ using DesSim.Cli.Cluster;
 using DesSim.Core;
 using DesSim.Core.Parallelism;
 using DesSim.Core.Scenarios;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Output;
 using DesSim.Reporting.Results;
 using DesSim.Reporting.Sweeps;

@@ -3,7 +3,7 @@ using System.Globalization;
 using DesSim.Cli.Cluster;
 using DesSim.Core;
 using DesSim.Core.Scenarios;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Output;
 using DesSim.Reporting.Sweeps;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using DesSim.Cli.Cluster;
 using DesSim.Core;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Output;
 using DesSim.Reporting.Results;
 using DesSim.Reporting.Sweeps;

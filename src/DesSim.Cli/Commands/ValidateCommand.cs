@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using DesSim.Core.Calibration;
-using DesSim.Core.Validation;
+using DesSim.Core.Fidelity.Calibration;
+using DesSim.Core.Fidelity.Validation;
 using DesSim.Reporting.Charts;
 using DesSim.Reporting.Output;
 
@@ -78,7 +78,7 @@ public static class ValidateCommand
 
         if (report.Power is { } p)
         {
-            o.WriteLine(string.Create(inv, $"Power model (docs/energy.md): fitted on {p.FitRows} Splitwise rows (TP {Core.Validation.SplitwiseRuns.HoldOutTp} held out, prompt {Core.Validation.PowerValidation.ExcludedPromptTokens} excluded): memory-bound activity k_m = {p.MemoryBoundActivity:F3}, communication activity k_x = {p.CommunicationActivity:F3} (shipped: {Core.Cost.PowerModel.MemoryBoundActivity:F3}, {Core.Cost.PowerModel.CommunicationActivity:F3}); power cases use the shipped constants"));
+            o.WriteLine(string.Create(inv, $"Power model (docs/energy.md): fitted on {p.FitRows} Splitwise rows (TP {Core.Fidelity.Validation.SplitwiseRuns.HoldOutTp} held out, prompt {Core.Fidelity.Validation.PowerValidation.ExcludedPromptTokens} excluded): memory-bound activity k_m = {p.MemoryBoundActivity:F3}, communication activity k_x = {p.CommunicationActivity:F3} (shipped: {Core.Cost.PowerModel.MemoryBoundActivity:F3}, {Core.Cost.PowerModel.CommunicationActivity:F3}); power cases use the shipped constants"));
         }
 
         o.WriteLine(string.Create(inv, $"{"group",-36} {"metric",-10} {"role",-9} {"cases",5} {"median |err|",12} {"p90 |err|",10} {"max |err|",10} {"bias",8} {"TP order",9}"));

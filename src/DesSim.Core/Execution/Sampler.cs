@@ -1,3 +1,4 @@
+using DesSim.Core.Configuration;
 using DesSim.Engine;
 
 namespace DesSim.Core.Execution;
@@ -12,12 +13,12 @@ internal sealed class Sampler(ISimContext ctx, ServingSimulation simulation, lon
     public void OnEvent(long argument)
     {
         simulation.MonitorFired();
-        if (++_rows > Scenarios.InputRanges.MaxTimeSeriesRows)
+        if (++_rows > InputRanges.MaxTimeSeriesRows)
         {
             double step = stepNanoseconds / 1e9, now = ctx.Now.Seconds;
             throw new InputException(null, "outputs.timeseries_step_s",
-                $"{now:G4} s simulated so far / a {step:G4} s step = {_rows:N0} rows of timeseries.csv, more than the {Scenarios.InputRanges.MaxTimeSeriesRows:N0} allowed, and the run is not over",
-                $"use a step above {now / Scenarios.InputRanges.MaxTimeSeriesRows:G3} s (the run's length / {Scenarios.InputRanges.MaxTimeSeriesRows:N0}), or 0 for none");
+                $"{now:G4} s simulated so far / a {step:G4} s step = {_rows:N0} rows of timeseries.csv, more than the {InputRanges.MaxTimeSeriesRows:N0} allowed, and the run is not over",
+                $"use a step above {now / InputRanges.MaxTimeSeriesRows:G3} s (the run's length / {InputRanges.MaxTimeSeriesRows:N0}), or 0 for none");
         }
 
         simulation.Observer.OnSample(ctx.Now, simulation.Snapshot());

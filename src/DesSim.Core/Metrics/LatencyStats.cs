@@ -1,9 +1,10 @@
+using DesSim.Core.Statistics;
 using MathNet.Numerics.Statistics;
 
 namespace DesSim.Core.Metrics;
 
 /// <summary>Mean and percentiles of one latency metric, in milliseconds.</summary>
-/// <remarks>Percentiles use linear interpolation between order statistics (R-7, as numpy and <c>vllm bench serve</c>).
+/// <remarks>Percentiles are <see cref="Quantile.Linear"/> (R-7, as numpy and <c>vllm bench serve</c>).
 /// All NaN when there are no samples.</remarks>
 public sealed record LatencyStats(double Mean, double Median, double P90, double P95, double P99, double P999, long Count)
 {
@@ -17,7 +18,7 @@ public sealed record LatencyStats(double Mean, double Median, double P90, double
 
         var sorted = (double[])samples.Clone();
         Array.Sort(sorted);
-        double Q(double p) => SortedArrayStatistics.QuantileCustom(sorted, p, QuantileDefinition.R7);
+        double Q(double p) => Quantile.Linear(sorted, p);
         return new LatencyStats(ArrayStatistics.Mean(samples), Q(0.5), Q(0.9), Q(0.95), Q(0.99), Q(0.999), samples.Length);
     }
 

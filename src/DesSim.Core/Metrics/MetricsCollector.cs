@@ -1,6 +1,7 @@
 using DesSim.Core.Cost;
 using DesSim.Core.Execution;
 using DesSim.Core.Scheduling;
+using DesSim.Core.Statistics;
 using DesSim.Engine;
 
 namespace DesSim.Core.Metrics;

@@ -1,4 +1,5 @@
 using DesSim.Core.Hardware;
+using DesSim.Core.Statistics;
 
 namespace DesSim.Core.Metrics;
 

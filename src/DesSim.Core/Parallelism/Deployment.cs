@@ -1,4 +1,5 @@
 using System.Globalization;
+using DesSim.Core.Configuration;
 using DesSim.Core.Cost;
 using DesSim.Core.Hardware;
 using DesSim.Core.Model;
@@ -233,7 +234,7 @@ public sealed class Deployment
 
         if (Spec.Calibration is { } calibration)
         {
-            timer = new Calibration.CalibratedKernelTimer(timer, calibration, Gpu, Spec.WeightPrecision);
+            timer = new CalibratedKernelTimer(timer, calibration, Gpu, Spec.WeightPrecision);
         }
 
         _timer = timer;

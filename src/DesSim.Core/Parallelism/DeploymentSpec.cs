@@ -1,3 +1,4 @@
+using DesSim.Core.Cost;
 using DesSim.Core.Hardware;
 using DesSim.Core.Model;
 
@@ -24,7 +25,7 @@ public sealed record DeploymentSpec(
 
     /// <summary>A user's calibration (scenario key <c>calibration:</c>); where it covers a kernel kind or the TP all-reduce it
     /// replaces the built-in tables and roofline. Null: none.</summary>
-    public Calibration.CalibrationProfile? Calibration { get; init; }
+    public CalibrationProfile? Calibration { get; init; }
 
     /// <summary>The all-reduce the serving engine runs for the TP group (the engine chooses it; NCCL by default).</summary>
     public Cost.AllReduceImplementation AllReduce { get; init; } = Cost.AllReduceImplementation.Nccl;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DesSim.Core.Configuration;
 using DesSim.Core.Execution;
 using DesSim.Core.Hardware;
 using YamlDotNet.RepresentationModel;

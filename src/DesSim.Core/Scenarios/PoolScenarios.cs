@@ -1,3 +1,4 @@
+using DesSim.Core.Configuration;
 using System.Globalization;
 using DesSim.Core.Parallelism;
 

@@ -1,3 +1,4 @@
+using DesSim.Core.Configuration;
 using DesSim.Core.Hardware;
 using DesSim.Core.Metrics;
 using YamlDotNet.RepresentationModel;

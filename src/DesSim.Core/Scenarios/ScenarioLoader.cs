@@ -1,3 +1,5 @@
+using DesSim.Core.Configuration;
+using DesSim.Core.Cost;
 using DesSim.Core.Metrics;
 using DesSim.Core.Parallelism;
 using DesSim.Core.Scheduling;
@@ -43,7 +45,7 @@ public static class ScenarioLoader
         ulong seed = (ulong)(root.GetLong("seed", 0, min: 0) ?? 0);
         var schedulerSection = root.GetSection("scheduler");
         var deployment = DeploymentSpecReader.Read(root, schedulerSection);
-        deployment = deployment with { Calibration = Calibration.CalibrationYaml.ReadKey(root, scenarioDirectory, deployment.Cluster.Gpu) };
+        deployment = deployment with { Calibration = CalibrationYaml.ReadKey(root, scenarioDirectory, deployment.Cluster.Gpu) };
         var engineSpec = Scheduling.Engines.EngineReader.Read(root, scenarioDirectory);
         var (keys, policy, prefixCaching) = ReadScheduler(schedulerSection);
         var selection = Scheduling.Engines.EngineReader.Resolve(engineSpec, new Scheduling.Engines.EngineContext(deployment.Cluster.Gpu, deployment.Plan.Tp), keys);

@@ -3,6 +3,7 @@ using DesSim.Core.Execution;
 using DesSim.Core.Hardware;
 using DesSim.Core.Metrics;
 using DesSim.Core.Parallelism;
+using DesSim.Core.Scheduling;
 using DesSim.Core.Workload;
 using DesSim.Engine;
 

@@ -1,3 +1,4 @@
+using DesSim.Core.Statistics;
 using System.Globalization;
 using System.Text;
 
@@ -110,13 +111,8 @@ public sealed class TraceStats
         return sb.ToString();
     }
 
-    /// <summary>Nearest-rank percentile <paramref name="p"/> (0–100] of sorted values.</summary>
-    public static int Percentile(IReadOnlyList<int> sorted, double p)
-    {
-        ArgumentNullException.ThrowIfNull(sorted);
-        int rank = (int)Math.Ceiling(p / 100.0 * sorted.Count);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
-    }
+    /// <summary>Nearest-rank percentile <paramref name="p"/> (0–100] of sorted values (<see cref="Quantile.NearestRank"/>).</summary>
+    public static int Percentile(IReadOnlyList<int> sorted, double p) => Quantile.NearestRank(sorted, p / 100.0);
 
     private static LengthSummary Summarize(List<int> values)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DesSim.Core.Configuration;
 using DesSim.Core.Scenarios;
 using YamlDotNet.RepresentationModel;
 

@@ -1,3 +1,5 @@
+using DesSim.Core.Statistics;
+
 namespace DesSim.Reporting.Charts;
 
 /// <summary>The empirical CDF of raw samples (e.g. TTFT in ms), as a step line with optional p50/p99 markers.</summary>
@@ -21,8 +23,8 @@ public sealed class CdfSeries : Series
         ArgumentNullException.ThrowIfNull(samples);
         _sorted = samples.Where(double.IsFinite).ToArray();
         Array.Sort(_sorted);
-        P50 = SampleQuantile.Of(_sorted, 0.50);
-        P99 = SampleQuantile.Of(_sorted, 0.99);
+        P50 = Quantile.Linear(_sorted, 0.50);
+        P99 = Quantile.Linear(_sorted, 0.99);
     }
 
     /// <summary>Number of finite samples.</summary>

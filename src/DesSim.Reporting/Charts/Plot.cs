@@ -1,3 +1,5 @@
+using DesSim.Core.Statistics;
+
 namespace DesSim.Reporting.Charts;
 
 /// <summary>A chart: add series to it, set titles and axes, then <see cref="RenderSvg"/>. Shaped like ScottPlot's

@@ -1,3 +1,5 @@
+using DesSim.Core.Statistics;
+
 namespace DesSim.Reporting.Charts;
 
 /// <summary>Ready-made charts of a run or a sweep, in the house style: latency CDFs, time series, per-GPU time

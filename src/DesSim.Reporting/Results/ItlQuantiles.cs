@@ -1,3 +1,4 @@
+using DesSim.Core.Statistics;
 using System.Globalization;
 using CsvHelper;
 using DesSim.Core.Metrics;

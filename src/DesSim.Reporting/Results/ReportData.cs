@@ -1,4 +1,5 @@
 using DesSim.Core.Metrics;
+using DesSim.Core.Scheduling;
 
 namespace DesSim.Reporting.Results;
 

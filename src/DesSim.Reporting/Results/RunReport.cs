@@ -1,3 +1,4 @@
+using DesSim.Core.Scheduling;
 using System.Globalization;
 using DesSim.Core.Metrics;
 using DesSim.Core.Scenarios;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DesSim.Core.Metrics;
 using DesSim.Core.Scenarios;
+using DesSim.Core.Statistics;
 using DesSim.Core.Workload;
 using MathNet.Numerics.Statistics;
 
@@ -104,7 +105,7 @@ public static class VllmBenchJsonWriter
         Num(w, $"mean_{name}_ms", any ? ms.Average() : 0);
         Num(w, $"median_{name}_ms", any ? Statistics.Median(ms) : 0);
         Num(w, $"std_{name}_ms", any ? Statistics.PopulationStandardDeviation(ms) : 0);
-        Num(w, $"p99_{name}_ms", any ? Statistics.QuantileCustom(ms, 0.99, QuantileDefinition.R7) : 0);
+        Num(w, $"p99_{name}_ms", any ? Quantile.LinearOfUnsorted(ms, 0.99) : 0);
     }
 
     private static void Array(Utf8JsonWriter w, string key, RequestRecord[] records, Action<RequestRecord> item)

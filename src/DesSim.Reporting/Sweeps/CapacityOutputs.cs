@@ -1,5 +1,5 @@
 using DesSim.Core.Metrics;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Charts;
 using DesSim.Reporting.Csv;
 using DesSim.Reporting.Html;

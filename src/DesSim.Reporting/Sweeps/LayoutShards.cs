@@ -1,10 +1,11 @@
+using DesSim.Core.Configuration;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using DesSim.Core;
 using DesSim.Core.Parallelism;
 using DesSim.Core.Scenarios;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Csv;
 using DesSim.Reporting.Output;
 

@@ -1,4 +1,5 @@
-using DesSim.Core.Sweeps;
+using DesSim.Core.Configuration;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Charts;
 using DesSim.Reporting.Csv;
 using DesSim.Reporting.Html;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using DesSim.Core;
 using DesSim.Core.Parallelism;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 
 namespace DesSim.Reporting.Sweeps;
 

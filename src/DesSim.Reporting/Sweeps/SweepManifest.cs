@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using DesSim.Core;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Output;
 
 namespace DesSim.Reporting.Sweeps;

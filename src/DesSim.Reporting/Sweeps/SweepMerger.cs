@@ -1,5 +1,5 @@
 using DesSim.Core;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Output;
 
 namespace DesSim.Reporting.Sweeps;

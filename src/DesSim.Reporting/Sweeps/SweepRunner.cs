@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using DesSim.Core;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Output;
 using DesSim.Reporting.Results;
 

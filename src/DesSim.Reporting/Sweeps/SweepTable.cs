@@ -1,5 +1,5 @@
 using System.Globalization;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Csv;
 
 namespace DesSim.Reporting.Sweeps;

@@ -1,4 +1,4 @@
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 
 namespace DesSim.Cli.Tests.Sweeps;
 

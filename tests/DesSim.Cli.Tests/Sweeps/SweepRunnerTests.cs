@@ -1,5 +1,5 @@
 using DesSim.Core;
-using DesSim.Core.Sweeps;
+using DesSim.Core.Studies;
 using DesSim.Reporting.Sweeps;
 
 namespace DesSim.Cli.Tests.Sweeps;

@@ -1,6 +1,8 @@
-using DesSim.Core.Calibration;
+using DesSim.Core.Fidelity.Calibration;
+using DesSim.Core.Configuration;
 using DesSim.Core.Scenarios;
-using DesSim.Core.Validation;
+using DesSim.Core.Fidelity.Validation;
+using DesSim.Core.Scheduling;
 
 namespace DesSim.Core.Tests.Calibration;
 

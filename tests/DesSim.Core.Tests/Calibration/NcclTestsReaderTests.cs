@@ -1,4 +1,5 @@
-using DesSim.Core.Calibration;
+using DesSim.Core.Cost;
+using DesSim.Core.Fidelity.Calibration;
 
 namespace DesSim.Core.Tests.Calibration;
 

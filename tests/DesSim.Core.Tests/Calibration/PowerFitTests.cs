@@ -1,6 +1,6 @@
-using DesSim.Core.Calibration;
+using DesSim.Core.Fidelity.Calibration;
 using DesSim.Core.Cost;
-using DesSim.Core.Validation;
+using DesSim.Core.Fidelity.Validation;
 
 namespace DesSim.Core.Tests.Calibration;
 

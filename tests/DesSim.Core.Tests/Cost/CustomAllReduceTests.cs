@@ -1,3 +1,4 @@
+using DesSim.Core.Configuration;
 using DesSim.Core.Cost;
 using DesSim.Core.Scenarios;
 

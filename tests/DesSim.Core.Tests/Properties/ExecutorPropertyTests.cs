@@ -1,3 +1,4 @@
+using DesSim.Core.Configuration;
 using DesSim.Core.Execution;
 using DesSim.Core.Metrics;
 using DesSim.Core.Parallelism;

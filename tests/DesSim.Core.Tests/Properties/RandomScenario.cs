@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DesSim.Core.Configuration;
 using DesSim.Core.Scenarios;
 using DesSim.Engine;
 

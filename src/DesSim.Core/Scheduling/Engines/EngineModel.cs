@@ -1,3 +1,4 @@
+using DesSim.Core.Configuration;
 using DesSim.Core.Scenarios;
 
 namespace DesSim.Core.Scheduling.Engines;

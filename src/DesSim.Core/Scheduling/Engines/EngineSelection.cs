@@ -1,4 +1,5 @@
 using DesSim.Core.Scenarios;
+using DesSim.Core.Scheduling;
 
 namespace DesSim.Core.Scheduling.Engines;
 

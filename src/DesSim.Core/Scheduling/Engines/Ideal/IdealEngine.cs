@@ -1,4 +1,6 @@
+using DesSim.Core.Configuration;
 using DesSim.Core.Scenarios;
+using DesSim.Core.Scheduling;
 
 namespace DesSim.Core.Scheduling.Engines.Ideal;
 

@@ -1,5 +1,7 @@
+using DesSim.Core.Configuration;
 using DesSim.Core.Cost;
 using DesSim.Core.Scenarios;
+using DesSim.Core.Scheduling;
 
 namespace DesSim.Core.Scheduling.Engines.Vllm;
 

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using DesSim.Core.Metrics;
+using DesSim.Core.Parallelism;
+using DesSim.Core.Scenarios;
+
+namespace DesSim.Core.Studies;
+
+/// <summary>Runs a capacity search per layout, layouts in parallel (each search is sequential: its probes depend on each other).</summary>
+public static class CapacityStudy
+{
+    /// <summary><paramref name="scenario"/> moved to <paramref name="layout"/> (explicit stage layers dropped).</summary>
+    public static Scenario WithLayout(Scenario scenario, ParallelPlan layout) =>
+        scenario with { Deployment = scenario.Deployment with { Plan = layout, StageLayers = layout == scenario.Deployment.Plan ? scenario.Deployment.StageLayers : null } };
+
+    /// <summary>Searches each of <paramref name="layouts"/> under <paramref name="slo"/>, starting at the scenario's rate.</summary>
+    /// <param name="scenario">Base scenario; its load knob (<see cref="RateKnob"/>) is moved.</param>
+    /// <param name="layouts">Layouts to search.</param>
+    /// <param name="slo">The SLO (p99 bounds).</param>
+    /// <param name="replications">Seeds per probe.</param>
+    /// <param name="search">Tolerance and budget.</param>
+    /// <param name="workers">Layouts searched at once.</param>
+    /// <param name="onDone">Called (serialized) as each layout finishes.</param>
+    public static IReadOnlyList<LayoutCapacity> Run(Scenario scenario, IReadOnlyList<ParallelPlan> layouts, SloSpec slo, int replications, CapacitySearch search, int workers, Action<LayoutCapacity>? onDone = null)
+    {
+        RequireBound(slo);
+        var results = new ConcurrentDictionary<int, LayoutCapacity>();
+        var gate = new object();
+        ParallelInput.For(layouts.Count, workers, i =>
+        {
+            var cap = Search(scenario, layouts[i], slo, replications, search);
+            var lc = new LayoutCapacity(layouts[i], cap);
+            results[i] = lc;
+            lock (gate)
+            {
+                onDone?.Invoke(lc);
+            }
+        });
+        return results.OrderBy(kv => kv.Key).Select(kv => kv.Value).ToArray();
+    }
+
+    /// <summary>The capacity search of one layout, from the scenario's own rate (1 when it has none).</summary>
+    public static CapacityResult Search(Scenario scenario, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search)
+    {
+        var knob = RateKnob.Of(scenario);
+        var s = WithLayout(scenario, layout);
+        return search.Find(
+            rate => PointEvaluator.Evaluate(RateKnob.Apply(s, rate), replications, slo),
+            knob.Current > 0 ? knob.Current : 1,
+            layout.GpuCount,
+            (rate, r) => knob.IsRequestsPerSecond ? rate : r["request_throughput_per_s"].Mean);
+    }
+
+    /// <summary><paramref name="results"/> in the order of <paramref name="objective"/>: null keeps the layouts' order;
+    /// <see cref="PlanObjective.Cost"/> by USD per million output tokens at capacity and <see cref="PlanObjective.Energy"/> by
+    /// J per output token at capacity, lowest first (a layout without a capacity point, or without prices/power figures, last),
+    /// ties by capacity per GPU (highest first), then the layouts' order.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Another objective.</exception>
+    public static IReadOnlyList<LayoutCapacity> Order(IReadOnlyList<LayoutCapacity> results, PlanObjective? objective)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (objective is null)
+        {
+            return results;
+        }
+
+        var metric = objective switch
+        {
+            PlanObjective.Cost => "usd_per_million_output_tokens",
+            PlanObjective.Energy => "energy_j_per_output_token",
+            _ => throw new ArgumentOutOfRangeException(nameof(objective), objective, "capacity orders by cost or energy only"),
+        };
+        static double Key(double x) => double.IsNaN(x) ? double.PositiveInfinity : x;
+        return results.Select((r, i) => (r, i))
+            .OrderBy(x => Key(x.r.Capacity.AtCapacity?[metric].Mean ?? double.NaN))
+            .ThenByDescending(x => x.r.Capacity.RequestsPerSecondPerGpu)
+            .ThenBy(x => x.i)
+            .Select(x => x.r)
+            .ToArray();
+    }
+
+    /// <summary>Refuses an SLO without a latency bound (capacity is undefined then).</summary>
+    /// <exception cref="InputException">No bound.</exception>
+    public static void RequireBound(SloSpec slo)
+    {
+        if (!PointResult.Bounds(slo).Any())
+        {
+            throw new InputException("--slo", null, "capacity needs at least one latency bound (ttft_ms, tpot_ms, e2el_ms or queue_ms)");
+        }
+    }
+}

@@ -1,6 +1,0 @@
-using DesSim.Core.Parallelism;
-
-namespace DesSim.Core.Sweeps;
-
-/// <summary>The capacity search result of one layout.</summary>
-public sealed record LayoutCapacity(ParallelPlan Layout, CapacityResult Capacity);
