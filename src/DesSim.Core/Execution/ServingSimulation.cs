@@ -130,20 +130,8 @@ public sealed class ServingSimulation
     /// <summary>Whether prefix caching ran on a workload that says what its requests share (else nothing is reusable).</summary>
     public bool PrefixCachingActive => PrefixIdentifiedRequests > 0 && _replicas.Any(r => r.PrefixCaches.Any());
 
-    /// <summary>The prefix caches' totals over every replica; null unless <see cref="PrefixCachingActive"/>.</summary>
-    public Metrics.PrefixCacheSummary? PrefixCacheSummary()
-    {
-        if (!PrefixCachingActive)
-        {
-            return null;
-        }
-
-        var caches = _replicas.SelectMany(r => r.PrefixCaches).ToList();
-        int unit = caches[0].UnitTokens;
-        int bpu = caches[0].BlocksPerUnit;
-        return new Metrics.PrefixCacheSummary(unit, caches.Sum(c => c.QueriedTokens), caches.Sum(c => c.HitTokens), caches.Sum(c => c.QueriedUnits),
-            caches.Sum(c => c.HitUnits), caches.Sum(c => c.SavedTokens), caches.Sum(c => c.EvictedUnits) * bpu);
-    }
+    /// <summary>Every replica's prefix indexes (empty when caching is off).</summary>
+    public IEnumerable<PrefixCache> PrefixCaches => _replicas.SelectMany(r => r.PrefixCaches);
 
     /// <summary>Per replica peak KV blocks in use.</summary>
     public IReadOnlyList<long> PeakKvBlocks => _replicas.Select(r => r.Kv.PeakUsedBlocks).ToArray();

@@ -58,7 +58,7 @@ public static class RunResultBuilder
         {
             ExpertLoad = simulation.Config.ExpertRouting?.Stats(),
             Faults = FaultSummary.From(simulation, collector, done),
-            PrefixCache = simulation.PrefixCacheSummary(),
+            PrefixCache = PrefixSummary(simulation),
         };
         var samples = collector.Samples;
         if (collector.Energy is { } meter)
@@ -73,6 +73,20 @@ public static class RunResultBuilder
         }
 
         return new RunResult(summary, records, gpus, simulation.Network.Links, samples, collector.Spans, collector.Window, collector.TimelineTruncated, notes, collector.InterTokenLatency);
+    }
+
+    // The prefix caches' totals over every replica; null unless caching ran on a workload with prefix identities.
+    private static PrefixCacheSummary? PrefixSummary(ServingSimulation simulation)
+    {
+        if (!simulation.PrefixCachingActive)
+        {
+            return null;
+        }
+
+        var caches = simulation.PrefixCaches.ToList();
+        int bpu = caches[0].BlocksPerUnit;
+        return new PrefixCacheSummary(caches[0].UnitTokens, caches.Sum(c => c.QueriedTokens), caches.Sum(c => c.HitTokens), caches.Sum(c => c.QueriedUnits),
+            caches.Sum(c => c.HitUnits), caches.Sum(c => c.SavedTokens), caches.Sum(c => c.EvictedUnits) * bpu);
     }
 
     private static List<GpuRecord> BuildGpus(ServingSimulation simulation, double durationSeconds, EnergyMeter? meter)
