@@ -29,6 +29,9 @@ public static class InputRanges
     /// <summary>Largest SLO bound (ms): 10⁹ ms ≈ 11.6 days.</summary>
     public const double MaxSloMs = 1e9;
 
+    /// <summary>Largest <c>router.overlap_weight</c> / <c>load_weight</c>: weights are relative, so 10⁶ : 1 already means "only this term".</summary>
+    public const double MaxRouterWeight = 1e6;
+
     /// <summary>Lowest link or NIC bandwidth (Gb/s): 1 Mb/s.</summary>
     public const double MinBandwidthGbps = 1e-3;
 

@@ -38,7 +38,8 @@ internal sealed class ReplicaEngine : IEventHandler
         _engines = new SchedulerState[config.Stages];
         for (int e = 0; e < _engines.Length; e++)
         {
-            _engines[e] = new SchedulerState(config.Scheduler, new KvCache(config.KvBlocksPerReplica / config.Stages, config.BlockSizeTokens, Kv), 1);
+            var prefix = config.Scheduler.EnablePrefixCaching && config.Scheduler.Policy != BatchPolicyKind.Static ? new PrefixCache(config.BlockSizeTokens) : null;
+            _engines[e] = new SchedulerState(config.Scheduler, new KvCache(config.KvBlocksPerReplica / config.Stages, config.BlockSizeTokens, Kv, prefix), 1);
         }
 
         // One policy per virtual engine: SGLang's keeps its new-token ratio as scheduler state.
@@ -93,6 +94,39 @@ internal sealed class ReplicaEngine : IEventHandler
 
     /// <summary>The replica's whole KV cache: the sum of its virtual engines' partitions (used and peak blocks).</summary>
     public KvCache Kv { get; }
+
+    /// <summary>The virtual engines' prefix indexes (empty when prefix caching is off).</summary>
+    public IEnumerable<PrefixCache> PrefixCaches => _engines.Select(e => e.Kv.Prefix).OfType<PrefixCache>();
+
+    /// <summary>Prompt tokens of <paramref name="request"/> this replica has cached (the best of its virtual engines); 0
+    /// without caching or an identity. <paramref name="keys"/> / <paramref name="keyUnitTokens"/> carry the request's keys
+    /// between replicas of one block size.</summary>
+    public int CachedPrefixTokens(in Workload.RequestSpec request, ref ulong[]? keys, ref int keyUnitTokens)
+    {
+        if (request.Prefix is not { } identity)
+        {
+            return 0;
+        }
+
+        int best = 0;
+        foreach (var e in _engines)
+        {
+            if (e.Kv.Prefix is not { } p)
+            {
+                continue;
+            }
+
+            if (keys is null || keyUnitTokens != p.UnitTokens)
+            {
+                keys = PrefixKeys.For(identity, p.UnitTokens);
+                keyUnitTokens = p.UnitTokens;
+            }
+
+            best = Math.Max(best, p.Match(keys, (request.InputTokens - 1) / p.UnitTokens).Tokens);
+        }
+
+        return best;
+    }
 
     /// <summary>Requests waiting for admission.</summary>
     public int WaitingRequests => _engines.Sum(e => e.Waiting.Count);
@@ -183,6 +217,7 @@ internal sealed class ReplicaEngine : IEventHandler
             var s = item.Sequence;
             s.InFlight = false;
             s.ContextTokens += item.NewTokens;
+            _engines[slot].Kv.Register(s);
             if (!s.IsPrefilling)
             {
                 EmitToken(s, now, _engines[slot]);
@@ -325,6 +360,7 @@ internal sealed class ReplicaEngine : IEventHandler
             }
 
             e.Running.Clear();
+            e.Kv.ClearPrefix(); // the GPU's cached blocks are lost with it
         }
 
         foreach (var e in _engines)

@@ -26,6 +26,9 @@ public sealed record ServingConfig(
     SchedulerConfig Scheduler,
     RouterKind Router)
 {
+    /// <summary>Weights and session affinity of the <c>prefix-aware</c> router (<see cref="RouterKind.PrefixAware"/>).</summary>
+    public PrefixRouterOptions PrefixRouting { get; init; } = PrefixRouterOptions.Default;
+
     /// <summary>Per-iteration CPU work of the serving engine (scheduling, input preparation), added before stage 0 runs; seconds.</summary>
     public double IterationOverheadSeconds { get; init; }
 

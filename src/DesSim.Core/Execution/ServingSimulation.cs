@@ -20,6 +20,8 @@ public sealed class ServingSimulation
     private readonly ReplicaEngine[] _replicas;
     private readonly ArrivalDriver _arrivals;
     private readonly Router _router;
+    private readonly int[]? _cachedTokens; // prefix-aware scratch: the request's cached prompt tokens per replica
+    private readonly Dictionary<long, int>? _sessionReplica; // session affinity: each session's latest replica
     private readonly int[] _outstandingRequests; // scratch for the router, filled from the replicas before each pick
     private readonly long[] _outstandingTokens; // scratch for the router, as above
     private readonly bool[] _up;
@@ -87,7 +89,10 @@ public sealed class ServingSimulation
             _decodeContextTokens = decode.Max(r => r.MaxContextTokens);
         }
 
-        _router = new Router(disaggregation?.PrefillRouter ?? cluster.Router, (disaggregation?.PrefillRouter ?? cluster.Router) == RouterKind.PowerOfTwo ? simulator.Streams.Get("router") : null);
+        var routerKind = disaggregation?.PrefillRouter ?? cluster.Router;
+        _router = new Router(routerKind, routerKind == RouterKind.PowerOfTwo ? simulator.Streams.Get("router") : null, cluster.PrefixRouting);
+        _cachedTokens = routerKind == RouterKind.PrefixAware ? new int[_replicas.Length] : null;
+        _sessionReplica = cluster.PrefixRouting.SessionAffinity ? [] : null;
         _outstandingRequests = new int[_replicas.Length];
         _outstandingTokens = new long[_replicas.Length];
         _up = Enumerable.Repeat(true, _replicas.Length).ToArray();
@@ -155,6 +160,15 @@ public sealed class ServingSimulation
 
     /// <summary>Preemptions over all replicas.</summary>
     public long Preemptions => _replicas.Sum(r => r.PreemptionCount);
+
+    /// <summary>Requests that arrived carrying a prefix identity (Mooncake <c>hash_ids</c>, synthetic sessions).</summary>
+    public long PrefixIdentifiedRequests { get; private set; }
+
+    /// <summary>Whether prefix caching ran on a workload that says what its requests share (else nothing is reusable).</summary>
+    public bool PrefixCachingActive => PrefixIdentifiedRequests > 0 && _replicas.Any(r => r.PrefixCaches.Any());
+
+    /// <summary>Every replica's prefix indexes (empty when caching is off).</summary>
+    public IEnumerable<PrefixCache> PrefixCaches => _replicas.SelectMany(r => r.PrefixCaches);
 
     /// <summary>Per replica peak KV blocks in use.</summary>
     public IReadOnlyList<long> PeakKvBlocks => _replicas.Select(r => r.Kv.PeakUsedBlocks).ToArray();
@@ -289,6 +303,7 @@ public sealed class ServingSimulation
     private void Dispatch(RequestSpec request)
     {
         Arrived++;
+        PrefixIdentifiedRequests += request.Prefix is null ? 0 : 1;
         long context = (long)request.InputTokens + request.OutputTokens;
         if (Disaggregation is not null)
         {
@@ -297,7 +312,12 @@ public sealed class ServingSimulation
         }
 
         // Why two ways: on replicas of different KV capacity, a request too long for some goes only to those that hold it.
-        int replica = context <= _minContextTokens || context > _maxContextTokens ? PickReplica() : PickReplica(context);
+        int replica = Affine(request, context) ?? (context <= _minContextTokens || context > _maxContextTokens ? PickReplica(request) : PickReplica(request, context));
+        if (_sessionReplica is not null && request.SessionId >= 0 && replica >= 0)
+        {
+            _sessionReplica[request.SessionId] = replica;
+        }
+
         var s = new Sequence(request, replica, _sim.Now);
         Observer.OnArrived(s, _sim.Now);
         if (context > _maxContextTokens)
@@ -386,10 +406,15 @@ public sealed class ServingSimulation
         Route(s);
     }
 
-    private void Route(Sequence s) => Enqueue(s, PickReplica());
+    private void Route(Sequence s) => Enqueue(s, PickReplica(s.Request));
+
+    // Session affinity: the replica of the session's previous turn while it is up and holds the request; else null.
+    private int? Affine(in RequestSpec request, long context) =>
+        _sessionReplica is not null && request.SessionId >= 0 && _sessionReplica.TryGetValue(request.SessionId, out int r)
+            && _up[r] && _replicas[r].MaxContextTokens >= context ? r : null;
 
     /// <summary>The router's choice given each replica's current load (-1 when every replica is down).</summary>
-    private int PickReplica()
+    private int PickReplica(in RequestSpec request)
     {
         for (int r = 0; r < _replicas.Length; r++)
         {
@@ -397,11 +422,11 @@ public sealed class ServingSimulation
             _outstandingTokens[r] = _replicas[r].OutstandingTokens;
         }
 
-        return _router.Pick(_outstandingRequests, _outstandingTokens, _up);
+        return _router.Pick(_outstandingRequests, _outstandingTokens, _up, Cached(request), request.InputTokens);
     }
 
-    /// <summary>As <see cref="PickReplica()"/>, among the live replicas whose virtual engines hold <paramref name="context"/> tokens.</summary>
-    private int PickReplica(long context)
+    /// <summary>As <see cref="PickReplica(in RequestSpec)"/>, among the live replicas whose virtual engines hold <paramref name="context"/> tokens.</summary>
+    private int PickReplica(in RequestSpec request, long context)
     {
         for (int r = 0; r < _replicas.Length; r++)
         {
@@ -410,7 +435,25 @@ public sealed class ServingSimulation
             _eligible[r] = _up[r] && _replicas[r].MaxContextTokens >= context;
         }
 
-        return _router.Pick(_outstandingRequests, _outstandingTokens, _eligible);
+        return _router.Pick(_outstandingRequests, _outstandingTokens, _eligible, Cached(request), request.InputTokens);
+    }
+
+    // Prefix-aware routing: each replica's cached prompt tokens for the request (empty for other routers).
+    private ReadOnlySpan<int> Cached(in RequestSpec request)
+    {
+        if (_cachedTokens is null)
+        {
+            return default;
+        }
+
+        ulong[]? keys = null;
+        int unit = 0;
+        for (int r = 0; r < _replicas.Length; r++)
+        {
+            _cachedTokens[r] = _replicas[r].CachedPrefixTokens(request, ref keys, ref unit);
+        }
+
+        return _cachedTokens;
     }
 
     private void Enqueue(Sequence s, int replica)
@@ -453,6 +496,14 @@ public sealed class ServingSimulation
             if (r.Kv.UsedBlocks != 0)
             {
                 problems.Add($"replica {r.Index} still holds {r.Kv.UsedBlocks} KV blocks");
+            }
+
+            foreach (var c in r.PrefixCaches)
+            {
+                if (c.EvictableUnits != c.CachedUnits)
+                {
+                    problems.Add($"replica {r.Index} prefix cache: {c.CachedUnits - c.EvictableUnits} cached units are still held");
+                }
             }
 
             for (int s = 0; s < r.Stages; s++)

@@ -105,7 +105,8 @@ public sealed class MetricsCollector : IServingObserver
             now.Nanoseconds,
             s.Preemptions,
             s.MaxInterTokenNanoseconds,
-            Rejected: false));
+            Rejected: false,
+            s.CachedTokens));
 
     /// <inheritdoc />
     public void OnRejected(Sequence s, SimTime now, string reason) =>

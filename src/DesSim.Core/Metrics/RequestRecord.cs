@@ -14,7 +14,8 @@ public readonly record struct RequestRecord(
     long CompletionNs,
     int Preemptions,
     long MaxItlNs,
-    bool Rejected)
+    bool Rejected,
+    int CachedTokens = 0)
 {
     /// <summary>Time to first token, ms.</summary>
     public double TtftMs => (FirstTokenNs - ArrivalNs) / 1e6;

@@ -58,6 +58,7 @@ public static class RunResultBuilder
         {
             ExpertLoad = simulation.Config.ExpertRouting?.Stats(),
             Faults = FaultSummary.From(simulation, collector, done),
+            PrefixCache = PrefixSummary(simulation),
         };
         if (simulation.HasPools)
         {
@@ -122,6 +123,20 @@ public static class RunResultBuilder
             KvTransferShare = allTotal > 0 ? allKv / allTotal : 0,
             KvTransferBytes = kv.Bytes,
         };
+    }
+
+    // The prefix caches' totals over every replica; null unless caching ran on a workload with prefix identities.
+    private static PrefixCacheSummary? PrefixSummary(ServingSimulation simulation)
+    {
+        if (!simulation.PrefixCachingActive)
+        {
+            return null;
+        }
+
+        var caches = simulation.PrefixCaches.ToList();
+        int bpu = caches[0].BlocksPerUnit;
+        return new PrefixCacheSummary(caches[0].UnitTokens, caches.Sum(c => c.QueriedTokens), caches.Sum(c => c.HitTokens), caches.Sum(c => c.QueriedUnits),
+            caches.Sum(c => c.HitUnits), caches.Sum(c => c.SavedTokens), caches.Sum(c => c.EvictedUnits) * bpu);
     }
 
     private static List<GpuRecord> BuildGpus(ServingSimulation simulation, double durationSeconds, EnergyMeter? meter)

@@ -45,6 +45,9 @@ public sealed record RunSummary(
     /// <summary>Token-to-expert load under expert parallelism; null for dense models or ep = 1.</summary>
     public ExpertLoadStats? ExpertLoad { get; init; }
 
+    /// <summary>Prefix-cache hits, savings and evictions; null when caching was off or no request carried a prefix identity.</summary>
+    public PrefixCacheSummary? PrefixCache { get; init; }
+
     /// <summary>Energy and power; null when the GPU has no power figures.</summary>
     public EnergySummary? Energy { get; init; }
 

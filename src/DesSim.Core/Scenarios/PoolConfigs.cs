@@ -20,6 +20,7 @@ internal static class PoolConfigs
             {
                 selection = Scheduling.Engines.EngineReader.Resolve(request.Spec, new Scheduling.Engines.EngineContext(p.Deployment.Gpu, p.Spec.Tp), request.Keys);
                 scheduler = request.Policy is { } policy ? selection.Settings.Scheduler with { Policy = policy } : selection.Settings.Scheduler;
+                scheduler = scheduler with { EnablePrefixCaching = scenario.Scheduler.EnablePrefixCaching };
                 engine = selection.Overheads;
             }
 

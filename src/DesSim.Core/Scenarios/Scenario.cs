@@ -25,6 +25,9 @@ public sealed record Scenario(
     /// <summary>The serving engine, the version asked for and the modeled version that runs it (<c>engine:</c>, docs/engines.md).</summary>
     public Scheduling.Engines.EngineSelection? EngineSelection { get; init; }
 
+    /// <summary>Weights and session affinity of <c>router: prefix-aware</c> (docs/prefix-caching.md).</summary>
+    public PrefixRouterOptions PrefixRouting { get; init; } = PrefixRouterOptions.Default;
+
     /// <summary>Injected faults (<c>faults:</c>, docs/faults.md).</summary>
     public Execution.FaultPlan Faults { get; init; } = Execution.FaultPlan.None;
 

@@ -16,7 +16,7 @@ public static class ScenarioLoader
     public const int MaxNameLength = 200;
 
     private static readonly string[] Policies = ["vllm", "vllm-v0", "vllm-v1", "sglang", "trtllm", "sarathi", "static"];
-    private static readonly string[] Routers = ["round-robin", "least-outstanding", "power-of-two"];
+    private static readonly string[] Routers = ["round-robin", "least-outstanding", "power-of-two", "prefix-aware"];
 
     /// <summary>Loads and validates <paramref name="path"/> with <paramref name="overrides"/> (<c>path=value</c>) applied first.</summary>
     public static Scenario Load(string path, IEnumerable<string>? overrides = null)
@@ -47,15 +47,16 @@ public static class ScenarioLoader
         var deployment = DeploymentSpecReader.Read(root, schedulerSection);
         deployment = deployment with { Calibration = CalibrationYaml.ReadKey(root, scenarioDirectory, deployment.Cluster.Gpu) };
         var engineSpec = Scheduling.Engines.EngineReader.Read(root, scenarioDirectory);
-        var (keys, policy) = ReadScheduler(schedulerSection);
+        var (keys, policy, prefixCaching) = ReadScheduler(schedulerSection);
         var selection = Scheduling.Engines.EngineReader.Resolve(engineSpec, new Scheduling.Engines.EngineContext(deployment.Cluster.Gpu, deployment.Plan.Tp), keys);
         var scheduler = policy is { } p ? selection.Settings.Scheduler with { Policy = p } : selection.Settings.Scheduler;
+        scheduler = scheduler with { EnablePrefixCaching = prefixCaching ?? selection.Model.DefaultPrefixCaching };
         if (schedulerSection?.Has("block_size") != true)
         {
             deployment = deployment with { BlockSizeTokens = selection.Settings.BlockSizeTokens };
         }
 
-        var router = ReadRouter(root);
+        var (router, prefixRouting) = ReadRouter(root);
         var workloadSection = root.GetSection("workload") ?? throw root.Error("workload", "is required: a trace file or a synthetic arrival process", "e.g. workload: { trace: traces/azure-conv-10min.csv }");
         var workload = WorkloadSpecReader.Read(workloadSection, scenarioDirectory);
         var slo = ReadSlo(root);
@@ -73,7 +74,7 @@ public static class ScenarioLoader
 
         root.RejectUnknownKeys();
 
-        var scenario = new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection, Prices = prices };
+        var scenario = new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection, Prices = prices, PrefixRouting = prefixRouting };
         if (pools is not null)
         {
             // Why here: a pool that does not fit, or a model that does not fit a pool's GPUs, must fail before anything runs.
@@ -88,12 +89,12 @@ public static class ScenarioLoader
         return scenario;
     }
 
-    // The generic keys the scenario set (the engine supplies the rest) and an explicit policy override, if any.
-    private static (Scheduling.Engines.SchedulerKeys Keys, BatchPolicyKind? Policy) ReadScheduler(YamlSection? s)
+    // The generic keys the scenario set (the engine supplies the rest), an explicit policy override and the prefix-caching switch, if any.
+    private static (Scheduling.Engines.SchedulerKeys Keys, BatchPolicyKind? Policy, bool? PrefixCaching) ReadScheduler(YamlSection? s)
     {
         if (s is null)
         {
-            return (Scheduling.Engines.SchedulerKeys.None, null);
+            return (Scheduling.Engines.SchedulerKeys.None, null, null);
         }
 
         BatchPolicyKind? policy = s.Has("policy")
@@ -110,17 +111,39 @@ public static class ScenarioLoader
         var keys = new Scheduling.Engines.SchedulerKeys(
             s.GetInt("max_num_seqs", null, min: 1, max: 1_000_000),
             s.GetInt("max_num_batched_tokens", null, min: 1, max: 100_000_000));
+        bool? prefixCaching = s.GetBool("enable_prefix_caching");
         s.RejectUnknownKeys();
-        return (keys, policy);
+        return (keys, policy, prefixCaching);
     }
 
-    private static RouterKind ReadRouter(YamlSection root) =>
-        root.GetEnum("router", Routers, "round-robin") switch
+    // router: NAME, or router: { name: prefix-aware, overlap_weight, load_weight, session_affinity }.
+    private static (RouterKind Kind, PrefixRouterOptions Prefix) ReadRouter(YamlSection root)
+    {
+        var (_, section) = root.GetScalarOrSection("router");
+        var name = section is null ? root.GetEnum("router", Routers, "round-robin") : section.GetEnum("name", Routers, "round-robin");
+        var kind = name switch
         {
             "least-outstanding" => RouterKind.LeastOutstanding,
             "power-of-two" => RouterKind.PowerOfTwo,
+            "prefix-aware" => RouterKind.PrefixAware,
             _ => RouterKind.RoundRobin,
         };
+        var prefix = PrefixRouterOptions.Default;
+        if (section is not null)
+        {
+            if (kind == RouterKind.PrefixAware)
+            {
+                prefix = new PrefixRouterOptions(
+                    section.GetDouble("overlap_weight", prefix.OverlapWeight, 0, InputRanges.MaxRouterWeight)!.Value,
+                    section.GetDouble("load_weight", prefix.LoadWeight, 0, InputRanges.MaxRouterWeight)!.Value,
+                    section.GetBool("session_affinity", false)!.Value);
+            }
+
+            section.RejectUnknownKeys();
+        }
+
+        return (kind, prefix);
+    }
 
     private static SloSpec ReadSlo(YamlSection root)
     {

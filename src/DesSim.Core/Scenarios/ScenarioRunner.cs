@@ -83,6 +83,11 @@ public static class ScenarioRunner
             }
         }
 
+        if (scenario.Scheduler.EnablePrefixCaching && serving.PrefixIdentifiedRequests == 0)
+        {
+            notes.Add("prefix caching: on, but the workload says nothing about shared prefixes (no hash_ids, no sessions): nothing is reused");
+        }
+
         notes.AddRange(workload.Diagnostics.Summary().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => "workload: " + line));
         var result = RunResultBuilder.Build(serving, collector, scenario.Slo, notes, scenario.Prices);
 
@@ -160,6 +165,7 @@ public static class ScenarioRunner
             scenario.Router)
         {
             SampleStepSeconds = scenario.Outputs.TimeSeriesStepSeconds,
+            PrefixRouting = scenario.PrefixRouting,
             IterationOverheadSeconds = engine.IterationSeconds(deployment.Model.NumLayers, plan.Tp),
             PerSequenceOverheadSeconds = engine.PerSequenceOverheadSeconds,
             CudaGraphs = selection?.Settings.Graphs ?? Scheduling.Engines.CudaGraphSizes.None,

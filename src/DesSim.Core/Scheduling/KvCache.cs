@@ -2,7 +2,10 @@ namespace DesSim.Core.Scheduling;
 
 /// <summary>A replica's paged KV cache, counted in fixed-size blocks.</summary>
 /// <remarks>Capacity comes from the memory planner. Blocks are interchangeable, so only counts are kept.
-/// Invariant: 0 ≤ <see cref="UsedBlocks"/> ≤ <see cref="CapacityBlocks"/>; <see cref="PeakUsedBlocks"/> records the maximum.</remarks>
+/// Invariant: 0 ≤ <see cref="UsedBlocks"/> ≤ <see cref="CapacityBlocks"/>; <see cref="PeakUsedBlocks"/> records the maximum.
+/// With a <see cref="Prefix"/> index, <see cref="UsedBlocks"/> counts the blocks running sequences hold (a shared cached
+/// block once); cached blocks nobody holds count as free, as in vLLM V1 (<c>get_num_free_blocks</c> includes eviction
+/// candidates), and are evicted when a new block finds no never-cached free one.</remarks>
 public sealed class KvCache
 {
     private readonly KvCache? _pool;
@@ -12,14 +15,19 @@ public sealed class KvCache
     /// <param name="blockSizeTokens">Tokens per block.</param>
     /// <param name="pool">A cache this one is a partition of (a replica's cache split among its virtual engines): its
     /// used and peak counts follow every allocation here. Null when this cache stands alone.</param>
-    public KvCache(long capacityBlocks, int blockSizeTokens, KvCache? pool = null)
+    /// <param name="prefix">The prefix index of this pool, or null when prefix caching is off.</param>
+    public KvCache(long capacityBlocks, int blockSizeTokens, KvCache? pool = null, PrefixCache? prefix = null)
     {
         _pool = pool;
+        Prefix = prefix;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacityBlocks);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockSizeTokens);
         CapacityBlocks = capacityBlocks;
         BlockSizeTokens = blockSizeTokens;
     }
+
+    /// <summary>The prefix index, or null when prefix caching is off.</summary>
+    public PrefixCache? Prefix { get; }
 
     /// <summary>Total blocks.</summary>
     public long CapacityBlocks { get; }
@@ -59,9 +67,112 @@ public sealed class KvCache
             return false;
         }
 
-        Add(need);
+        Take(need);
         sequence.AllocatedBlocks += need;
         return true;
+    }
+
+    /// <summary>The cached prefix <paramref name="sequence"/> would reuse if admitted now (<see cref="PrefixMatch.None"/>
+    /// without an index or an identity). Pure: nothing changes until <see cref="TryReserve(Sequence, int, in PrefixMatch)"/>.</summary>
+    public PrefixMatch Match(Sequence sequence)
+    {
+        if (Prefix is null || sequence.Request.Prefix is not { } identity)
+        {
+            return PrefixMatch.None;
+        }
+
+        if (sequence.PrefixKeys is null || sequence.PrefixKeyUnitTokens != Prefix.UnitTokens)
+        {
+            // Why the unit check: a request retried on a pool of another block size needs keys of that size.
+            sequence.PrefixKeys = PrefixKeys.For(identity, Prefix.UnitTokens);
+            sequence.PrefixKeyUnitTokens = Prefix.UnitTokens;
+        }
+
+        var keys = sequence.PrefixKeys;
+        int target = sequence.PromptTokens + sequence.GeneratedTokens;
+        return Prefix.Match(keys, (target - 1) / Prefix.UnitTokens);
+    }
+
+    /// <summary>Admits a waiting <paramref name="sequence"/> with <paramref name="tokens"/> cached-or-computed tokens, reusing
+    /// <paramref name="hit"/> (from <see cref="Match"/>): its hit units are held, the rest allocated, and its context starts
+    /// at the hit. False (and no change) if the blocks do not fit.</summary>
+    public bool TryReserve(Sequence sequence, int tokens, in PrefixMatch hit) => Reserve(sequence, tokens, hit, 0);
+
+    /// <summary>As <see cref="TryReserve(Sequence, int, in PrefixMatch)"/>, leaving <see cref="WatermarkBlocks"/> free (vLLM V0's <c>can_allocate</c>).</summary>
+    public bool TryAdmit(Sequence sequence, int tokens, in PrefixMatch hit) => Reserve(sequence, tokens, hit, WatermarkBlocks);
+
+    /// <summary>Caches the units <paramref name="sequence"/> has computed (its context so far); nothing without an index.</summary>
+    public void Register(Sequence sequence)
+    {
+        if (Prefix is null || sequence.PrefixKeys is not { } keys)
+        {
+            return;
+        }
+
+        int units = Math.Min(sequence.ContextTokens / Prefix.UnitTokens, keys.Length);
+        if (units > sequence.RegisteredUnits)
+        {
+            Prefix.Register(sequence, units);
+        }
+    }
+
+    /// <summary>Drops every cached block (the replica failed); every sequence must have been released.</summary>
+    public void ClearPrefix() => Prefix?.Clear();
+
+    private bool Reserve(Sequence sequence, int tokens, in PrefixMatch hit, long keepFree)
+    {
+        if (Prefix is null)
+        {
+            return keepFree > 0 ? TryAdmit(sequence, tokens) : TryReserve(sequence, tokens);
+        }
+
+        if (sequence.AllocatedBlocks != 0)
+        {
+            throw new InvalidOperationException("a sequence reusing a prefix must hold no blocks yet");
+        }
+
+        int bpu = Prefix.BlocksPerUnit;
+        long total = BlocksFor(tokens);
+        long hitBlocks = (long)hit.Units * bpu;
+        long reactivated = (long)(hit.Units - hit.ReferencedUnits) * bpu;
+        long fresh = total - hitBlocks;
+        if (fresh < 0 || FreeBlocks - (fresh + reactivated) < keepFree)
+        {
+            return false;
+        }
+
+        Prefix.Acquire(sequence, hit.Units);
+        Add(reactivated);
+        Take(fresh);
+        sequence.AllocatedBlocks = (int)total;
+        sequence.ContextTokens = hit.Tokens;
+        Prefix.SavedTokens += hit.Tokens;
+        if (!sequence.PrefixLookedUp && sequence.PrefixKeys is not null)
+        {
+            sequence.PrefixLookedUp = true;
+            sequence.CachedTokens = hit.Tokens;
+            Prefix.QueriedTokens += sequence.PromptTokens;
+            Prefix.HitTokens += Math.Min(hit.Tokens, sequence.PromptTokens);
+            Prefix.QueriedUnits += (sequence.PromptTokens + Prefix.UnitTokens - 1) / Prefix.UnitTokens;
+            Prefix.HitUnits += hit.Units;
+        }
+
+        return true;
+    }
+
+    // Allocates never-cached free blocks first, then evicts least recently released cached units for the rest.
+    private void Take(long blocks)
+    {
+        if (Prefix is { } prefix && blocks > 0)
+        {
+            long anonymous = CapacityBlocks - UsedBlocks - prefix.EvictableBlocks;
+            if (blocks > anonymous)
+            {
+                prefix.Evict((blocks - anonymous + prefix.BlocksPerUnit - 1) / prefix.BlocksPerUnit);
+            }
+        }
+
+        Add(blocks);
     }
 
     /// <summary>vLLM keeps this fraction of blocks free when admitting a new sequence, so a fresh admission does not
@@ -82,7 +193,18 @@ public sealed class KvCache
     /// <summary>Frees all blocks of <paramref name="sequence"/>.</summary>
     public void Release(Sequence sequence)
     {
-        Add(-sequence.AllocatedBlocks);
+        if (Prefix is not null && sequence.HoldsUnits)
+        {
+            int held = sequence.HeldUnits.Count;
+            int freed = Prefix.Release(sequence);
+            Add(-(sequence.AllocatedBlocks - ((long)(held - freed) * Prefix.BlocksPerUnit)));
+        }
+        else
+        {
+            Add(-sequence.AllocatedBlocks);
+            sequence.RegisteredUnits = 0;
+        }
+
         sequence.AllocatedBlocks = 0;
     }
 

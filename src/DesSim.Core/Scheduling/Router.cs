@@ -9,13 +9,15 @@ public sealed class Router
 {
     private readonly RouterKind _kind;
     private readonly RandomStream? _rng;
+    private readonly PrefixRouterOptions _prefix;
     private int _next;
 
-    /// <summary>Creates a router.</summary>
-    public Router(RouterKind kind, RandomStream? rng = null)
+    /// <summary>Creates a router; <paramref name="prefix"/> weighs the <c>prefix-aware</c> cost (default: Dynamo's).</summary>
+    public Router(RouterKind kind, RandomStream? rng = null, PrefixRouterOptions? prefix = null)
     {
         _kind = kind;
         _rng = rng;
+        _prefix = prefix ?? PrefixRouterOptions.Default;
         if (kind == RouterKind.PowerOfTwo && rng is null)
         {
             throw new ArgumentNullException(nameof(rng), "power-of-two routing needs a random stream");
@@ -26,7 +28,9 @@ public sealed class Router
     /// <param name="outstandingRequests">Requests held per replica.</param>
     /// <param name="outstandingTokens">Prompt plus remaining output tokens held per replica.</param>
     /// <param name="up">Whether each replica is up.</param>
-    public int Pick(ReadOnlySpan<int> outstandingRequests, ReadOnlySpan<long> outstandingTokens, ReadOnlySpan<bool> up)
+    /// <param name="cachedTokens">Prefix-aware only: the request's prompt tokens each replica has cached.</param>
+    /// <param name="promptTokens">Prefix-aware only: the request's prompt length.</param>
+    public int Pick(ReadOnlySpan<int> outstandingRequests, ReadOnlySpan<long> outstandingTokens, ReadOnlySpan<bool> up, ReadOnlySpan<int> cachedTokens = default, int promptTokens = 0)
     {
         int n = up.Length;
         int live = 0;
@@ -62,6 +66,29 @@ public sealed class Router
                     if (up[r] && (best < 0 || outstandingRequests[r] < outstandingRequests[best]))
                     {
                         best = r;
+                    }
+                }
+
+                return best;
+            }
+
+            case RouterKind.PrefixAware:
+            {
+                int best = -1;
+                double bestCost = double.PositiveInfinity;
+                for (int r = 0; r < n; r++)
+                {
+                    if (!up[r])
+                    {
+                        continue;
+                    }
+
+                    int cached = cachedTokens.IsEmpty ? 0 : cachedTokens[r];
+                    double cost = (_prefix.OverlapWeight * (promptTokens - cached)) + (_prefix.LoadWeight * outstandingTokens[r]);
+                    if (cost < bestCost)
+                    {
+                        best = r;
+                        bestCost = cost;
                     }
                 }
 

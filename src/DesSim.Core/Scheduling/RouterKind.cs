@@ -11,4 +11,7 @@ public enum RouterKind
 
     /// <summary>Two replicas drawn at random; the one with fewer outstanding tokens (prompt + remaining output).</summary>
     PowerOfTwo,
+
+    /// <summary>The replica with the least prefill left after its cached prefix, plus load (<see cref="PrefixRouterOptions"/>).</summary>
+    PrefixAware,
 }

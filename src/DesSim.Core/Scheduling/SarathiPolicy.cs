@@ -42,9 +42,10 @@ public sealed class SarathiPolicy : IBatchPolicy
         while (budget > 0 && state.Waiting.Count > 0 && plan.Items.Count < cfg.MaxNumSeqs && state.Running.Count < state.MaxRunning)
         {
             var s = state.Waiting.PeekFront();
-            int target = s.PromptTokens + s.GeneratedTokens;
+            var hit = state.Kv.Match(s);
+            int target = s.PromptTokens + s.GeneratedTokens - hit.Tokens;
             int chunk = Math.Min(target, budget);
-            if (!state.Kv.TryAdmit(s, chunk))
+            if (!state.Kv.TryAdmit(s, hit.Tokens + chunk, hit))
             {
                 break;
             }

@@ -30,6 +30,11 @@ public sealed record SchedulerConfig(
     /// <summary>TensorRT-LLM capacity scheduler GUARANTEED_NO_EVICT: admit only when KV for prompt plus maximum output fits; never preempt.</summary>
     public bool GuaranteedNoEvict { get; init; } = true;
 
+    /// <summary>Automatic prefix caching (vLLM <c>enable_prefix_caching</c>, SGLang's radix cache, TensorRT-LLM
+    /// <c>enable_block_reuse</c>): admitted requests reuse cached KV of a matching prefix (docs/prefix-caching.md).
+    /// Off by default here; each engine model sets its own default.</summary>
+    public bool EnablePrefixCaching { get; init; }
+
     /// <summary>SGLang admission: the new-token ratio and its decay (see <see cref="SglangAdmission"/>).</summary>
     public SglangAdmission Sglang { get; init; } = SglangAdmission.Default;
 }

@@ -83,6 +83,29 @@ public sealed class Sequence
     /// <summary>Disaggregated serving: the executor's index of its KV hand-off while one is open, else -1.</summary>
     public int HandoffSlot { get; set; } = -1;
 
+    /// <summary>Prompt tokens found in the prefix cache at its first admission (0 without a hit or without caching).</summary>
+    public int CachedTokens { get; set; }
+
+    /// <summary>Whether its prefix was looked up (its first admission under prefix caching happened).</summary>
+    public bool PrefixLookedUp { get; set; }
+
+    /// <summary>Chained keys of its cacheable units (computed at its first lookup; null before or without an identity).</summary>
+    internal ulong[]? PrefixKeys { get; set; }
+
+    /// <summary>The unit size <see cref="PrefixKeys"/> were computed for, tokens.</summary>
+    internal int PrefixKeyUnitTokens { get; set; }
+
+    /// <summary>Cached units it holds (hits and units it registered), in order.</summary>
+    internal List<PrefixBlock> HeldUnits => _held ??= [];
+
+    /// <summary>Whether it holds any cached unit.</summary>
+    internal bool HoldsUnits => _held is { Count: > 0 };
+
+    /// <summary>Leading units already matched or registered (the next unit to register is this one).</summary>
+    internal int RegisteredUnits { get; set; }
+
+    private List<PrefixBlock>? _held;
+
     /// <summary>Whether it is still prefilling.</summary>
     public bool IsPrefilling => ContextTokens < PrefillTargetTokens;
 

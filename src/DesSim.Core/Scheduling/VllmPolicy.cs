@@ -18,13 +18,14 @@ public sealed class VllmPolicy : IBatchPolicy
         while (state.Waiting.Count > 0 && plan.Items.Count < cfg.MaxNumSeqs && state.Running.Count < state.MaxRunning)
         {
             var s = state.Waiting.PeekFront();
-            int prompt = s.PromptTokens + s.GeneratedTokens;
+            var hit = state.Kv.Match(s);
+            int prompt = s.PromptTokens + s.GeneratedTokens - hit.Tokens;
             if (plan.Items.Count > 0 && tokens + prompt > cfg.MaxNumBatchedTokens)
             {
                 break;
             }
 
-            if (!state.Kv.TryAdmit(s, prompt))
+            if (!state.Kv.TryAdmit(s, hit.Tokens + prompt, hit))
             {
                 break;
             }

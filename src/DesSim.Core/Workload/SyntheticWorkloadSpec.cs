@@ -10,4 +10,7 @@ public sealed record SyntheticWorkloadSpec(ArrivalSpec Arrival, LengthSpec Input
 {
     /// <summary>Stop generating arrivals at this time (s); null: no time limit.</summary>
     public double? DurationSeconds { get; init; }
+
+    /// <summary>Multi-turn sessions (the arrival process then starts sessions, not requests); null: independent requests.</summary>
+    public SessionWorkloadSpec? Sessions { get; init; }
 }

@@ -88,7 +88,7 @@ public sealed class TraceReplaySource : IRequestSource, IDisposable
 
             long offset = t - _startNs;
             long arrival = _spec.RateScale == 1.0 ? offset : (long)Math.Round(offset / _spec.RateScale, MidpointRounding.AwayFromZero);
-            request = new RequestSpec(row.Id ?? _nextId++, new SimTime(arrival), input, output, row.HashIds);
+            request = new RequestSpec(row.Id ?? _nextId++, new SimTime(arrival), input, output, row.HashIds is { } ids ? PrefixIdentity.Mooncake(ids, input) : null);
             _diagnostics.RequestsOffered++;
             return true;
         }

@@ -24,6 +24,9 @@ public static class WorkloadFactory
                     return new OpenedWorkload(new TraceReplaySource(reader, t, diagnostics, streams), diagnostics, null);
                 }
 
+            case SyntheticWorkloadSpec { Sessions: not null } s:
+                return new OpenedWorkload(new SessionSource(s, streams, diagnostics), diagnostics, null);
+
             case SyntheticWorkloadSpec s when s.Arrival.Process == ArrivalProcess.ClosedLoop:
                 return new OpenedWorkload(new ClosedLoopSource(s, streams, diagnostics), diagnostics, s.DurationSeconds is null && (s.MaxModelLenTokens is null || s.OnTooLong == TooLongPolicy.Truncate) ? s.MaxRequests : null);
 

@@ -108,7 +108,13 @@ public static class WorkloadSpecReader
             throw w.Error("requests", $"is required for the {Processes[(int)arrival.Process]} process");
         }
 
-        if (requests is null && duration is null && !selfEnding)
+        var sessions = w.GetSection("sessions") is { } ss ? ReadSessions(ss, dir) : null;
+        if (sessions is not null && arrival.Process is ArrivalProcess.ClosedLoop or ArrivalProcess.Burst)
+        {
+            throw arrivalSection.Error("process", "cannot start sessions: a session's later turns already wait for answers", "use an open-loop process for session starts, e.g. { process: poisson, rate: 2 }");
+        }
+
+        if (requests is null && duration is null && !selfEnding && sessions is null)
         {
             throw w.Error("requests", "is required (or duration_s): otherwise the load never ends");
         }
@@ -119,7 +125,42 @@ public static class WorkloadSpecReader
             DurationSeconds = duration,
             MaxModelLenTokens = w.GetInt("max_model_len", null, 2),
             OnTooLong = ReadTooLong(w),
+            Sessions = sessions,
         };
+    }
+
+    private static SessionWorkloadSpec ReadSessions(YamlSection s, string dir)
+    {
+        long count = s.GetLong("count", null, 1, TraceLimits.MaxSyntheticRequests) ?? throw s.Error("count", "is required (how many sessions start)");
+        var turns = s.Has("turns") ? ReadLength(s, "turns", dir) : new LengthSpec(LengthDistribution.Fixed) { ValueTokens = 1 };
+        ThinkTimeSpec think;
+        var (scalar, section) = s.GetScalarOrSection("think_time_s");
+        if (section is not null)
+        {
+            var dist = section.GetEnum("dist", ["fixed", "exponential"], "exponential");
+            double mean = section.GetDouble(dist == "fixed" ? "value" : "mean", null, 0, InputRanges.MaxTimeSeconds) ?? throw section.Error(dist == "fixed" ? "value" : "mean", $"is required for dist: {dist} (seconds)");
+            section.RejectUnknownKeys();
+            think = new ThinkTimeSpec(mean, dist == "exponential");
+        }
+        else
+        {
+            think = new ThinkTimeSpec(scalar is null ? 0 : s.GetDouble("think_time_s", 0, 0, InputRanges.MaxTimeSeconds)!.Value, false);
+        }
+
+        var system = SystemPromptSpec.None;
+        if (s.GetSection("system_prompts") is { } p)
+        {
+            var popularity = p.GetEnum("popularity", ["zipf", "uniform"], "zipf");
+            system = new SystemPromptSpec(
+                p.GetInt("count", null, 0, 1_000_000) ?? throw p.Error("count", "is required (distinct system prompts)"),
+                p.GetInt("tokens", null, 1, TraceLimits.MaxTokens) ?? throw p.Error("tokens", "is required (tokens of each system prompt)"),
+                popularity == "zipf",
+                p.GetDouble("exponent", 1.0, 0, 20, exclusiveMin: true)!.Value);
+            p.RejectUnknownKeys();
+        }
+
+        s.RejectUnknownKeys();
+        return new SessionWorkloadSpec(count, turns, think, system);
     }
 
     private static ArrivalSpec ReadArrival(YamlSection a)

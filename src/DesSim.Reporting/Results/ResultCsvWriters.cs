@@ -15,18 +15,14 @@ public static class ResultCsvWriters
 
     private static readonly string[] KvColumns = ["prefill_replica", "ttft_queue_ms", "ttft_prefill_ms", "ttft_first_token_ms", "kv_wait_ms", "kv_transfer_ms", "kv_bytes"];
 
-    /// <summary>One row per request, by id; a disaggregated run (<paramref name="kv"/> given) adds the hand-off columns
-    /// (empty for requests that were not handed off: single-token outputs and rejections).</summary>
-    public static void WriteRequests(TextWriter writer, IReadOnlyList<RequestRecord> requests, SloSpec slo, IReadOnlyList<KvTransferRecord>? kv)
+    /// <summary>One row per request, by id. A disaggregated run (<paramref name="kv"/> given) adds the hand-off columns
+    /// (empty for requests that were not handed off: single-token outputs and rejections); a prefix-caching run
+    /// (<paramref name="cachedTokens"/>) adds a last <c>cached_tokens</c> column.</summary>
+    public static void WriteRequests(TextWriter writer, IEnumerable<RequestRecord> requests, SloSpec slo, IReadOnlyList<KvTransferRecord>? kv = null, bool cachedTokens = false)
     {
-        if (kv is null)
-        {
-            WriteRequests(writer, requests, slo);
-            return;
-        }
-
-        var byId = kv.ToDictionary(k => k.Id);
-        CsvOutput.WriteRows(writer, [.. RequestColumns, .. KvColumns], requests.Select(r =>
+        var byId = kv?.ToDictionary(k => k.Id);
+        string[] columns = [.. RequestColumns, .. byId is null ? [] : KvColumns, .. cachedTokens ? ["cached_tokens"] : Array.Empty<string>()];
+        CsvOutput.WriteRows(writer, columns, requests.Select(r =>
         {
             var row = new List<object?>
             {
@@ -38,32 +34,24 @@ public static class ResultCsvWriters
                 r.Rejected ? string.Empty : Fmt.Ms(r.QueueMs),
                 Fmt.Ms(r.MaxItlNs / 1e6), Fmt.Int(r.Preemptions), slo.IsMet(r), r.Rejected,
             };
-            if (byId.TryGetValue(r.Id, out var k))
+            if (byId is not null && byId.TryGetValue(r.Id, out var k))
             {
                 row.AddRange([Fmt.Int(k.PrefillReplica), Fmt.Ms(r.QueueMs), Fmt.Ms((k.FinalPassNs - r.ScheduledNs) / 1e6), Fmt.Ms((r.FirstTokenNs - k.FinalPassNs) / 1e6),
                     Fmt.Ms(k.WaitMs), Fmt.Ms(k.TransferMs), Fmt.Int(k.Bytes)]);
             }
-            else
+            else if (byId is not null)
             {
                 row.AddRange(Enumerable.Repeat<object?>(string.Empty, KvColumns.Length));
+            }
+
+            if (cachedTokens)
+            {
+                row.Add(Fmt.Int(r.CachedTokens));
             }
 
             return (IReadOnlyList<object?>)row;
         }));
     }
-
-    /// <summary>One row per request, by id.</summary>
-    public static void WriteRequests(TextWriter writer, IEnumerable<RequestRecord> requests, SloSpec slo) =>
-        CsvOutput.WriteRows(writer, RequestColumns, requests.Select(r => (IReadOnlyList<object?>)
-        [
-            Fmt.Int(r.Id), Fmt.Int(r.Replica), Fmt.Int(r.InputTokens), Fmt.Int(r.OutputTokens),
-            Fmt.Seconds(r.ArrivalNs), Fmt.Seconds(r.ScheduledNs), Fmt.Seconds(r.FirstTokenNs), Fmt.Seconds(r.CompletionNs),
-            r.Rejected ? string.Empty : Fmt.Ms(r.TtftMs),
-            r.Rejected ? string.Empty : Fmt.Ms(r.TpotMs),
-            r.Rejected ? string.Empty : Fmt.Ms(r.E2elMs),
-            r.Rejected ? string.Empty : Fmt.Ms(r.QueueMs),
-            Fmt.Ms(r.MaxItlNs / 1e6), Fmt.Int(r.Preemptions), slo.IsMet(r), r.Rejected,
-        ]));
 
     /// <summary>One row per GPU: seconds and shares of the run's duration.</summary>
     public static void WriteGpus(TextWriter writer, IEnumerable<GpuRecord> gpus) =>

@@ -46,6 +46,7 @@ internal sealed class SummaryJsonReader
             Num(root, "peak_kv_occupancy"))
         {
             ExpertLoad = root.TryGetProperty("expert_load", out _) ? ExpertLoad(Object(root, "expert_load")) : null,
+            PrefixCache = root.TryGetProperty("prefix_cache", out _) ? PrefixCache(Object(root, "prefix_cache")) : null,
             Faults = root.TryGetProperty("faults", out _) ? Faults(Object(root, "faults")) : null,
             Pools = root.TryGetProperty("pools", out _) ? Pools(Get(root, "pools", JsonValueKind.Array)) : null,
             KvTransferMs = root.TryGetProperty("kv_transfer_ms", out _) ? Stats(root, "kv_transfer_ms") : null,
@@ -166,6 +167,20 @@ internal sealed class SummaryJsonReader
     {
         var v = Get(parent, key, JsonValueKind.Number, prefix);
         return v.TryGetInt64(out var n) ? n : throw new InputException(_path, prefix is null ? key : $"{prefix}.{key}", "expected an integer");
+    }
+
+    private PrefixCacheSummary PrefixCache(JsonElement o)
+    {
+        const string at = "prefix_cache";
+        var tokens = Long(o, "block_tokens", at);
+        return new PrefixCacheSummary(
+            tokens is >= 1 and <= int.MaxValue ? (int)tokens : throw new InputException(_path, $"{at}.block_tokens", "out of range"),
+            Long(o, "prompt_tokens", at),
+            Long(o, "hit_tokens", at),
+            Long(o, "prompt_blocks", at),
+            Long(o, "hit_blocks", at),
+            Long(o, "prefill_tokens_saved", at),
+            Long(o, "evicted_blocks", at));
     }
 
     private ExpertLoadStats ExpertLoad(JsonElement o)

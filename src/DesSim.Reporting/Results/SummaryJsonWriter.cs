@@ -71,6 +71,11 @@ public static class SummaryJsonWriter
             ExpertLoad(w, load);
         }
 
+        if (s.PrefixCache is { } prefix)
+        {
+            PrefixCache(w, prefix);
+        }
+
         if (s.Energy is { } energy)
         {
             Energy(w, energy);
@@ -208,6 +213,21 @@ public static class SummaryJsonWriter
         Num(w, "total", p.TotalUsd);
         Num(w, "gpu", p.GpuUsd);
         Num(w, "energy", p.EnergyUsd);
+        w.WriteEndObject();
+    }
+
+    private static void PrefixCache(Utf8JsonWriter w, PrefixCacheSummary p)
+    {
+        w.WriteStartObject("prefix_cache");
+        Num(w, "token_hit_rate", p.TokenHitRate);
+        Num(w, "block_hit_rate", p.BlockHitRate);
+        w.WriteNumber("block_tokens", p.BlockTokens);
+        w.WriteNumber("prompt_tokens", p.PromptTokens);
+        w.WriteNumber("hit_tokens", p.HitTokens);
+        w.WriteNumber("prompt_blocks", p.PromptBlocks);
+        w.WriteNumber("hit_blocks", p.HitBlocks);
+        w.WriteNumber("prefill_tokens_saved", p.PrefillTokensSaved);
+        w.WriteNumber("evicted_blocks", p.EvictedBlocks);
         w.WriteEndObject();
     }
 

@@ -26,7 +26,8 @@ internal static class ServingHarness
         double sampleStepSeconds = 0,
         ulong seed = 1,
         FaultPlan? faults = null,
-        double kernelCv = 0)
+        double kernelCv = 0,
+        PrefixRouterOptions? prefixRouting = null)
     {
         var sim = new Simulator(seed);
         int gpu = 0;
@@ -46,6 +47,7 @@ internal static class ServingHarness
             SampleStepSeconds = sampleStepSeconds,
             Faults = faults ?? FaultPlan.None,
             Variability = new VariabilitySpec(kernelCv),
+            PrefixRouting = prefixRouting ?? PrefixRouterOptions.Default,
         };
         var network = new FixedDelayNetwork(sim, linkLatencySeconds, linkBytesPerSecond).AsNetwork();
         var collector = new MetricsCollector();

@@ -21,6 +21,10 @@ public abstract class EngineModel
     /// <summary>The modeled version.</summary>
     public EngineVersion Version { get; }
 
+    /// <summary>Whether this version caches prefixes unless the scenario says (<c>scheduler.enable_prefix_caching</c>); the
+    /// overrides cite where each engine sets its default.</summary>
+    public virtual bool DefaultPrefixCaching => false;
+
     /// <summary>The engine-only knobs this version accepts under <c>engine.options</c>, with the engine's own names.</summary>
     public abstract IReadOnlyList<string> OptionKeys { get; }
 

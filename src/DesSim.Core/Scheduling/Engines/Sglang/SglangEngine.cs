@@ -17,7 +17,7 @@ namespace DesSim.Core.Scheduling.Engines.Sglang;
 /// (<c>cuda_graph_max_bs</c> 160); 0.5.8 [1, 2, 4, 8, 12] + range(16, 257, 8) + range(272, 512, 16) + range(512, max+1, 32)
 /// with <c>cuda_graph_max_bs</c> 256 at TP &lt; 4 and 512 otherwise on 60–160 GiB GPUs; padded to the next size.
 /// CPU: <see cref="EngineOverheadsCatalog.SglangIterationMs"/> per step (an estimate, not fitted), overlapped with the GPU.
-/// Radix-cache prefix reuse, priority scheduling and DP attention are not modeled.
+/// Radix-cache prefix reuse: <see cref="DefaultPrefixCaching"/>. Priority scheduling and DP attention are not modeled.
 /// </remarks>
 public sealed class SglangEngine : EngineModel
 {
@@ -36,6 +36,9 @@ public sealed class SglangEngine : EngineModel
 
     /// <summary>The modeled versions, oldest first.</summary>
     public static IReadOnlyList<SglangEngine> Releases { get; } = [new("0.5.1.post1", false), new("0.5.8.post1", true)];
+
+    /// <summary>The radix cache is on unless <c>disable_radix_cache</c> (python/sglang/srt/server_args.py, default False, v0.5).</summary>
+    public override bool DefaultPrefixCaching => true;
 
     /// <inheritdoc />
     public override IReadOnlyList<string> OptionKeys => Options;

@@ -4,7 +4,8 @@ namespace DesSim.Core.Scheduling.Engines.Sglang;
 /// otherwise a decode batch of every running request; KV is discounted by the new-token ratio.</summary>
 /// <remarks>
 /// Source: sglang python/sglang/srt/managers/scheduler.py (<c>get_next_batch_to_run</c>, <c>get_new_batch_prefill</c>,
-/// <c>update_running_batch</c>) and schedule_policy.py (<c>PrefillAdder</c>), v0.5.1.post1–v0.5.8.post1, FCFS (no radix hits).
+/// <c>update_running_batch</c>) and schedule_policy.py (<c>PrefillAdder</c>), v0.5.1.post1–v0.5.8.post1, FCFS; with the radix cache a request's matched prefix is held and only its extend tokens are
+/// prefilled and counted.
 /// Prefill admission (<c>PrefillAdder</c>): the token room is the free KV minus, for each running request,
 /// <c>min(max_new_tokens − generated, 4096) × new_token_ratio</c>. The request being chunked goes first with its next chunk.
 /// A waiting request is refused (and admission stops) when its prompt plus <c>min(max_new_tokens, 4096)</c> is not below the
@@ -90,7 +91,8 @@ public sealed class SglangPolicy : IBatchPolicy
         while (state.Waiting.Count > 0 && room > 0 && chunk > 0 && input > 0 && state.Running.Count < state.MaxRunning)
         {
             var s = state.Waiting.PeekFront();
-            int prompt = s.PromptTokens + s.GeneratedTokens;
+            var hit = kv.Match(s); // radix match_prefix: only the extend tokens after the prefix count (schedule_policy.py)
+            int prompt = s.PromptTokens + s.GeneratedTokens - hit.Tokens;
             int future = Math.Min(s.OutputTokens, SglangAdmission.ClipMaxNewTokens);
             if (prompt + future >= room || (prompt > input && !plan.IsEmpty))
             {
@@ -98,7 +100,7 @@ public sealed class SglangPolicy : IBatchPolicy
             }
 
             int n = Math.Min(prompt, chunk);
-            if (!kv.TryReserve(s, n))
+            if (!kv.TryReserve(s, hit.Tokens + n, hit))
             {
                 return;
             }

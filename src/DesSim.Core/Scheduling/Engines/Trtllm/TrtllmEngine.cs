@@ -16,7 +16,7 @@ namespace DesSim.Core.Scheduling.Engines.Trtllm;
 /// the 0.17 C++ runtime; in 1.0 <c>CudaGraphConfig</c> (max_batch_size 128, <c>enable_padding</c> False) captures
 /// range(1, 32) + [32, 64, 128] and replays only an exact size (with padding: [1, 2, 4] + range(8, 129, 8)).
 /// CPU: <see cref="EngineOverheadsCatalog.TrtllmIterationMs"/> per step (an estimate, not fitted).
-/// Not modeled: KV reuse, MAX_UTILIZATION's pause-and-resume detail (modeled as recompute), beam search.
+/// KV reuse: <see cref="DefaultPrefixCaching"/>. Not modeled: MAX_UTILIZATION's pause-and-resume detail (modeled as recompute), beam search.
 /// </remarks>
 public sealed class TrtllmEngine : EngineModel
 {
@@ -41,6 +41,11 @@ public sealed class TrtllmEngine : EngineModel
 
     /// <summary>The modeled versions, oldest first.</summary>
     public static IReadOnlyList<TrtllmEngine> Releases { get; } = [new("0.17.0", false), new("1.0.0rc3", true)];
+
+    /// <summary>KV block reuse: off in the 0.17 C++ executor (<c>KvCacheConfig.enableBlockReuse</c> default false,
+    /// docs/source/kv_cache_reuse.md); on in the 1.0 LLM API (<c>KvCacheConfig.enable_block_reuse</c> True,
+    /// tensorrt_llm/llmapi/llm_args.py; docs/source/features/kvcache.md).</summary>
+    public override bool DefaultPrefixCaching => _pytorch;
 
     /// <inheritdoc />
     public override IReadOnlyList<string> OptionKeys => Options;

@@ -87,9 +87,10 @@ public sealed class TrtllmPolicy : IBatchPolicy
         while (state.Waiting.Count > 0 && state.Running.Count < state.MaxRunning)
         {
             var s = state.Waiting.PeekFront();
-            int prompt = s.PromptTokens + s.GeneratedTokens;
-            int need = cfg.GuaranteedNoEvict ? s.PromptTokens + s.OutputTokens : Math.Min(prompt, cfg.ChunkedContext ? cfg.MaxNumBatchedTokens : prompt);
-            if (!state.Kv.TryReserve(s, need))
+            var hit = state.Kv.Match(s); // block reuse: matched blocks are assigned before the context runs (kvCacheManager.cpp)
+            int prompt = s.PromptTokens + s.GeneratedTokens - hit.Tokens;
+            int need = cfg.GuaranteedNoEvict ? s.PromptTokens + s.OutputTokens : hit.Tokens + Math.Min(prompt, cfg.ChunkedContext ? cfg.MaxNumBatchedTokens : prompt);
+            if (!state.Kv.TryReserve(s, need, hit))
             {
                 break;
             }

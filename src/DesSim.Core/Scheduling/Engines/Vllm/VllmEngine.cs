@@ -18,7 +18,7 @@ namespace DesSim.Core.Scheduling.Engines.Vllm;
 /// range(256, max + 1, 16) with max = min(2·max_num_seqs, 512) (vllm/config/vllm.py); batches pad to the next size.
 /// CPU: <see cref="EngineOverheadsCatalog.VllmIterationMs"/> per step (fitted on the Splitwise A100 TP2/TP8 rows, TP4
 /// held out; docs/calibration.md), not overlapped unless <c>async_scheduling</c> (off by default through 0.12). Prefix
-/// caching, speculative decoding and priority scheduling are not modeled.
+/// caching: <see cref="DefaultPrefixCaching"/> (docs/prefix-caching.md). Speculative decoding and priority scheduling are not modeled.
 /// </remarks>
 public sealed class VllmEngine : EngineModel
 {
@@ -57,6 +57,10 @@ public sealed class VllmEngine : EngineModel
         new("0.9.0", v1: true, gpuClassDefaults: true, doubledCapture: false),
         new("0.12.0", v1: true, gpuClassDefaults: true, doubledCapture: true),
     ];
+
+    /// <summary>On from V1 (vllm/engine/arg_utils.py <c>_set_default_args_v1</c>: <c>enable_prefix_caching</c> None → True,
+    /// v0.8.0–v0.12.0); off in V0 (<c>EngineArgs.enable_prefix_caching = False</c>, v0.6.0).</summary>
+    public override bool DefaultPrefixCaching => _v1;
 
     /// <inheritdoc />
     public override IReadOnlyList<string> OptionKeys => _v1 ? V1Options : V0Options;

@@ -9,7 +9,8 @@ namespace DesSim.Core.Scheduling.Engines.Vllm;
 /// preempts the last running request (<c>self.running.pop()</c>, the newest under FCFS), or itself when it is the newest,
 /// and the running pass stops there. Waiting requests are admitted only when nothing was preempted this step, while the
 /// budget lasts and fewer than <c>max_num_seqs</c> run (<c>max_num_running_reqs</c>); admission stops at the first request
-/// whose blocks do not fit (<c>allocate_slots</c> returns None; V1 keeps no watermark). Prefix caching is not modeled.
+/// whose blocks do not fit (<c>allocate_slots</c> returns None; V1 keeps no watermark). With prefix caching a waiting request
+/// first takes its cached prefix (<c>get_computed_blocks</c>, kv_cache_manager.py) and schedules only the tokens after it.
 /// </remarks>
 public sealed class VllmV1Policy : IBatchPolicy
 {
@@ -60,8 +61,9 @@ public sealed class VllmV1Policy : IBatchPolicy
         while (budget > 0 && state.Waiting.Count > 0 && state.Running.Count < state.MaxRunning && plan.Items.Count < cfg.MaxNumSeqs)
         {
             var s = state.Waiting.PeekFront();
-            int n = Clamp(s.PromptTokens + s.GeneratedTokens, threshold, budget);
-            if (!state.Kv.TryReserve(s, n))
+            var hit = state.Kv.Match(s); // kv_cache_manager.get_computed_blocks: the new tokens start after the hit
+            int n = Clamp(s.PromptTokens + s.GeneratedTokens - hit.Tokens, threshold, budget);
+            if (!state.Kv.TryReserve(s, hit.Tokens + n, hit))
             {
                 break;
             }
