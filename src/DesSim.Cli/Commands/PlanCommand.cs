@@ -71,6 +71,7 @@ public static class PlanCommand
                 throw new InputException(split ? "--disaggregation" : "--gpu", null, "cluster shards (--shard, --submit, --merge) cover plans of colocated layouts on one GPU type only", "run this plan without them");
             }
 
+            var poolLayouts = pooled ? PoolPlanner.Layouts(scenario, PlanScenario.Directory(parse.GetValue(workload)), split) : default;
             var (layouts, rejected) = pooled ? ([], []) : Planner.Layouts(scenario);
             var search = new CapacitySearch();
             string Evaluate(int i)
@@ -122,7 +123,7 @@ public static class PlanCommand
             }
 
             var plan = pooled
-                ? PoolPlanner.Plan(scenario, PlanScenario.Directory(parse.GetValue(workload)), split, preset, goal, r, j, search, stdout.WriteLine)
+                ? PoolPlanner.Plan(scenario, poolLayouts, preset, goal, r, j, search, stdout.WriteLine)
                 : evaluations is null
                 ? Planner.Plan(scenario, preset, goal, r, j, search, stdout.WriteLine)
                 : Planner.Rank(scenario, preset, goal, r, layouts, evaluations, rejected);

@@ -31,13 +31,13 @@ public static class PoolPlanExplainer
                 ? $"p99 TPOT {F(tpot, 1)} ms vs {F(tpotC, 1)} ms for {colocated.Label}: decode steps carry no prefill work (interference removed)"
                 : $"p99 TPOT {F(tpot, 1)} ms vs {F(tpotC, 1)} ms for {colocated.Label}: " + (decode.Tp < tpC
                     ? Inv($"decode instances of TP{decode.Tp} (vs TP{tpC}) take longer per step than removing prefill interference saves")
-                    : Inv($"{decode.Instances} decode instance(s) batch the decodes of all {layout.GpuCount} GPUs' prefills, so removing prefill interference does not pay")));
+                    : Inv($"the decode pool ({decode.Instances}×TP{decode.Tp} on {layout.GpuOf(decode)}) decodes more slowly than the colocated replicas, which decode on all {layout.GpuCount} GPUs")));
             double ttft = basis["ttft_p99_ms"].Mean, ttftC = c["ttft_p99_ms"].Mean;
             parts.Add(ttft <= ttftC
                 ? $"p99 TTFT {F(ttft, 0)} ms vs {F(ttftC, 0)} ms (prefills do not wait behind decode batches)"
                 : $"p99 TTFT {F(ttft, 0)} ms vs {F(ttftC, 0)} ms (" + (prefill.Tp < tpC
                     ? Inv($"prefill instances of TP{prefill.Tp} vs TP{tpC}: each prompt takes longer")
-                    : Inv($"prompts queue on the prefill pool's {prefill.Instances * prefill.GpusPerInstance} GPUs")) + ")");
+                    : Inv($"prompts queue on the prefill pool's {prefill.Instances * prefill.GpusPerInstance} GPU(s)")) + ")");
         }
 
         double kv = Mean(basis, s => s.KvTransferMs?.Mean ?? double.NaN), e2el = Mean(basis, s => s.E2elMs.Mean);

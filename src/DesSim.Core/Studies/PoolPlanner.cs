@@ -40,14 +40,18 @@ public static class PoolPlanner
 
     /// <summary>Plans <paramref name="scenario"/>: assesses every layout of <see cref="Layouts"/> (up to <paramref name="workers"/>
     /// at once) and ranks them under <paramref name="objective"/>.</summary>
-    public static PlanResult Plan(Scenario scenario, string directory, bool disaggregation, PlanPreset preset, PlanObjective objective, int replications, int workers, CapacitySearch search, Action<string>? log = null)
+    public static PlanResult Plan(Scenario scenario, string directory, bool disaggregation, PlanPreset preset, PlanObjective objective, int replications, int workers, CapacitySearch search, Action<string>? log = null) =>
+        Plan(scenario, Layouts(scenario, directory, disaggregation), preset, objective, replications, workers, search, log);
+
+    /// <summary>Plans <paramref name="scenario"/> over <paramref name="layouts"/> (from <see cref="Layouts"/>).</summary>
+    public static PlanResult Plan(Scenario scenario, (IReadOnlyList<ParallelPlan> Colocated, IReadOnlyList<PoolCandidate> Pools, IReadOnlyList<string> Rejected) layouts, PlanPreset preset, PlanObjective objective, int replications, int workers, CapacitySearch search, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(preset);
-        var (colocated, pools, rejected) = Layouts(scenario, directory, disaggregation);
-        var layouts = colocated.Concat(pools.Select(p => p.Layout.Equivalent)).ToArray();
-        var results = new LayoutEvaluation[layouts.Length];
+        var (colocated, pools, rejected) = layouts;
+        int count = colocated.Count + pools.Count;
+        var results = new LayoutEvaluation[count];
         var gate = new object();
-        ParallelInput.For(layouts.Length, workers, i =>
+        ParallelInput.For(count, workers, i =>
         {
             bool plain = i < colocated.Count;
             var e = plain ? Planner.Assess(scenario, colocated[i], preset.Slo, replications, search) : Assess(pools[i - colocated.Count], preset.Slo, replications, search);
