@@ -39,12 +39,18 @@ public static class CapacityStudy
     }
 
     /// <summary>The capacity search of one layout, from the scenario's own rate (1 when it has none).</summary>
-    public static CapacityResult Search(Scenario scenario, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search)
+    public static CapacityResult Search(Scenario scenario, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search) =>
+        SearchLaidOut(WithLayout(scenario, layout), layout, slo, replications, search);
+
+    /// <summary>The capacity search of <paramref name="laidOut"/> as it is (e.g. a scenario of pools), from its own rate (1 when
+    /// it has none); per-GPU figures divide by <paramref name="layout"/>'s GPUs.</summary>
+    public static CapacityResult SearchLaidOut(Scenario laidOut, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search)
     {
-        var knob = RateKnob.Of(scenario);
-        var s = WithLayout(scenario, layout);
+        ArgumentNullException.ThrowIfNull(layout);
+        var knob = RateKnob.Of(laidOut);
+        var s = laidOut;
         return search.Find(
-            rate => PointEvaluator.Evaluate(RateKnob.Apply(s, rate), replications, slo),
+            rate => PointEvaluator.Evaluate(RateKnob.Apply(s, rate), replications, slo, layout),
             knob.Current > 0 ? knob.Current : 1,
             layout.GpuCount,
             (rate, r) => knob.IsRequestsPerSecond ? rate : r["request_throughput_per_s"].Mean);

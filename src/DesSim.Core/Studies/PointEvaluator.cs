@@ -8,7 +8,12 @@ namespace DesSim.Core.Studies;
 public static class PointEvaluator
 {
     /// <summary>Runs <paramref name="scenario"/> with <paramref name="replications"/> seeds; the SLO is the scenario's unless <paramref name="slo"/> is given.</summary>
-    public static PointResult Evaluate(Scenario scenario, int replications, SloSpec? slo = null)
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="replications">Seeds.</param>
+    /// <param name="slo">The SLO (null: the scenario's).</param>
+    /// <param name="layout">The layout the result is labelled with and whose GPUs divide the per-GPU figures (null: the
+    /// scenario's <c>parallelism</c>; a pool layout passes its <see cref="PoolLayout.Equivalent"/>).</param>
+    public static PointResult Evaluate(Scenario scenario, int replications, SloSpec? slo = null, Parallelism.ParallelPlan? layout = null)
     {
         var runs = new RunSummary[replications];
         long events = 0;
@@ -20,6 +25,6 @@ public static class PointEvaluator
             events += run.EventsProcessed;
         }
 
-        return PointResult.From(scenario.Deployment.Plan, runs, slo ?? scenario.Slo, events);
+        return PointResult.From(layout ?? scenario.Deployment.Plan, runs, slo ?? scenario.Slo, events);
     }
 }
