@@ -7,15 +7,17 @@ namespace DesSim.Core.Studies;
 /// <remarks>Only the summaries are kept (per-request records are dropped after each run), so a worker's memory is one run's.</remarks>
 public static class PointEvaluator
 {
-    /// <summary>Runs <paramref name="scenario"/> with <paramref name="replications"/> seeds; the SLO is the scenario's unless <paramref name="slo"/> is given.</summary>
-    public static PointResult Evaluate(Scenario scenario, int replications, SloSpec? slo = null)
+    /// <summary>Runs <paramref name="scenario"/> with <paramref name="replications"/> seeds; the SLO is the scenario's unless
+    /// <paramref name="slo"/> is given; <paramref name="shared"/> (optional) is a deployment planned from the scenario's
+    /// <see cref="Scenario.Deployment"/>, reused by every run (<see cref="ScenarioRunner.Run(Scenario, Parallelism.Deployment?, Action{RunProgress}?)"/>).</summary>
+    public static PointResult Evaluate(Scenario scenario, int replications, SloSpec? slo = null, Parallelism.Deployment? shared = null)
     {
         var runs = new RunSummary[replications];
         long events = 0;
         var quiet = scenario with { Outputs = scenario.Outputs with { TimeSeriesStepSeconds = 0, Timeline = scenario.Outputs.Timeline with { MaxSpans = 0 } } };
         for (int r = 0; r < replications; r++)
         {
-            var run = ScenarioRunner.Run(quiet with { Seed = scenario.Seed + (ulong)r, Slo = slo ?? scenario.Slo });
+            var run = ScenarioRunner.Run(quiet with { Seed = scenario.Seed + (ulong)r, Slo = slo ?? scenario.Slo }, shared);
             runs[r] = run.Result.Summary;
             events += run.EventsProcessed;
         }
