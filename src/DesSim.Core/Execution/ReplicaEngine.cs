@@ -23,6 +23,8 @@ internal sealed class ReplicaEngine : IEventHandler
     private readonly MicroBatch[] _slots;
     private readonly SchedulerState[] _engines;
     private readonly int[] _reserved; // per virtual engine: KV hand-offs reserved here and not yet arrived
+    private readonly long[] _launchNumber; // per slot: the micro-batch waiting for tier moves before stage 0, else -1
+    private readonly KvTierHierarchy? _tiers;
     private bool _decisionPending;
     private long _activeSinceNs;
 
@@ -42,6 +44,15 @@ internal sealed class ReplicaEngine : IEventHandler
             _engines[e] = new SchedulerState(config.Scheduler, new KvCache(config.KvBlocksPerReplica / config.Stages, config.BlockSizeTokens, Kv, prefix), 1);
         }
 
+        if (config.KvTiers is { } tiers && _engines[0].Kv.Prefix is { } first)
+        {
+            _tiers = simulation.TierFabric!.Create(tiers, config.StageGpuIds[indexInPool].SelectMany(g => g).ToArray(), first.UnitTokens);
+            foreach (var e in _engines)
+            {
+                e.Kv.Prefix!.Lower = _tiers;
+            }
+        }
+
         // One policy per virtual engine: SGLang's keeps its new-token ratio as scheduler state.
         _policies = new IBatchPolicy[_engines.Length];
         for (int e = 0; e < _policies.Length; e++)
@@ -57,6 +68,8 @@ internal sealed class ReplicaEngine : IEventHandler
         }
 
         _reserved = new int[config.Stages];
+        _launchNumber = new long[config.Stages];
+        Array.Fill(_launchNumber, -1);
         _slots = new MicroBatch[config.Stages];
         for (int i = 0; i < _slots.Length; i++)
         {
@@ -202,8 +215,25 @@ internal sealed class ReplicaEngine : IEventHandler
         }
     }
 
+    /// <summary>The KV tiers below this replica's GPU caches, or null.</summary>
+    internal KvTierHierarchy? Tiers => _tiers;
+
     public void OnEvent(long argument)
     {
+        if (argument > 0)
+        {
+            // A micro-batch's tier moves have landed: it enters stage 0 (unless the replica failed meanwhile).
+            int slot = (int)(argument - 1);
+            var mb = _slots[slot];
+            if (!IsDown && mb.InUse && mb.Number == _launchNumber[slot])
+            {
+                _launchNumber[slot] = -1;
+                _stages[0].Accept(slot);
+            }
+
+            return;
+        }
+
         _decisionPending = false;
         TryLaunch();
     }
@@ -364,6 +394,9 @@ internal sealed class ReplicaEngine : IEventHandler
             e.Kv.ClearPrefix(); // the GPU's cached blocks are lost with it
         }
 
+        _tiers?.ClearLocal(); // and its engine's host and disk tiers (a shared store keeps its own)
+        Array.Fill(_launchNumber, -1);
+
         foreach (var e in _engines)
         {
             lost.AddRange(e.Waiting.DrainAll());
@@ -396,6 +429,7 @@ internal sealed class ReplicaEngine : IEventHandler
             }
 
             state.Now = now;
+            _tiers?.BeginStep();
             _policies[e].Plan(state, mb.Plan);
             foreach (var p in mb.Plan.Preempted)
             {
@@ -435,6 +469,14 @@ internal sealed class ReplicaEngine : IEventHandler
             }
 
             InFlight++;
+            if (_tiers is { } tiers && tiers.StepReadyNanoseconds > now.Nanoseconds)
+            {
+                // Loads of lower-tier hits and write-backs of the blocks this step evicted land first (KvTierHierarchy).
+                _launchNumber[e] = mb.Number;
+                _ctx.Schedule(SimTime.FromNanoseconds(tiers.StepReadyNanoseconds - now.Nanoseconds), this, e + 1, EventPriority.Completion);
+                continue;
+            }
+
             _stages[0].Accept(mb.Slot);
         }
     }

@@ -29,6 +29,10 @@ public sealed record ServingConfig(
     /// <summary>Weights and session affinity of the <c>prefix-aware</c> router (<see cref="RouterKind.PrefixAware"/>).</summary>
     public PrefixRouterOptions PrefixRouting { get; init; } = PrefixRouterOptions.Default;
 
+    /// <summary>KV tiers below GPU memory (host DRAM, disk, a shared store) and their links; null when none
+    /// (docs/prefix-caching.md, "KV tiers"). Used only with prefix caching.</summary>
+    public KvTierConfig? KvTiers { get; init; }
+
     /// <summary>Per-iteration CPU work of the serving engine (scheduling, input preparation), added before stage 0 runs; seconds.</summary>
     public double IterationOverheadSeconds { get; init; }
 

@@ -64,6 +64,7 @@ public sealed class ServingSimulation
         Network = network;
         Observer = observer;
         Disaggregation = disaggregation is null ? null : new DisaggregationRuntime(disaggregation);
+        TierFabric = pools.Any(p => p.Config.KvTiers is not null) ? new KvTierFabric(simulator) : null;
         _replicas = new ReplicaEngine[pools.Sum(p => p.Config.Replicas)];
         _poolOf = new int[_replicas.Length];
         for (int p = 0, r = 0; p < pools.Count; p++)
@@ -108,6 +109,13 @@ public sealed class ServingSimulation
 
         _faults = cluster.Faults.Failures.Count > 0 ? new FaultInjector(simulator, this, cluster.Faults) : null;
     }
+
+    /// <summary>The KV tiers' builder and instances, or null when no pool has tiers.</summary>
+    internal KvTierFabric? TierFabric { get; }
+
+    /// <summary>What each KV tier did (empty without tiers or without prefix caching): one entry per tier name, summed over
+    /// the replicas' own tiers (a shared store once).</summary>
+    public IReadOnlyList<KvTierStats> KvTierStats => TierFabric is null ? [] : TierFabric.All.GroupBy(t => t.Name).Select(g => Execution.KvTierStats.Sum(g.Key, g.Select(x => x.Tier))).ToArray();
 
     /// <summary>Disaggregated serving state, or null when every pool is colocated.</summary>
     internal DisaggregationRuntime? Disaggregation { get; }

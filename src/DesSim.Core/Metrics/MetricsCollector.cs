@@ -106,7 +106,8 @@ public sealed class MetricsCollector : IServingObserver
             s.Preemptions,
             s.MaxInterTokenNanoseconds,
             Rejected: false,
-            s.CachedTokens));
+            s.CachedTokens,
+            s.LoadedTokens));
 
     /// <inheritdoc />
     public void OnRejected(Sequence s, SimTime now, string reason) =>

@@ -14,6 +14,24 @@ namespace DesSim.Core.Metrics;
 /// <param name="EvictedBlocks">Cached blocks evicted to make room.</param>
 public sealed record PrefixCacheSummary(int BlockTokens, long PromptTokens, long HitTokens, long PromptBlocks, long HitBlocks, long PrefillTokensSaved, long EvictedBlocks)
 {
+    /// <summary>TTFT of completed requests with a hit (<c>cached_tokens</c> &gt; 0), ms; null when not computed.</summary>
+    public LatencyStats? TtftHitMs { get; init; }
+
+    /// <summary>TTFT of completed requests without a hit, ms; null when not computed.</summary>
+    public LatencyStats? TtftMissMs { get; init; }
+
+    /// <summary>Completed requests with a hit.</summary>
+    public long HitRequests { get; init; }
+
+    /// <summary>Per tier (<c>gpu</c> first, then the KV tiers below it); empty when the run had no KV tiers.</summary>
+    public IReadOnlyList<PrefixTierSummary> Tiers { get; init; } = [];
+
+    /// <summary>A tier's hit tokens over <see cref="PromptTokens"/> (0 when nothing was looked up).</summary>
+    public double TierTokenHitRate(PrefixTierSummary tier) => PromptTokens > 0 ? tier.HitTokens / (double)PromptTokens : 0;
+
+    /// <summary>A tier's hit blocks over <see cref="PromptBlocks"/> (0 when nothing was looked up).</summary>
+    public double TierBlockHitRate(PrefixTierSummary tier) => PromptBlocks > 0 ? tier.HitBlocks / (double)PromptBlocks : 0;
+
     /// <summary>Hit tokens over prompt tokens (0 when nothing was looked up).</summary>
     public double TokenHitRate => PromptTokens > 0 ? HitTokens / (double)PromptTokens : 0;
 

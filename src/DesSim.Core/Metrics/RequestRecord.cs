@@ -15,7 +15,8 @@ public readonly record struct RequestRecord(
     int Preemptions,
     long MaxItlNs,
     bool Rejected,
-    int CachedTokens = 0)
+    int CachedTokens = 0,
+    int LoadedTokens = 0)
 {
     /// <summary>Time to first token, ms.</summary>
     public double TtftMs => (FirstTokenNs - ArrivalNs) / 1e6;

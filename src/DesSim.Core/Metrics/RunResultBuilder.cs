@@ -58,7 +58,7 @@ public static class RunResultBuilder
         {
             ExpertLoad = simulation.Config.ExpertRouting?.Stats(),
             Faults = FaultSummary.From(simulation, collector, done),
-            PrefixCache = PrefixSummary(simulation),
+            PrefixCache = PrefixSummary(simulation, records),
         };
         if (simulation.HasPools)
         {
@@ -126,7 +126,7 @@ public static class RunResultBuilder
     }
 
     // The prefix caches' totals over every replica; null unless caching ran on a workload with prefix identities.
-    private static PrefixCacheSummary? PrefixSummary(ServingSimulation simulation)
+    private static PrefixCacheSummary? PrefixSummary(ServingSimulation simulation, IReadOnlyList<RequestRecord> records)
     {
         if (!simulation.PrefixCachingActive)
         {
@@ -135,8 +135,26 @@ public static class RunResultBuilder
 
         var caches = simulation.PrefixCaches.ToList();
         int bpu = caches[0].BlocksPerUnit;
-        return new PrefixCacheSummary(caches[0].UnitTokens, caches.Sum(c => c.QueriedTokens), caches.Sum(c => c.HitTokens), caches.Sum(c => c.QueriedUnits),
-            caches.Sum(c => c.HitUnits), caches.Sum(c => c.SavedTokens), caches.Sum(c => c.EvictedUnits) * bpu);
+        int unit = caches[0].UnitTokens;
+        var done = records.Where(r => !r.Rejected).ToList();
+        var summary = new PrefixCacheSummary(unit, caches.Sum(c => c.QueriedTokens), caches.Sum(c => c.HitTokens), caches.Sum(c => c.QueriedUnits),
+            caches.Sum(c => c.HitUnits), caches.Sum(c => c.SavedTokens), caches.Sum(c => c.EvictedUnits) * bpu)
+        {
+            TtftHitMs = LatencyStats.FromMilliseconds(done.Where(r => r.CachedTokens > 0).Select(r => r.TtftMs).ToArray()),
+            TtftMissMs = LatencyStats.FromMilliseconds(done.Where(r => r.CachedTokens == 0).Select(r => r.TtftMs).ToArray()),
+            HitRequests = done.Count(r => r.CachedTokens > 0),
+        };
+        var lower = simulation.KvTierStats;
+        if (lower.Count == 0)
+        {
+            return summary;
+        }
+
+        // Why blocks × bpu: the tiers count cache units, the summary counts them as the cache's blocks of `unit` tokens.
+        var tiers = lower.Select(t => new PrefixTierSummary(t.Name, t.Shared, t.CapacityBlocks, t.HitBlocks * unit, t.HitBlocks, t.LoadedBlocks, t.WrittenBlocks,
+            t.EvictedBlocks, t.BytesLoaded, t.BytesWritten, t.Loads, t.MeanLoadMs)).ToList();
+        var gpu = new PrefixTierSummary("gpu", false, 0, summary.HitTokens - tiers.Sum(t => t.HitTokens), summary.HitBlocks - tiers.Sum(t => t.HitBlocks), 0, 0, caches.Sum(c => c.EvictedUnits), 0, 0, 0, 0);
+        return summary with { Tiers = [gpu, .. tiers] };
     }
 
     private static List<GpuRecord> BuildGpus(ServingSimulation simulation, double durationSeconds, EnergyMeter? meter)

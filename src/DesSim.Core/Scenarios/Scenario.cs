@@ -28,6 +28,9 @@ public sealed record Scenario(
     /// <summary>Weights and session affinity of <c>router: prefix-aware</c> (docs/prefix-caching.md).</summary>
     public PrefixRouterOptions PrefixRouting { get; init; } = PrefixRouterOptions.Default;
 
+    /// <summary>KV tiers below GPU memory (<c>kv_tiers:</c>, docs/prefix-caching.md), in lookup order; empty when none.</summary>
+    public IReadOnlyList<Execution.KvTierSpec> KvTiers { get; init; } = [];
+
     /// <summary>Injected faults (<c>faults:</c>, docs/faults.md).</summary>
     public Execution.FaultPlan Faults { get; init; } = Execution.FaultPlan.None;
 

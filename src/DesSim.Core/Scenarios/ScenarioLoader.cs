@@ -61,6 +61,7 @@ public static class ScenarioLoader
             deployment = deployment with { BlockSizeTokens = selection.Settings.BlockSizeTokens };
         }
 
+        var kvTiers = KvTierSpecReader.Read(root, scheduler.EnablePrefixCaching && scheduler.Policy != BatchPolicyKind.Static);
         var (router, prefixRouting) = ReadRouter(root);
         var workloadSection = root.GetSection("workload") ?? throw root.Error("workload", "is required: a trace file or a synthetic arrival process", "e.g. workload: { trace: traces/azure-conv-10min.csv }");
         var workload = WorkloadSpecReader.Read(workloadSection, scenarioDirectory);
@@ -79,7 +80,7 @@ public static class ScenarioLoader
 
         root.RejectUnknownKeys();
 
-        var scenario = new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection, Prices = prices, PrefixRouting = prefixRouting };
+        var scenario = new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection, Prices = prices, PrefixRouting = prefixRouting, KvTiers = kvTiers };
         if (pools is not null)
         {
             // Why here: a pool that does not fit, or a model that does not fit a pool's GPUs, must fail before anything runs.

@@ -59,9 +59,19 @@ public static class ScenarioRunner
         }
         var collector = new MetricsCollector(scenario.Outputs.Timeline) { Energy = CreateEnergyMeter(config, scenario.Deployment.Cluster.TotalGpus) };
         var disaggregation = scenario.Disaggregation is { } d && placed is not null ? d with { Flows = PoolConfigs.Flows(scenario, placed) } : null;
-        var serving = pools is null
-            ? new ServingSimulation(sim, config, workload.Source, network, collector)
-            : new ServingSimulation(sim, pools, config, workload.Source, network, collector, disaggregation);
+        ServingSimulation serving;
+        try
+        {
+            serving = pools is null
+                ? new ServingSimulation(sim, config, workload.Source, network, collector)
+                : new ServingSimulation(sim, pools, config, workload.Source, network, collector, disaggregation);
+        }
+        catch (InputException e) when (e.Source is null && e.Location is not null)
+        {
+            // Why: a limit found while wiring the replicas (a KV tier smaller than one block) names only the key.
+            throw new InputException(scenario.SourcePath, e.Location, e.Reason, e.Hint);
+        }
+
         var reporter = progress is null ? null : new ProgressReporter(sim, serving, workload.ExpectedRequests, progress);
         reporter?.Start();
         try
@@ -180,6 +190,8 @@ public static class ScenarioRunner
         {
             SampleStepSeconds = scenario.Outputs.TimeSeriesStepSeconds,
             PrefixRouting = scenario.PrefixRouting,
+            KvTiers = scenario.KvTiers.Count == 0 || !scheduler.EnablePrefixCaching ? null : new KvTierConfig(scenario.KvTiers, deployment.Memory.KvBytesPerTokenPerGpu / Math.Max(1, plan.Cp),
+                deployment.Gpu.HostLinkBandwidthBytesPerSecond, scenario.Deployment.Cluster.InterNode.BandwidthBytesPerSecond, scenario.Deployment.Cluster.InterNode.LatencySeconds),
             IterationOverheadSeconds = engine.IterationSeconds(deployment.Model.NumLayers, plan.Tp),
             PerSequenceOverheadSeconds = engine.PerSequenceOverheadSeconds,
             CudaGraphs = selection?.Settings.Graphs ?? Scheduling.Engines.CudaGraphSizes.None,

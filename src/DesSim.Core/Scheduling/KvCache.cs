@@ -90,7 +90,17 @@ public sealed class KvCache
 
         var keys = sequence.PrefixKeys;
         int target = sequence.PromptTokens + sequence.GeneratedTokens;
-        return Prefix.Match(keys, (target - 1) / Prefix.UnitTokens);
+        int max = Math.Min(keys.Length, (target - 1) / Prefix.UnitTokens);
+        var gpu = Prefix.Match(keys, max);
+        if (Prefix.Lower is not { } lower || gpu.Units >= max)
+        {
+            return gpu;
+        }
+
+        // Why after the GPU run: the chain continues in the tiers below (vLLM's connector and SGLang's HiCache look up the
+        // external/host cache for the tokens after the device hit).
+        int below = lower.Match(keys, gpu.Units, max - gpu.Units);
+        return below == 0 ? gpu : gpu with { LowerUnits = below, Tokens = (gpu.Units + below) * Prefix.UnitTokens };
     }
 
     /// <summary>Admits a waiting <paramref name="sequence"/> with <paramref name="tokens"/> cached-or-computed tokens, reusing
@@ -141,20 +151,29 @@ public sealed class KvCache
             return false;
         }
 
+        bool first = !sequence.PrefixLookedUp && sequence.PrefixKeys is not null;
         Prefix.Acquire(sequence, hit.Units);
+        if (hit.LowerUnits > 0)
+        {
+            // Why before Take: the load is issued (and its units touched) before this reservation's evictions cascade
+            // into the tiers below.
+            Prefix.Lower!.Load(sequence, sequence.PrefixKeys!, hit.Units, hit.LowerUnits, first);
+        }
+
         Add(reactivated);
         Take(fresh);
         sequence.AllocatedBlocks = (int)total;
         sequence.ContextTokens = hit.Tokens;
         Prefix.SavedTokens += hit.Tokens;
-        if (!sequence.PrefixLookedUp && sequence.PrefixKeys is not null)
+        if (first)
         {
             sequence.PrefixLookedUp = true;
             sequence.CachedTokens = hit.Tokens;
+            sequence.LoadedTokens = hit.LowerUnits * Prefix.UnitTokens;
             Prefix.QueriedTokens += sequence.PromptTokens;
             Prefix.HitTokens += Math.Min(hit.Tokens, sequence.PromptTokens);
             Prefix.QueriedUnits += (sequence.PromptTokens + Prefix.UnitTokens - 1) / Prefix.UnitTokens;
-            Prefix.HitUnits += hit.Units;
+            Prefix.HitUnits += hit.Units + hit.LowerUnits;
         }
 
         return true;

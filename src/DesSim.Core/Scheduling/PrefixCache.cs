@@ -39,6 +39,9 @@ public sealed class PrefixCache
     /// <summary>Engine blocks per indexed unit.</summary>
     public int BlocksPerUnit { get; }
 
+    /// <summary>The KV tiers below this cache (evicted units go there, lookups continue there), or null when none.</summary>
+    public ILowerKvTiers? Lower { get; set; }
+
     /// <summary>Units cached (held or evictable).</summary>
     public int CachedUnits => _index.Count;
 
@@ -54,13 +57,13 @@ public sealed class PrefixCache
     /// <summary>Prompt tokens looked up at requests' first admissions.</summary>
     public long QueriedTokens { get; internal set; }
 
-    /// <summary>Of <see cref="QueriedTokens"/>, tokens found cached.</summary>
+    /// <summary>Of <see cref="QueriedTokens"/>, tokens found cached (in this cache or a tier below it).</summary>
     public long HitTokens { get; internal set; }
 
     /// <summary>Prompt units looked up at first admissions (<c>ceil(prompt / UnitTokens)</c> each).</summary>
     public long QueriedUnits { get; internal set; }
 
-    /// <summary>Of <see cref="QueriedUnits"/>, units found cached.</summary>
+    /// <summary>Of <see cref="QueriedUnits"/>, units found cached (in this cache or a tier below it).</summary>
     public long HitUnits { get; internal set; }
 
     /// <summary>Prefill tokens not computed thanks to hits, over every admission (re-admissions after preemption included).</summary>
@@ -165,6 +168,7 @@ public sealed class PrefixCache
             _index.Remove(b.Key);
             EvictableUnits--;
             EvictedUnits++;
+            Lower?.OnEvicted(b.Key);
         }
     }
 

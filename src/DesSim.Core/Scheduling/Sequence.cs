@@ -86,6 +86,9 @@ public sealed class Sequence
     /// <summary>Prompt tokens found in the prefix cache at its first admission (0 without a hit or without caching).</summary>
     public int CachedTokens { get; set; }
 
+    /// <summary>Of <see cref="CachedTokens"/>, tokens loaded back from a KV tier below the GPU (CPU, disk, shared store).</summary>
+    public int LoadedTokens { get; set; }
+
     /// <summary>Whether its prefix was looked up (its first admission under prefix caching happened).</summary>
     public bool PrefixLookedUp { get; set; }
 

@@ -54,6 +54,10 @@ public sealed record ReportData(
     /// <summary>ITL quantiles stored in <c>itl_quantiles.csv</c>: p = 0, 0.001, …, 1.</summary>
     public const int ItlQuantileCount = 1001;
 
+    /// <summary>Per completed request, its prefix-cache lookup (empty unless the run cached prefixes: requests.csv has
+    /// <c>cached_tokens</c>).</summary>
+    public IReadOnlyList<PrefixSample> PrefixSamples { get; init; } = [];
+
     /// <summary>GPU energy per output token, J (summary.json <c>energy.j_per_output_token</c>; NaN without power figures).</summary>
     public double JoulesPerOutputToken { get; init; } = double.NaN;
 

@@ -49,6 +49,7 @@ public static class ReportDataFromRun
         {
             JoulesPerOutputToken = Round(result.Summary.Energy?.JoulesPerOutputToken ?? double.NaN),
             UsdPerMillionOutputTokens = Round(result.Summary.Cost?.UsdPerMillionOutputTokens.TotalUsd ?? double.NaN),
+            PrefixSamples = result.Summary.PrefixCache is null ? [] : done.Select(r => new PrefixSample(Back(Fmt.Seconds(r.ScheduledNs)), r.InputTokens, r.CachedTokens, r.LoadedTokens)).ToArray(),
         };
     }
 
@@ -117,6 +118,14 @@ public static class ReportDataFromRun
         KvTransferMs = s.KvTransferMs is { } kv ? Round(kv) : null,
         KvWaitMs = s.KvWaitMs is { } wait ? Round(wait) : null,
         KvTransferShare = Round(s.KvTransferShare),
+        PrefixCache = s.PrefixCache is { } p
+            ? p with
+            {
+                TtftHitMs = p.TtftHitMs is { } hit ? Round(hit) : null,
+                TtftMissMs = p.TtftMissMs is { } miss ? Round(miss) : null,
+                Tiers = p.Tiers.Select(t => t with { MeanLoadMs = Round(t.MeanLoadMs) }).ToArray(),
+            }
+            : null,
     };
 
     private static LatencyStats Round(LatencyStats s) =>

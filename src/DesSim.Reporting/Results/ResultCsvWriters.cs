@@ -17,11 +17,12 @@ public static class ResultCsvWriters
 
     /// <summary>One row per request, by id. A disaggregated run (<paramref name="kv"/> given) adds the hand-off columns
     /// (empty for requests that were not handed off: single-token outputs and rejections); a prefix-caching run
-    /// (<paramref name="cachedTokens"/>) adds a last <c>cached_tokens</c> column.</summary>
-    public static void WriteRequests(TextWriter writer, IEnumerable<RequestRecord> requests, SloSpec slo, IReadOnlyList<KvTransferRecord>? kv = null, bool cachedTokens = false)
+    /// (<paramref name="cachedTokens"/>) adds a <c>cached_tokens</c> column, and one with KV tiers (<paramref name="loadedTokens"/>)
+    /// a last <c>loaded_tokens</c> column.</summary>
+    public static void WriteRequests(TextWriter writer, IEnumerable<RequestRecord> requests, SloSpec slo, IReadOnlyList<KvTransferRecord>? kv = null, bool cachedTokens = false, bool loadedTokens = false)
     {
         var byId = kv?.ToDictionary(k => k.Id);
-        string[] columns = [.. RequestColumns, .. byId is null ? [] : KvColumns, .. cachedTokens ? ["cached_tokens"] : Array.Empty<string>()];
+        string[] columns = [.. RequestColumns, .. byId is null ? [] : KvColumns, .. cachedTokens ? ["cached_tokens"] : Array.Empty<string>(), .. loadedTokens ? ["loaded_tokens"] : Array.Empty<string>()];
         CsvOutput.WriteRows(writer, columns, requests.Select(r =>
         {
             var row = new List<object?>
@@ -47,6 +48,11 @@ public static class ResultCsvWriters
             if (cachedTokens)
             {
                 row.Add(Fmt.Int(r.CachedTokens));
+            }
+
+            if (loadedTokens)
+            {
+                row.Add(Fmt.Int(r.LoadedTokens));
             }
 
             return (IReadOnlyList<object?>)row;

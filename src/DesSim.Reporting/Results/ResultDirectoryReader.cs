@@ -32,7 +32,7 @@ public static class ResultDirectoryReader
 
         var summaryPath = Path.Combine(directory, "summary.json");
         var summary = SummaryJsonReader.Read(summaryPath);
-        var (ttft, tpot, e2el) = ReadRequests(Path.Combine(directory, "requests.csv"));
+        var (ttft, tpot, e2el, prefix) = ReadRequests(Path.Combine(directory, "requests.csv"));
         var gpus = ReadGpus(Path.Combine(directory, "gpus.csv"));
         var trace = Path.Combine(directory, "trace.json");
         string yaml;
@@ -69,18 +69,26 @@ public static class ResultDirectoryReader
         {
             JoulesPerOutputToken = summary.OptionalNumber("energy", "j_per_output_token"),
             UsdPerMillionOutputTokens = summary.OptionalNumber("cost", "usd_per_million_output_tokens", "total"),
+            PrefixSamples = prefix,
         };
     }
 
-    private static (double[] Ttft, double[] Tpot, double[] E2el) ReadRequests(string path)
+    private static (double[] Ttft, double[] Tpot, double[] E2el, PrefixSample[] Prefix) ReadRequests(string path)
     {
         using var t = ResultCsvTable.Open(path, "ttft_ms", "tpot_ms", "e2el_ms", "rejected");
         List<double> ttft = [], tpot = [], e2el = [];
+        List<PrefixSample> prefix = [];
+        bool cached = t.HasColumn("cached_tokens"), loaded = t.HasColumn("loaded_tokens");
         while (t.Read())
         {
             if (t.Bool("rejected"))
             {
                 continue;
+            }
+
+            if (cached)
+            {
+                prefix.Add(new PrefixSample(t.Double("scheduled_s"), t.Int("input_tokens"), t.Int("cached_tokens"), loaded ? t.Int("loaded_tokens") : 0));
             }
 
             ttft.Add(t.Double("ttft_ms"));
@@ -93,7 +101,7 @@ public static class ResultDirectoryReader
             e2el.Add(t.Double("e2el_ms"));
         }
 
-        return ([.. ttft], [.. tpot], [.. e2el]);
+        return ([.. ttft], [.. tpot], [.. e2el], [.. prefix]);
     }
 
     private static List<GpuShares> ReadGpus(string path)

@@ -72,7 +72,7 @@ public static class RunOutputs
                 scenario.EngineSelection is { } e ? (e.Name, e.RequestedVersion, e.Model.Version.Text) : null);
         }
 
-        WriteText(dir, "requests.csv", w => ResultCsvWriters.WriteRequests(w, result.Requests, scenario.Slo, scenario.Disaggregation is null ? null : result.KvTransfers, result.Summary.PrefixCache is not null));
+        WriteText(dir, "requests.csv", w => ResultCsvWriters.WriteRequests(w, result.Requests, scenario.Slo, scenario.Disaggregation is null ? null : result.KvTransfers, result.Summary.PrefixCache is not null, result.Summary.PrefixCache is { Tiers.Count: > 0 }));
         WriteText(dir, "gpus.csv", w => ResultCsvWriters.WriteGpus(w, result.Gpus));
         WriteText(dir, "links.csv", w => ResultCsvWriters.WriteLinks(w, result.Links, result.Summary.DurationSeconds));
         WriteText(dir, "timeseries.csv", w => ResultCsvWriters.WriteTimeSeries(w, result.TimeSeries));

@@ -60,7 +60,21 @@ public static class RunReport
             latency.Add(StatsRow("KV wait (back-pressure)", s.KvWaitMs!));
         }
 
+        if (s.PrefixCache is { TtftHitMs: { } hit, TtftMissMs: { } miss })
+        {
+            latency.Add(StatsRow($"TTFT, prefix hit ({hit.Count:N0})", hit));
+            latency.Add(StatsRow($"TTFT, prefix miss ({miss.Count:N0})", miss));
+        }
+
         report.AddTable("Latency percentiles (ms)", ["metric", "mean", "median", "p90", "p95", "p99", "p99.9"], latency);
+        if (s.PrefixCache is { Tiers.Count: > 0 } prefix)
+        {
+            report.AddTable("Prefix-cache tiers", ["tier", "token hit rate", "hit blocks", "loaded blocks", "written blocks", "evicted blocks", "GB loaded", "GB written", "mean load (ms)"],
+                prefix.Tiers.Select(t => (IReadOnlyList<string>)[
+                    t.Shared ? t.Name + " (shared)" : t.Name, Pct(prefix.TierTokenHitRate(t)), I(t.HitBlocks), I(t.LoadedBlocks), I(t.WrittenBlocks), I(t.EvictedBlocks),
+                    F(t.BytesLoaded / 1e9), F(t.BytesWritten / 1e9), F(t.MeanLoadMs)]),
+                FormattableString.Invariant($"Where the prompt tokens' hits were found (blocks of {prefix.BlockTokens} tokens; over all tiers {Pct(prefix.TokenHitRate)}). Loads and write-backs are timed on the host links, NICs and drives (docs/prefix-caching.md)."));
+        }
         if (s.Pools is { } pools)
         {
             report.AddTable("Pools", ["pool", "role", "GPU", "instances", "TP", "PP", "GPUs", "utilization", "compute", "comm", "bubble", "idle", "KV transfer", "queue (ms)"],
@@ -109,6 +123,15 @@ public static class RunReport
                     ? "No trace.json was written (outputs.chrome_trace: false), so there is no timeline."
                     : "Stage executions of replica 0 over the first iterations of the timeline window; gaps are bubbles."),
         };
+        if (data.PrefixSamples.Count > 0)
+        {
+            bool tiers = data.Summary.PrefixCache is { Tiers.Count: > 0 };
+            charts.Add(new("prefix_hit_rate", "Prefix-cache hit rate", RunResultCharts.PrefixHitRate(data.PrefixSamples, tiers),
+                tiers
+                    ? "Cached prompt tokens over prompt tokens of the requests first admitted in each time bin: found in any tier, and on the GPU alone (the gap was loaded back from lower tiers)."
+                    : "Cached prompt tokens over prompt tokens of the requests first admitted in each time bin (docs/prefix-caching.md)."));
+        }
+
         if (data.TimeSeries.Count > 0)
         {
             var faults = data.Summary.Faults?.Windows ?? [];
@@ -134,6 +157,8 @@ public static class RunReport
         [name, F(s.Mean), F(s.Median), F(s.P90), F(s.P95), F(s.P99), F(s.P999)];
 
     private static string F(double v) => double.IsFinite(v) ? v.ToString("F2", CultureInfo.InvariantCulture) : "n/a";
+
+    private static string I(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Pct(double share) => (100 * share).ToString("F1", CultureInfo.InvariantCulture) + "%";
 }

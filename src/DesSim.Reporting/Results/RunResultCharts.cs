@@ -37,6 +37,48 @@ public static class RunResultCharts
     public static Chart TimeSeries(IReadOnlyList<TimeSeriesRow> rows, string title, string label, string unit, Func<TimeSeriesRow, double> value, IReadOnlyList<(double StartSeconds, double EndSeconds, string Label)>? shaded = null, bool counts = false) =>
         RunCharts.TimeSeries(title, label, unit, rows.Select(r => r.TimeSeconds).ToArray(), [(label, rows.Select(value).ToArray())], shaded, counts ? MinCountAxisMax : 0);
 
+    /// <summary>Time bins of the prefix hit-rate chart: fine enough to show a cache warming up, coarse enough that each bin
+    /// holds many lookups (house choice).</summary>
+    public const int HitRateBins = 50;
+
+    /// <summary>Token hit rate of the prefix cache over simulated time: per bin of first-admission times, cached prompt
+    /// tokens over prompt tokens, in %; with KV tiers (<paramref name="tiers"/>) a second line for the GPU cache alone.</summary>
+    /// <remarks>Bins are <see cref="HitRateBins"/> equal spans of [0, last admission]; a bin without lookups is left out.
+    /// Each step starts at its bin's start.</remarks>
+    public static Chart PrefixHitRate(IReadOnlyList<PrefixSample> samples, bool tiers)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var (times, all, gpu) = HitRateSeries(samples);
+        IReadOnlyList<(string, IReadOnlyList<double>)> series = tiers ? [("all tiers", all), ("GPU only", gpu)] : [("token hit rate", all)];
+        return RunCharts.TimeSeries("Prefix-cache token hit rate (by first admission)", "token hit rate", "%", times, series);
+    }
+
+    /// <summary>The data of <see cref="PrefixHitRate"/>: bin starts (s) and hit rates (%) over all tiers and the GPU alone.</summary>
+    public static (double[] TimesSeconds, double[] AllTiersPercent, double[] GpuPercent) HitRateSeries(IReadOnlyList<PrefixSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Count == 0)
+        {
+            return ([], [], []);
+        }
+
+        double end = samples.Max(x => x.ScheduledSeconds);
+        double width = end > 0 ? end / HitRateBins : 1;
+        var prompt = new long[HitRateBins];
+        var cached = new long[HitRateBins];
+        var loaded = new long[HitRateBins];
+        foreach (var x in samples)
+        {
+            int b = Math.Clamp((int)(x.ScheduledSeconds / width), 0, HitRateBins - 1);
+            prompt[b] += x.InputTokens;
+            cached[b] += x.CachedTokens;
+            loaded[b] += x.LoadedTokens;
+        }
+
+        var bins = Enumerable.Range(0, HitRateBins).Where(b => prompt[b] > 0).ToArray();
+        return (bins.Select(b => b * width).ToArray(), bins.Select(b => 100.0 * cached[b] / prompt[b]).ToArray(), bins.Select(b => 100.0 * (cached[b] - loaded[b]) / prompt[b]).ToArray());
+    }
+
     /// <summary>Stacked bars of each GPU's time shares.</summary>
     public static Chart GpuBreakdown(IReadOnlyList<GpuShares> gpus) =>
         RunCharts.GpuTimeBreakdown(

@@ -180,7 +180,31 @@ internal sealed class SummaryJsonReader
             Long(o, "prompt_blocks", at),
             Long(o, "hit_blocks", at),
             Long(o, "prefill_tokens_saved", at),
-            Long(o, "evicted_blocks", at));
+            Long(o, "evicted_blocks", at))
+        {
+            HitRequests = o.TryGetProperty("hit_requests", out _) ? Long(o, "hit_requests", at) : 0,
+            TtftHitMs = o.TryGetProperty("ttft_hit_ms", out _) ? Stats(o, "ttft_hit_ms", at) : null,
+            TtftMissMs = o.TryGetProperty("ttft_miss_ms", out _) ? Stats(o, "ttft_miss_ms", at) : null,
+            Tiers = o.TryGetProperty("tiers", out _) ? Get(o, "tiers", JsonValueKind.Object, at).EnumerateObject().Select(t => Tier(t.Name, t.Value)).ToArray() : [],
+        };
+    }
+
+    private PrefixTierSummary Tier(string name, JsonElement t)
+    {
+        var at = $"prefix_cache.tiers.{name}";
+        return new PrefixTierSummary(
+            name,
+            t.TryGetProperty("shared", out var shared) && shared.ValueKind is JsonValueKind.True or JsonValueKind.False ? shared.GetBoolean() : throw new InputException(_path, $"{at}.shared", "expected true or false"),
+            Long(t, "capacity_blocks", at),
+            Long(t, "hit_tokens", at),
+            Long(t, "hit_blocks", at),
+            Long(t, "loaded_blocks", at),
+            Long(t, "written_blocks", at),
+            Long(t, "evicted_blocks", at),
+            Long(t, "bytes_loaded", at),
+            Long(t, "bytes_written", at),
+            Long(t, "loads", at),
+            Num(t, "mean_load_ms", at));
     }
 
     private ExpertLoadStats ExpertLoad(JsonElement o)

@@ -228,6 +228,38 @@ public static class SummaryJsonWriter
         w.WriteNumber("hit_blocks", p.HitBlocks);
         w.WriteNumber("prefill_tokens_saved", p.PrefillTokensSaved);
         w.WriteNumber("evicted_blocks", p.EvictedBlocks);
+        if (p.TtftHitMs is { } hit && p.TtftMissMs is { } miss)
+        {
+            w.WriteNumber("hit_requests", p.HitRequests);
+            Stats(w, "ttft_hit_ms", hit);
+            Stats(w, "ttft_miss_ms", miss);
+        }
+
+        if (p.Tiers.Count > 0)
+        {
+            w.WriteStartObject("tiers");
+            foreach (var t in p.Tiers)
+            {
+                w.WriteStartObject(t.Name);
+                w.WriteBoolean("shared", t.Shared);
+                w.WriteNumber("capacity_blocks", t.CapacityBlocks);
+                Num(w, "token_hit_rate", p.TierTokenHitRate(t));
+                Num(w, "block_hit_rate", p.TierBlockHitRate(t));
+                w.WriteNumber("hit_tokens", t.HitTokens);
+                w.WriteNumber("hit_blocks", t.HitBlocks);
+                w.WriteNumber("loaded_blocks", t.LoadedBlocks);
+                w.WriteNumber("written_blocks", t.WrittenBlocks);
+                w.WriteNumber("evicted_blocks", t.EvictedBlocks);
+                w.WriteNumber("bytes_loaded", t.BytesLoaded);
+                w.WriteNumber("bytes_written", t.BytesWritten);
+                w.WriteNumber("loads", t.Loads);
+                Num(w, "mean_load_ms", t.MeanLoadMs);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 

@@ -1,3 +1,4 @@
+using DesSim.Core.Execution;
 using DesSim.Core.Scheduling;
 using DesSim.Core.Tests.TestDoubles;
 using DesSim.Core.Workload;
@@ -16,7 +17,14 @@ public sealed class PrefixCachingPropertyTests
     /// <summary>Every request completes exactly once with all its tokens; at the end no block is held and no cached unit is
     /// referenced (Run throws otherwise; a double free throws when it happens); hits never exceed prompt − 1.</summary>
     [FsCheck.NUnit.Property(MaxTest = Cases)]
-    public void CachingRunsCompleteAndFreeEveryBlock(ulong seed)
+    public void CachingRunsCompleteAndFreeEveryBlock(ulong seed) => Check(seed, withTiers: false);
+
+    /// <summary>The same with KV tiers below the GPU (a small CPU tier, sometimes a disk, sometimes shared): evictions write
+    /// back, hits load back, and still every request completes, no block leaks, no tier exceeds its capacity.</summary>
+    [FsCheck.NUnit.Property(MaxTest = Cases)]
+    public void CachingRunsWithTiersCompleteAndFreeEveryBlock(ulong seed) => Check(seed, withTiers: true);
+
+    private static void Check(ulong seed, bool withTiers)
     {
         var rng = new RandomStream(seed);
         var policy = Policies[rng.Next(Policies.Length)];
@@ -40,12 +48,30 @@ public sealed class PrefixCachingPropertyTests
         long needed = ((maxInput + maxOutput + block) / block * pp) + pp; // one request of the longest kind per partition
         long kv = needed + rng.Next((int)needed * 4);
         var scheduler = new SchedulerConfig(policy, 1 + rng.Next(16), 64 + rng.Next(2048)) { EnablePrefixCaching = true, GuaranteedNoEvict = rng.Next(2) == 0 };
-        var (result, sim) = ServingHarness.Run(new ListRequestSource(rows), new LinearCostModel(1 * Ms, 0.001 * Ms), dp: 1 + rng.Next(2), pp: pp, kvBlocks: kv, blockSize: block, scheduler: scheduler, seed: seed);
+        KvTierConfig? tiers = null;
+        if (withTiers)
+        {
+            const long perToken = 100; // KV bytes per token per GPU
+            long unitBytes = Math.Max(block, 16) * perToken * pp; // every GPU of the replica (one per stage) holds its share
+            bool shared = rng.Next(3) == 0;
+            var list = new List<KvTierSpec> { new("cpu", unitBytes * (1 + rng.Next(20)), null, null, 0, shared) };
+            if (rng.Next(2) == 0)
+            {
+                list.Add(new KvTierSpec("disk", unitBytes * (1 + rng.Next(40)), 1e6 + rng.Next(1_000_000_000), 1e6 + rng.Next(1_000_000_000), rng.NextDouble() * 1e-4, shared));
+            }
+
+            tiers = new KvTierConfig(list, perToken, 1e7 + rng.Next(1_000_000_000), 1e9, 1e-6);
+        }
+
+        var (result, sim) = ServingHarness.Run(new ListRequestSource(rows), new LinearCostModel(1 * Ms, 0.001 * Ms), dp: 1 + rng.Next(2), pp: pp, kvBlocks: kv, blockSize: block, scheduler: scheduler, seed: seed, kvTiers: tiers);
         Assert.That(result.Summary.RequestsCompleted + result.Summary.RequestsRejected, Is.EqualTo(n));
         Assert.That(result.Requests.Select(r => r.Id).Distinct().Count(), Is.EqualTo(n), "each request once");
         Assert.That(result.Requests.Where(r => !r.Rejected).All(r => r.CachedTokens <= r.InputTokens - 1 || r.CachedTokens == 0), "hit ≤ prompt − 1");
         Assert.That(sim.Snapshot().KvUsedBlocks, Is.Zero);
         Assert.That(sim.PeakKvBlocks.All(p => p <= kv), "KV within capacity");
+        Assert.That(result.Requests.All(r => r.LoadedTokens <= r.CachedTokens), "loaded ⊆ cached");
+        Assert.That(sim.KvTierStats.All(t => t.WrittenBlocks - t.EvictedBlocks <= t.CapacityBlocks), "tiers within capacity");
+        Assert.That(sim.KvTierStats.Sum(t => t.HitBlocks), Is.LessThanOrEqualTo(result.Summary.PrefixCache?.HitBlocks ?? 0));
     }
 #pragma warning restore NUnit1027
 }

@@ -27,7 +27,8 @@ internal static class ServingHarness
         ulong seed = 1,
         FaultPlan? faults = null,
         double kernelCv = 0,
-        PrefixRouterOptions? prefixRouting = null)
+        PrefixRouterOptions? prefixRouting = null,
+        KvTierConfig? kvTiers = null)
     {
         var sim = new Simulator(seed);
         int gpu = 0;
@@ -48,6 +49,7 @@ internal static class ServingHarness
             Faults = faults ?? FaultPlan.None,
             Variability = new VariabilitySpec(kernelCv),
             PrefixRouting = prefixRouting ?? PrefixRouterOptions.Default,
+            KvTiers = kvTiers,
         };
         var network = new FixedDelayNetwork(sim, linkLatencySeconds, linkBytesPerSecond).AsNetwork();
         var collector = new MetricsCollector();

@@ -31,8 +31,13 @@ internal static class SampleCharts
         yield return ("grouped-bars", StudyCharts.GroupedBars("Throughput and goodput", ["TP8", "TP4xPP2", "PP8"], [("throughput", [4.7, 4.6, 3.1]), ("goodput", [1.4, 2.2, double.NaN])], "Rate", "req/s"));
         yield return ("bars", StudyCharts.Bars("Capacity", ["TP8", "TP4xPP2"], [1.5, 2.25], "Capacity per GPU", "req/s"));
         yield return ("validation", StudyCharts.PredictedVsMeasured("Validation", "ms", [("TTFT", [10, 100, 1000], [12, 90, 1100]), ("TPOT", [5, 20], [6, 18])]));
+        yield return ("prefix-hit-rate", DesSim.Reporting.Results.RunResultCharts.PrefixHitRate(PrefixSamples(), tiers: true));
         yield return ("histograms", TraceLengthCharts.Build("t.csv", [new HistogramBin(0, 100, 3), new HistogramBin(100, 200, 7)], [new HistogramBin(0, 50, 4), new HistogramBin(50, 100, 6)]));
     }
+
+    /// <summary>400 lookups over 100 s whose hit rate warms up from 0 to ~80%, a quarter of the hits loaded from a lower tier.</summary>
+    public static DesSim.Reporting.Results.PrefixSample[] PrefixSamples() =>
+        Enumerable.Range(0, 400).Select(i => new DesSim.Reporting.Results.PrefixSample(i * 0.25, 1000, (int)(800 * (1 - Math.Exp(-i / 80.0))), (int)(200 * (1 - Math.Exp(-i / 80.0))))).ToArray();
 
     private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }
