@@ -18,7 +18,7 @@ internal static class PoolConfigs
             var selection = scenario.EngineSelection;
             if (scenario.EngineRequest is { } request)
             {
-                selection = Scheduling.Engines.EngineReader.Resolve(request.Spec, new Scheduling.Engines.EngineContext(p.Deployment.Gpu, p.Spec.Tp), request.Keys);
+                selection = Scheduling.Engines.EngineReader.Resolve(request.Spec, new Scheduling.Engines.EngineContext(p.Deployment.Gpu, p.Spec.Tp, p.Spec.Pp), request.Keys);
                 scheduler = request.Policy is { } policy ? selection.Settings.Scheduler with { Policy = policy } : selection.Settings.Scheduler;
                 scheduler = scheduler with { EnablePrefixCaching = scenario.Scheduler.EnablePrefixCaching };
                 engine = selection.Overheads;

@@ -48,7 +48,7 @@ public static class ScenarioLoader
         deployment = deployment with { Calibration = CalibrationYaml.ReadKey(root, scenarioDirectory, deployment.Cluster.Gpu) };
         var engineSpec = Scheduling.Engines.EngineReader.Read(root, scenarioDirectory);
         var (keys, policy, prefixCaching) = ReadScheduler(schedulerSection);
-        var selection = Scheduling.Engines.EngineReader.Resolve(engineSpec, new Scheduling.Engines.EngineContext(deployment.Cluster.Gpu, deployment.Plan.Tp), keys);
+        var selection = Scheduling.Engines.EngineReader.Resolve(engineSpec, new Scheduling.Engines.EngineContext(deployment.Cluster.Gpu, deployment.Plan.Tp, deployment.Plan.Pp), keys);
         var scheduler = policy is { } p ? selection.Settings.Scheduler with { Policy = p } : selection.Settings.Scheduler;
         scheduler = scheduler with { EnablePrefixCaching = prefixCaching ?? selection.Model.DefaultPrefixCaching };
         if (deployment.KvDtypeAuto && selection.Settings.Fp8CheckpointQuantizesKv && deployment.WeightPrecision.BytesPerElement == 1)

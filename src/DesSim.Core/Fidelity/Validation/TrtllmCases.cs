@@ -1,4 +1,7 @@
+using DesSim.Core.Hardware;
+using DesSim.Core.Model;
 using DesSim.Core.Scheduling;
+using DesSim.Core.Scheduling.Engines.Trtllm;
 using System.Globalization;
 using System.Reflection;
 using DesSim.Core.Fidelity.Calibration;
@@ -9,9 +12,11 @@ namespace DesSim.Core.Fidelity.Validation;
 
 /// <summary>TensorRT-LLM v0.17's published maximum-throughput table (Llama-3.1-70B FP8, H100 SXM, TP 1–8) as validation cases.</summary>
 /// <remarks>Source: Fidelity/Validation/Data/trtllm_v0.17_llama31_70b_h100.csv (NOTICE.md there), embedded unchanged. Each case
-/// submits <see cref="Requests"/> identical requests at t = 0 and compares output tokens/s over the run. The scenario names
-/// <c>engine: trtllm</c>, so the KV cache is TensorRT-LLM's default 0.9 of the memory free after weights and activations
-/// and the all-reduce is TensorRT-LLM's own (see <see cref="Parallelism.KvCacheBudget"/>, <see cref="Cost.CustomAllReduce"/>).</remarks>
+/// submits <see cref="Requests"/> identical requests at t = 0 and compares output tokens/s over the run, as
+/// <c>trtllm-bench throughput</c> produced the table: TensorRT-LLM 0.17 with the limits <c>trtllm-bench build</c> picks for
+/// the case (<see cref="TrtllmBenchSettings"/>), chunked context and MAX_UTILIZATION (its runtime defaults), the KV cache
+/// at 0.9 of the memory free after weights and activations, and TensorRT-LLM's own all-reduce (see
+/// <see cref="Parallelism.KvCacheBudget"/>, <see cref="Cost.CustomAllReduce"/>).</remarks>
 public static class TrtllmCases
 {
     /// <summary>The summary group of these cases.</summary>
@@ -21,30 +26,35 @@ public static class TrtllmCases
     /// suite under a minute while the drain tail stays a small part of the run.</summary>
     public const int Requests = 1000;
 
-    /// <summary>Most sequences per iteration. Source: estimate — trtllm-bench picks max_batch_size itself; the KV cache
-    /// is the binding limit in these runs.</summary>
-    public const int MaxNumSeqs = 2048;
+    /// <summary>The model of the table.</summary>
+    public const string Model = "llama-3.1-70b";
 
-    /// <summary>Most tokens per iteration. Source: TensorRT-LLM's default <c>max_num_tokens</c> (8192).</summary>
-    public const int MaxNumBatchedTokens = 8192;
+    /// <summary>The GPU of the table.</summary>
+    public const string Gpu = "h100";
 
-    /// <summary>The scenario YAML of one case (FP8 weights and KV cache, in-flight batching with chunked prefill).</summary>
-    public static string ScenarioYaml(int tp, int input, int output) => string.Create(CultureInfo.InvariantCulture, $$"""
-        name: trtllm-h100-tp{{tp}}-{{input}}-{{output}}
-        model: llama-3.1-70b
-        precision: fp8
-        kv_cache_dtype: fp8
-        cluster: { gpu: h100, nodes: 1, gpus_per_node: 8 }
-        parallelism: { tp: {{tp}}, pp: 1, dp: 1 }
-        engine: trtllm
-        scheduler: { policy: sarathi, max_num_seqs: {{MaxNumSeqs}}, max_num_batched_tokens: {{MaxNumBatchedTokens}} }
-        cost_model: measured
-        workload:
-          requests: {{Requests}}
-          arrival: { process: burst }
-          input_tokens: {{input}}
-          output_tokens: {{output}}
-        """);
+    /// <summary>The scenario YAML of one case, run as trtllm-bench runs it: TensorRT-LLM 0.17 (C++ executor) with chunked
+    /// context and MAX_UTILIZATION (trtllm-bench's runtime defaults), FP8 weights and KV cache, and the max_batch_size and
+    /// max_num_tokens <c>trtllm-bench build</c> picks for the case's lengths (<see cref="TrtllmBenchSettings"/>).</summary>
+    public static string ScenarioYaml(int tp, int input, int output)
+    {
+        var (batch, tokens) = TrtllmBenchSettings.Calc(ModelCatalog.Get(Model), Precision.Fp8, Precision.Fp8, GpuCatalog.Get(Gpu), tp, 1, input, output);
+        return string.Create(CultureInfo.InvariantCulture, $$"""
+            name: trtllm-h100-tp{{tp}}-{{input}}-{{output}}
+            model: {{Model}}
+            precision: fp8
+            kv_cache_dtype: fp8
+            cluster: { gpu: {{Gpu}}, nodes: 1, gpus_per_node: 8 }
+            parallelism: { tp: {{tp}}, pp: 1, dp: 1 }
+            engine: { name: trtllm, version: "0.17.0", options: { capacity_scheduler_policy: MAX_UTILIZATION, enable_chunked_prefill: true } }
+            scheduler: { max_num_seqs: {{batch}}, max_num_batched_tokens: {{tokens}} }
+            cost_model: measured
+            workload:
+              requests: {{Requests}}
+              arrival: { process: burst }
+              input_tokens: {{input}}
+              output_tokens: {{output}}
+            """);
+    }
 
     /// <summary>Runs every case with <paramref name="engine"/>.</summary>
     public static IReadOnlyList<ValidationCase> Run(EngineOverheads engine)

@@ -3,10 +3,11 @@ using DesSim.Core.Hardware;
 namespace DesSim.Core.Scheduling.Engines;
 
 /// <summary>What an engine's defaults depend on: the GPU (its memory and name pick defaults in several engines) and the
-/// tensor-parallel degree.</summary>
+/// tensor-parallel degree; the pipeline-parallel degree (TensorRT-LLM runs another executor loop with pp &gt; 1).</summary>
 /// <param name="Gpu">The GPU.</param>
 /// <param name="Tp">Tensor-parallel degree.</param>
-public sealed record EngineContext(GpuSpec Gpu, int Tp)
+/// <param name="Pp">Pipeline-parallel degree.</param>
+public sealed record EngineContext(GpuSpec Gpu, int Tp, int Pp = 1)
 {
     /// <summary>Bytes per GiB.</summary>
     public const long GiB = 1L << 30;

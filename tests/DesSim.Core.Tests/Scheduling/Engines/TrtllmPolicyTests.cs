@@ -1,4 +1,6 @@
+using DesSim.Core.Hardware;
 using DesSim.Core.Scheduling;
+using DesSim.Core.Scheduling.Engines;
 using DesSim.Core.Scheduling.Engines.Trtllm;
 using DesSim.Core.Workload;
 using DesSim.Engine;
@@ -167,5 +169,65 @@ public sealed class TrtllmPolicyTests
 
         policy.Plan(state, plan);
         Assert.That(Prefills(plan), Is.EqualTo(new[] { 0L, 1L, 2L }));
+    }
+
+    [Test]
+    public void TheOverlapSchedulerAndItsFetchDelayAreOnFor10WithOnePipelineStageOnly()
+    {
+        var h100 = GpuCatalog.Get("h100");
+        EngineSettings At(string version, int pp) =>
+            TrtllmEngine.Releases.Single(r => r.Version.Text == version).Configure(new EngineContext(h100, 2, pp), SchedulerKeys.None, null);
+        var v10 = At("1.0.0rc3", 1);
+        Assert.That((v10.CpuOverlapsGpu, v10.Scheduler.OverlapFetch, v10.Fp8CheckpointQuantizesKv), Is.EqualTo((true, true, true)));
+        var pp2 = At("1.0.0rc3", 2);
+        Assert.That((pp2.CpuOverlapsGpu, pp2.Scheduler.OverlapFetch), Is.EqualTo((false, false)), "pp > 1 runs _executor_loop_pp");
+        var v017 = At("0.17.0", 1);
+        Assert.That((v017.CpuOverlapsGpu, v017.Scheduler.OverlapFetch, v017.Fp8CheckpointQuantizesKv), Is.EqualTo((false, false, false)));
+    }
+
+    [Test]
+    public void MaxUtilizationWithChunkedContextAdmitsOnTheWholePromptAndPausesTheNewestForAChunk()
+    {
+        // 8 blocks of 32 = 256 tokens, budget 64 tokens a step, chunked context. A and B: 96-token prompts (3 blocks each),
+        // 100 output tokens. Both are admitted on their whole prompts (6 blocks; getNeededBlocksOneStep counts the whole prompt
+        // of a first chunk); C (3 more blocks) is not. Step 1: A's first 64-token chunk uses the whole budget.
+        var cfg = new SchedulerConfig(BatchPolicyKind.Trtllm, 2048, 64) { GuaranteedNoEvict = false, ChunkedContext = true };
+        var state = new SchedulerState(cfg, new KvCache(8, Block), 1);
+        var policy = new TrtllmPolicy();
+        var plan = new BatchPlan();
+        Arrive(state, 0, 96, 100);
+        Arrive(state, 1, 96, 100);
+        Arrive(state, 2, 96, 100);
+        policy.Plan(state, plan);
+        Assert.That(plan.Admitted.Select(s => s.Id), Is.EqualTo(new[] { 0L, 1L }));
+        Assert.That(plan.Items.Select(i => (i.Sequence.Id, i.NewTokens)), Is.EqualTo(new[] { (0L, 64) }));
+
+        // Run to the end: every request finishes, and every step runs something (no stall with all blocks held by contexts).
+        long now = 0;
+        int steps = 0;
+        while (steps++ < 10_000)
+        {
+            EndStep(state, plan, now += 10);
+            if (!state.HasRequests)
+            {
+                break;
+            }
+
+            policy.Plan(state, plan);
+            Assert.That(plan.Items, Is.Not.Empty, $"step {steps} ran nothing");
+            Assert.That(state.Kv.UsedBlocks, Is.LessThanOrEqualTo(8));
+        }
+
+        Assert.That(state.HasRequests, Is.False);
+        Assert.That(state.PreemptionCount, Is.GreaterThan(0), "decodes past 256 tokens in total force pauses");
+    }
+
+    [Test]
+    public void TheCapacitySchedulerPolicyOptionReadsTheEnginesOwnUpperCaseNames()
+    {
+        var h100 = GpuCatalog.Get("h100");
+        var options = DesSim.Core.Configuration.YamlDocumentLoader.Parse("capacity_scheduler_policy: MAX_UTILIZATION\nenable_chunked_prefill: true\n", "options");
+        var settings = TrtllmEngine.Releases[0].Configure(new EngineContext(h100, 1), SchedulerKeys.None, options);
+        Assert.That((settings.Scheduler.GuaranteedNoEvict, settings.Scheduler.ChunkedContext), Is.EqualTo((false, true)));
     }
 }

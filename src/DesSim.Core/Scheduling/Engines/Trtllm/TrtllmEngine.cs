@@ -53,17 +53,19 @@ public sealed class TrtllmEngine : EngineModel
     /// <inheritdoc />
     protected override EngineSettings Build(EngineContext context, SchedulerKeys keys, YamlSection? options)
     {
-        var policy = options?.GetEnum("capacity_scheduler_policy", ["GUARANTEED_NO_EVICT", "MAX_UTILIZATION"], "GUARANTEED_NO_EVICT") ?? "GUARANTEED_NO_EVICT";
+        // GetEnum compares lower case: GUARANTEED_NO_EVICT and guaranteed_no_evict both read.
+        var policy = options?.GetEnum("capacity_scheduler_policy", ["guaranteed_no_evict", "max_utilization"], "guaranteed_no_evict") ?? "guaranteed_no_evict";
         var scheduler = new SchedulerConfig(BatchPolicyKind.Trtllm, keys.MaxNumSeqs ?? DefaultMaxBatchSize, keys.MaxNumBatchedTokens ?? DefaultMaxNumTokens)
         {
-            GuaranteedNoEvict = policy == "GUARANTEED_NO_EVICT",
+            GuaranteedNoEvict = policy == "guaranteed_no_evict",
             ChunkedContext = options?.GetBool("enable_chunked_prefill", false) ?? false,
         };
         bool padding = options?.GetBool("cuda_graph_padding", false) ?? false;
         int max = options?.GetInt("cuda_graph_max_batch_size", DefaultCudaGraphMaxBatchSize, 1, 100_000) ?? DefaultCudaGraphMaxBatchSize;
         var graphs = !_pytorch ? CudaGraphSizes.None : new CudaGraphSizes(CaptureSizes(max, padding), padding);
         var overheads = new EngineOverheads("trtllm", EngineOverheadsCatalog.TrtllmIterationMs / 1e3, 0) { AllReduce = AllReduceImplementation.TrtllmAuto, KvSizing = Parallelism.KvCacheSizing.Trtllm };
-        bool overlap = _pytorch && !(options?.GetBool("disable_overlap_scheduler", false) ?? false);
+        // With pp > 1 the PyTorch executor runs _executor_loop_pp, which has no overlap scheduler (py_executor.py, v1.0).
+        bool overlap = _pytorch && context.Pp == 1 && !(options?.GetBool("disable_overlap_scheduler", false) ?? false);
         scheduler = scheduler with { OverlapFetch = overlap };
         // KV dtype (1.0, tensorrt_llm/_torch/pyexecutor/_util.py _create_kv_cache_manager): FP8 when the checkpoint's quant
         // config has an FP8 KV cache, else the model dtype. The FP8 checkpoints TensorRT-LLM serves are ModelOpt exports,

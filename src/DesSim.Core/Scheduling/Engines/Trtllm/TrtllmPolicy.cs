@@ -10,8 +10,8 @@ namespace DesSim.Core.Scheduling.Engines.Trtllm;
 /// pending request is admitted FCFS only when KV blocks for its prompt plus its maximum output fit beside what the active
 /// ones are still owed, and admission stops at the first that does not. Blocks are reserved for the whole request up
 /// front, so a step never runs out and nothing is ever preempted. With <c>MAX_UTILIZATION</c>
-/// (<see cref="SchedulerConfig.GuaranteedNoEvict"/> false) a request is admitted on its prompt's blocks and decodes that
-/// run out pause the newest request (modeled as vLLM's recompute preemption).
+/// (<see cref="SchedulerConfig.GuaranteedNoEvict"/> false) a request is admitted on its whole prompt's blocks, and a decode
+/// or context chunk that runs out pauses the most recently started request (modeled as vLLM's recompute preemption).
 /// Micro-batch (microBatchScheduler.cpp): active requests in order; a generation step takes one token; a context takes its
 /// whole prompt if it fits the token budget left, else the pass stops there (a context larger than the whole budget runs
 /// alone, where TensorRT-LLM would have refused it at enqueue); with chunked context it takes the largest multiple of the
@@ -84,9 +84,12 @@ public sealed class TrtllmPolicy : IBatchPolicy
                 break;
             }
 
-            if (!cfg.GuaranteedNoEvict && !state.Kv.TryReserve(s, s.ContextTokens + n))
+            // MAX_UTILIZATION: a chunk that does not fit pauses the most recently started request, this one if it is the
+            // newest (MaxUtilizationScheduler); without that, admitted contexts could hold every block and none could run.
+            if (!cfg.GuaranteedNoEvict && !DecodeScheduling.ReserveOrPreempt(state, plan, s, s.ContextTokens + n))
             {
-                break;
+                i--; // it left Running
+                continue;
             }
 
             plan.AddPrefill(s, n);
@@ -142,8 +145,9 @@ public sealed class TrtllmPolicy : IBatchPolicy
         {
             var s = state.Waiting.PeekFront();
             var hit = state.Kv.Match(s); // block reuse: matched blocks are assigned before the context runs (kvCacheManager.cpp)
-            int prompt = s.PromptTokens + s.GeneratedTokens - hit.Tokens;
-            int need = cfg.GuaranteedNoEvict ? s.PromptTokens + s.OutputTokens : hit.Tokens + Math.Min(prompt, cfg.ChunkedContext ? cfg.MaxNumBatchedTokens : prompt);
+            // MAX_UTILIZATION needs the blocks of the whole prompt for a first context chunk, chunked or not
+            // (kvCacheManager.cpp getNeededBlocksOneStep: isFirstContextChunk -> promptLen).
+            int need = cfg.GuaranteedNoEvict ? s.PromptTokens + s.OutputTokens : s.PromptTokens + s.GeneratedTokens;
             if (!state.Kv.TryReserve(s, need, hit))
             {
                 break;
