@@ -21,8 +21,7 @@ public sealed record GpuSpec
     /// <summary>Dense FP8 tensor-core peak, FLOP/s (0 = no FP8 support).</summary>
     public double Fp8FlopsPerSecond { get; init; }
 
-    /// <summary>Memory capacity in bytes: the total the device reports to CUDA where sourced (what engines size KV from; see
-    /// GpuCatalog), else the datasheet capacity in decimal GB.</summary>
+    /// <summary>Memory capacity in bytes (vendor "GB", decimal).</summary>
     public required long MemoryBytes { get; init; }
 
     /// <summary>Peak memory bandwidth, bytes/s.</summary>
