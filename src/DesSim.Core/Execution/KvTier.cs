@@ -8,8 +8,7 @@ namespace DesSim.Core.Execution;
 internal sealed class KvTier
 {
     private readonly Dictionary<ulong, KvTierEntry> _index = [];
-    private KvTierEntry? _lru;
-    private KvTierEntry? _mru;
+    private readonly Scheduling.LruList<KvTierEntry> _recency = new();
 
     public KvTier(KvTierSpec spec, long capacityUnits, TierServer? medium)
     {
@@ -67,7 +66,7 @@ internal sealed class KvTier
         KvTierEntry? evicted = null;
         if (_index.Count >= CapacityUnits)
         {
-            evicted = _lru!;
+            evicted = _recency.Oldest!;
             Unlink(evicted);
             _index.Remove(evicted.Key);
             EvictedUnits++;
@@ -84,54 +83,19 @@ internal sealed class KvTier
     public void Clear()
     {
         _index.Clear();
-        _lru = _mru = null;
+        _recency.Clear();
     }
 
     /// <summary>Keys from least to most recently used (the eviction order).</summary>
     public IEnumerable<ulong> EvictionOrder()
     {
-        for (var e = _lru; e is not null; e = e.Newer)
+        foreach (var e in _recency.InOrder())
         {
             yield return e.Key;
         }
     }
 
-    private void Append(KvTierEntry e)
-    {
-        e.Older = _mru;
-        e.Newer = null;
-        if (_mru is null)
-        {
-            _lru = e;
-        }
-        else
-        {
-            _mru.Newer = e;
-        }
+    private void Append(KvTierEntry e) => _recency.Append(e);
 
-        _mru = e;
-    }
-
-    private void Unlink(KvTierEntry e)
-    {
-        if (e.Older is null)
-        {
-            _lru = e.Newer;
-        }
-        else
-        {
-            e.Older.Newer = e.Newer;
-        }
-
-        if (e.Newer is null)
-        {
-            _mru = e.Older;
-        }
-        else
-        {
-            e.Newer.Older = e.Older;
-        }
-
-        e.Older = e.Newer = null;
-    }
+    private void Unlink(KvTierEntry e) => _recency.Unlink(e);
 }

@@ -1,7 +1,7 @@
 namespace DesSim.Core.Execution;
 
 /// <summary>One unit held by a KV tier: its key, when its data has landed there, and its place in the tier's LRU list.</summary>
-internal sealed class KvTierEntry(ulong key, long readyNanoseconds)
+internal sealed class KvTierEntry(ulong key, long readyNanoseconds) : Scheduling.ILruNode<KvTierEntry>
 {
     public ulong Key { get; } = key;
 

@@ -2,7 +2,7 @@ namespace DesSim.Core.Scheduling;
 
 /// <summary>One cached unit of KV: its chained key, the running sequences holding it, and its place in the LRU list
 /// while nothing holds it.</summary>
-internal sealed class PrefixBlock(ulong key)
+internal sealed class PrefixBlock(ulong key) : ILruNode<PrefixBlock>
 {
     /// <summary>The chained key (<see cref="PrefixKeys"/>).</summary>
     public ulong Key { get; } = key;

@@ -22,8 +22,7 @@ public sealed class PrefixCache
     public const int MinUnitTokens = 16;
 
     private readonly Dictionary<ulong, PrefixBlock> _index = [];
-    private PrefixBlock? _lru;
-    private PrefixBlock? _mru;
+    private readonly LruList<PrefixBlock> _evictable = new();
 
     /// <summary>Creates an empty index for a pool of <paramref name="blockSizeTokens"/>-token blocks.</summary>
     public PrefixCache(int blockSizeTokens)
@@ -72,7 +71,7 @@ public sealed class PrefixCache
     /// <summary>The evictable units from least to most recently released (the eviction order).</summary>
     public IEnumerable<ulong> EvictionOrder()
     {
-        for (var b = _lru; b is not null; b = b.Newer)
+        foreach (var b in _evictable.InOrder())
         {
             yield return b.Key;
         }
@@ -163,7 +162,7 @@ public sealed class PrefixCache
     {
         for (long i = 0; i < units; i++)
         {
-            var b = _lru ?? throw new InvalidOperationException("prefix cache has nothing left to evict");
+            var b = _evictable.Oldest ?? throw new InvalidOperationException("prefix cache has nothing left to evict");
             Unlink(b);
             _index.Remove(b.Key);
             EvictableUnits--;
@@ -181,46 +180,11 @@ public sealed class PrefixCache
         }
 
         _index.Clear();
-        _lru = _mru = null;
+        _evictable.Clear();
         EvictableUnits = 0;
     }
 
-    private void Append(PrefixBlock b)
-    {
-        b.Older = _mru;
-        b.Newer = null;
-        if (_mru is null)
-        {
-            _lru = b;
-        }
-        else
-        {
-            _mru.Newer = b;
-        }
+    private void Append(PrefixBlock b) => _evictable.Append(b);
 
-        _mru = b;
-    }
-
-    private void Unlink(PrefixBlock b)
-    {
-        if (b.Older is null)
-        {
-            _lru = b.Newer;
-        }
-        else
-        {
-            b.Older.Newer = b.Newer;
-        }
-
-        if (b.Newer is null)
-        {
-            _mru = b.Older;
-        }
-        else
-        {
-            b.Newer.Older = b.Older;
-        }
-
-        b.Older = b.Newer = null;
-    }
+    private void Unlink(PrefixBlock b) => _evictable.Unlink(b);
 }
