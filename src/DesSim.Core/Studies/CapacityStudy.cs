@@ -46,6 +46,15 @@ public static class CapacityStudy
         return Search(s, slo, replications, search, SharedDeployment(s), null);
     }
 
+    /// <summary>The capacity search of <paramref name="laidOut"/> as it is (e.g. a scenario of pools), from its own rate (1 when
+    /// it has none); per-GPU figures divide by <paramref name="layout"/>'s GPUs.</summary>
+    public static CapacityResult SearchLaidOut(Scenario laidOut, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search)
+    {
+        ArgumentNullException.ThrowIfNull(laidOut);
+        ArgumentNullException.ThrowIfNull(layout);
+        return Find(laidOut, layout, slo, replications, search, SharedDeployment(laidOut), null);
+    }
+
     /// <summary>One deployment for every run of <paramref name="atLayout"/>'s layout (its cost model's memos then carry
     /// over from probe to probe, with results identical to fresh deployments), or null for a pooled scenario, whose
     /// runs plan their pools themselves.</summary>
@@ -63,12 +72,15 @@ public static class CapacityStudy
     public static CapacityResult Search(Scenario atLayout, SloSpec slo, int replications, CapacitySearch search, Deployment? shared, PointResult? atOwnRate)
     {
         ArgumentNullException.ThrowIfNull(atLayout);
+        return Find(atLayout, atLayout.Deployment.Plan, slo, replications, search, shared, atOwnRate);
+    }
+
+    private static CapacityResult Find(Scenario s, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search, Deployment? shared, PointResult? atOwnRate)
+    {
         ArgumentNullException.ThrowIfNull(search);
-        var knob = RateKnob.Of(atLayout);
-        var s = atLayout;
-        var layout = atLayout.Deployment.Plan;
+        var knob = RateKnob.Of(s);
         return search.Find(
-            rate => atOwnRate is not null && knob.Current > 0 && rate == knob.Current ? atOwnRate : PointEvaluator.Evaluate(RateKnob.Apply(s, rate), replications, slo, shared),
+            rate => atOwnRate is not null && knob.Current > 0 && rate == knob.Current ? atOwnRate : PointEvaluator.Evaluate(RateKnob.Apply(s, rate), replications, slo, layout, shared),
             knob.Current > 0 ? knob.Current : 1,
             layout.GpuCount,
             (rate, r) => knob.IsRequestsPerSecond ? rate : r["request_throughput_per_s"].Mean);

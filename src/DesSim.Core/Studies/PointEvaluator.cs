@@ -7,10 +7,15 @@ namespace DesSim.Core.Studies;
 /// <remarks>Only the summaries are kept (per-request records are dropped after each run), so a worker's memory is one run's.</remarks>
 public static class PointEvaluator
 {
-    /// <summary>Runs <paramref name="scenario"/> with <paramref name="replications"/> seeds; the SLO is the scenario's unless
-    /// <paramref name="slo"/> is given; <paramref name="shared"/> (optional) is a deployment planned from the scenario's
-    /// <see cref="Scenario.Deployment"/>, reused by every run (<see cref="ScenarioRunner.Run(Scenario, Parallelism.Deployment?, Action{RunProgress}?)"/>).</summary>
-    public static PointResult Evaluate(Scenario scenario, int replications, SloSpec? slo = null, Parallelism.Deployment? shared = null)
+    /// <summary>Runs <paramref name="scenario"/> with <paramref name="replications"/> seeds; the SLO is the scenario's unless <paramref name="slo"/> is given.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="replications">Seeds.</param>
+    /// <param name="slo">The SLO (null: the scenario's).</param>
+    /// <param name="layout">The layout the result is labelled with and whose GPUs divide the per-GPU figures (null: the
+    /// scenario's <c>parallelism</c>; a pool layout passes its <see cref="PoolLayout.Equivalent"/>).</param>
+    /// <param name="shared">Optional: a deployment planned from the scenario's <see cref="Scenario.Deployment"/>, reused by
+    /// every run (<see cref="ScenarioRunner.Run(Scenario, Parallelism.Deployment?, Action{RunProgress}?)"/>).</param>
+    public static PointResult Evaluate(Scenario scenario, int replications, SloSpec? slo = null, Parallelism.ParallelPlan? layout = null, Parallelism.Deployment? shared = null)
     {
         var runs = new RunSummary[replications];
         long events = 0;
@@ -22,6 +27,6 @@ public static class PointEvaluator
             events += run.EventsProcessed;
         }
 
-        return PointResult.From(scenario.Deployment.Plan, runs, slo ?? scenario.Slo, events);
+        return PointResult.From(layout ?? scenario.Deployment.Plan, runs, slo ?? scenario.Slo, events);
     }
 }
