@@ -12,7 +12,7 @@ namespace DesSim.Core.Metrics;
 /// <see cref="TimelineWindow.MaxSpans"/> spans.</remarks>
 public sealed class MetricsCollector : IServingObserver
 {
-    private readonly List<RequestRecord> _records = [];
+    private List<RequestRecord> _records = [];
     private readonly List<TimeSeriesRow> _samples = [];
     private readonly List<TimelineSpan> _spans = [];
     private readonly TimelineWindow _window;
@@ -52,6 +52,14 @@ public sealed class MetricsCollector : IServingObserver
 
     /// <summary>Records of completed and rejected requests, in finishing order.</summary>
     public IReadOnlyList<RequestRecord> Records => _records;
+
+    /// <summary>Hands the records over (the list itself, no copy) and starts an empty one: the result owns them.</summary>
+    public List<RequestRecord> TakeRecords()
+    {
+        var taken = _records;
+        _records = [];
+        return taken;
+    }
 
     /// <summary>Samples in time order.</summary>
     public IReadOnlyList<TimeSeriesRow> Samples => _samples;

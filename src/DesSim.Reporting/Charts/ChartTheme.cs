@@ -118,5 +118,13 @@ public static class ChartTheme
         {
             text.LabelFontName = FontName;
         }
+
+        // Why explicitly: a bar plot takes its value-label font from ScottPlot's Fonts.Default when it is constructed, and
+        // that default is the embedded face only once EmbeddedFonts.Register has run; a bar chart built first in a process
+        // labelled its bars in a system font (and so differed from the same chart built later).
+        foreach (var bars in plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>())
+        {
+            bars.ValueLabelStyle.FontName = FontName;
+        }
     }
 }

@@ -30,4 +30,16 @@ public sealed class RunDeterminismTests
             TinyRun.Delete(second);
         }
     }
+
+    [Test]
+    public void Reports_built_at_the_same_time_are_byte_identical_to_one_built_alone()
+    {
+        // Why: RunReport draws its charts in parallel; several reports at once (sweep points with reports) must not
+        // disturb each other's charts through ScottPlot's or Skia's process-wide state.
+        var data = Reporting.Results.ReportDataFromRun.Build(TinyRun.Shared);
+        var alone = Reporting.Results.RunReport.Build(data);
+        var together = new string[6];
+        Parallel.For(0, together.Length, i => together[i] = Reporting.Results.RunReport.Build(data));
+        Assert.That(together, Is.All.EqualTo(alone));
+    }
 }
