@@ -23,6 +23,7 @@ internal sealed class ReplicaEngine : IEventHandler
     private readonly MicroBatch[] _slots;
     private readonly SchedulerState[] _engines;
     private readonly int[] _reserved; // per virtual engine: KV hand-offs reserved here and not yet arrived
+    private readonly FrontEndServer? _frontEnd;
     private bool _decisionPending;
     private long _activeSinceNs;
 
@@ -56,6 +57,7 @@ internal sealed class ReplicaEngine : IEventHandler
             _stages[s] = new StageServer(ctx, simulation, this, s, gpus[s], s + 1 < gpus.Length ? gpus[s + 1] : null);
         }
 
+        _frontEnd = config.FrontEnd.IsNone ? null : new FrontEndServer(ctx, config.FrontEnd, EnqueueScheduler);
         _reserved = new int[config.Stages];
         _slots = new MicroBatch[config.Stages];
         for (int i = 0; i < _slots.Length; i++)
@@ -175,7 +177,22 @@ internal sealed class ReplicaEngine : IEventHandler
         }
     }
 
+    /// <summary>A request routed here: it counts as outstanding at once and reaches the scheduler after the front end, if any.</summary>
     public void Enqueue(Sequence s)
+    {
+        OutstandingRequests++;
+        OutstandingTokens += s.PromptTokens + s.OutputTokens;
+        if (_frontEnd is null)
+        {
+            EnqueueScheduler(s);
+        }
+        else
+        {
+            _frontEnd.Accept(s);
+        }
+    }
+
+    private void EnqueueScheduler(Sequence s)
     {
         // vLLM: the virtual engine with the fewest unfinished requests (the lowest index on ties).
         var target = _engines[0];
@@ -188,8 +205,6 @@ internal sealed class ReplicaEngine : IEventHandler
         }
 
         target.Waiting.PushBack(s);
-        OutstandingRequests++;
-        OutstandingTokens += s.PromptTokens + s.OutputTokens;
         RequestDecision();
     }
 
@@ -366,6 +381,11 @@ internal sealed class ReplicaEngine : IEventHandler
         foreach (var e in _engines)
         {
             lost.AddRange(e.Waiting.DrainAll());
+        }
+
+        if (_frontEnd is not null)
+        {
+            lost.AddRange(_frontEnd.Abort());
         }
 
         OutstandingTokens = 0;
