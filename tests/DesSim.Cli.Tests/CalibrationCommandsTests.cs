@@ -51,6 +51,52 @@ public sealed class CalibrationCommandsTests
     }
 
     [Test]
+    public void CalibrateRunsReadsVllmBenchJsonAndWritesOverridesAScenarioCanName()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"calbench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            // A vllm bench serve --save-result file (keys of vllm/benchmarks/serve.py, deployment in --metadata keys).
+            var json = Path.Combine(dir, "run.json");
+            File.WriteAllText(json, """
+                { "backend": "openai-chat", "model_id": "Qwen/Qwen3-32B", "num_prompts": 6, "request_rate": "inf",
+                  "max_concurrency": 3, "gpu": "h100", "tp": "2", "engine_version": "0.12.0", "completed": 6,
+                  "input_lens": [256, 256, 256, 256, 256, 256], "output_lens": [6, 6, 6, 6, 6, 6],
+                  "ttfts": [0.07, 0.07, 0.07, 0.05, 0.05, 0.05],
+                  "itls": [[0.03, 0.03, 0.03, 0.03, 0.03], [0.03, 0.03, 0.03, 0.03, 0.03], [0.03, 0.03, 0.03, 0.03, 0.03],
+                           [0.03, 0.03, 0.03, 0.03, 0.03], [0.03, 0.03, 0.03, 0.03, 0.03], [0.03, 0.03, 0.03, 0.03, 0.03]],
+                  "mean_ttft_ms": 60.0, "mean_tpot_ms": 30.0 }
+                """);
+            var fitted = Path.Combine(dir, "fitted.yaml");
+            var (code, output, err) = CliTests.Run("calibrate", "--runs", json, "--engine", "vllm-mine", "--out", fitted);
+            Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
+            Assert.That(output, Does.Contain("fitted 'vllm-mine' on 1 of 1 runs").And.Contain("fit       TPOT"));
+            Assert.That(File.ReadAllText(fitted), Does.Contain("iteration_overhead_ms:").And.Contain("per_sequence_overhead_ms:"));
+
+            var scenario = Path.Combine(dir, "s.yaml");
+            File.WriteAllText(scenario, """
+                name: fitted
+                model: qwen3-32b
+                cluster: { gpu: h100, nodes: 1, gpus_per_node: 2 }
+                parallelism: { tp: 2 }
+                engine: { name: vllm, version: "0.12.0", overrides: fitted.yaml }
+                workload: { requests: 6, arrival: { process: closed-loop, concurrency: 3 }, input_tokens: 256, output_tokens: 6 }
+                """);
+            (code, _, err) = CliTests.Run("run", scenario, "--out", Path.Combine(dir, "out"), "--quiet");
+            Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
+
+            (code, _, err) = CliTests.Run("calibrate", "--runs", Path.Combine(dir, "missing.json"), "--out", fitted);
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(err, Does.Contain("missing.json"));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Test]
     public void CalibrateNeedsExactlyOneSourceAndAGpuForTables()
     {
         var (code, _, err) = CliTests.Run("calibrate", "--out", "x.yaml");

@@ -16,7 +16,7 @@ public static class CalibrateCommand
     {
         var from = new Option<string[]>("--from") { Description = "Measurement files or directories: aiconfigurator/vidur CSV tables, nccl-tests output (.txt/.log/.out)", AllowMultipleArgumentsPerToken = true };
         var gpu = new Option<string?>("--gpu") { Description = "Catalog GPU the measurements were taken on (with --from)" };
-        var runs = new Option<string?>("--runs") { Description = "CSV of measured runs: model,gpu,[precision],tp,[pp],batch,input_tokens,output_tokens,ttft_ms,tpot_ms,[id],[split]" };
+        var runs = new Option<string?>("--runs") { Description = "Measured runs: a CSV (model,gpu,[precision],tp,[pp],batch,input_tokens,output_tokens,ttft_ms,tpot_ms,[id],[split]), or 'vllm bench serve --save-result' JSON (a .json file or a directory of them; --metadata gpu=… tp=… [precision engine engine_version split])" };
         var engine = new Option<string>("--engine") { Description = "Name of the fitted engine (with --runs)", DefaultValueFactory = _ => "custom" };
         var output = new Option<string>("--out") { Description = "Where to write the calibration or engine YAML", Required = true };
         var plot = new Option<string?>("--plot") { Description = "Fit plot SVG (with --from; default: the --out path with .svg)" };
@@ -53,21 +53,57 @@ public static class CalibrateCommand
 
     private static void FitEngine(string path, string name, string outPath, TextWriter o)
     {
-        using var outputs = new OutputTransaction().Input(path, "the --runs file");
+        bool json = Directory.Exists(path) || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        using var outputs = json && Directory.Exists(path) ? new OutputTransaction() : new OutputTransaction().Input(path, "the --runs file");
         var staged = outputs.File(outPath, "--out");
-        var list = MeasuredRunsCsv.Read(path);
-        if (list.All(r => r.HoldOut))
+        EngineFitResult fit;
+        int count;
+        if (json)
         {
-            throw new InputException(path, "split", "every row is held out", "mark some rows split=fit");
+            var serving = ReadServingRuns(path);
+            count = serving.Count;
+            fit = ServingRunFitter.Fit(serving, name);
+        }
+        else
+        {
+            var list = MeasuredRunsCsv.Read(path);
+            if (list.All(r => r.HoldOut))
+            {
+                throw new InputException(path, "split", "every row is held out", "mark some rows split=fit");
+            }
+
+            count = list.Count;
+            fit = EngineFitter.Fit(list, name);
         }
 
-        var fit = EngineFitter.Fit(list, name);
-        var text = Report(fit, list.Count);
+        var text = Report(fit, count);
         o.Write(text);
         var yaml = EngineOverheadsYaml.Write(fit.Engine, $"dessim calibrate --runs {Path.GetFileName(path)}\n" + text.TrimEnd());
         staged.Write(s => s.Write(System.Text.Encoding.UTF8.GetBytes(yaml)));
         outputs.Commit();
         o.WriteLine($"wrote {outPath}");
+    }
+
+    // A .json file, or every .json file of a directory (name order).
+    private static IReadOnlyList<ServingRun> ReadServingRuns(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            if (!File.Exists(path))
+            {
+                throw new InputException(path, null, "does not exist", "give a vllm bench serve --save-result JSON file or a directory of them");
+            }
+
+            return [VllmBenchJsonReader.Read(path)];
+        }
+
+        var files = Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal).ToArray();
+        if (files.Length == 0)
+        {
+            throw new InputException(path, null, "holds no .json files", "save runs with vllm bench serve --save-result --result-dir DIR");
+        }
+
+        return files.Select(VllmBenchJsonReader.Read).ToArray();
     }
 
     /// <summary>The fitted parameters and fit / hold-out error, before and after.</summary>

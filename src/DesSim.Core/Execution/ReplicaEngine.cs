@@ -25,6 +25,7 @@ internal sealed class ReplicaEngine : IEventHandler
     private readonly int[] _reserved; // per virtual engine: KV hand-offs reserved here and not yet arrived
     private readonly long[] _launchNumber; // per slot: the micro-batch waiting for tier moves before stage 0, else -1
     private readonly KvTierHierarchy? _tiers;
+    private readonly FrontEndServer? _frontEnd;
     private bool _decisionPending;
     private long _activeSinceNs;
 
@@ -67,6 +68,7 @@ internal sealed class ReplicaEngine : IEventHandler
             _stages[s] = new StageServer(ctx, simulation, this, s, gpus[s], s + 1 < gpus.Length ? gpus[s + 1] : null);
         }
 
+        _frontEnd = config.FrontEnd.IsNone ? null : new FrontEndServer(ctx, config.FrontEnd, EnqueueScheduler);
         _reserved = new int[config.Stages];
         _launchNumber = new long[config.Stages];
         Array.Fill(_launchNumber, -1);
@@ -188,7 +190,22 @@ internal sealed class ReplicaEngine : IEventHandler
         }
     }
 
+    /// <summary>A request routed here: it counts as outstanding at once and reaches the scheduler after the front end, if any.</summary>
     public void Enqueue(Sequence s)
+    {
+        OutstandingRequests++;
+        OutstandingTokens += s.PromptTokens + s.OutputTokens;
+        if (_frontEnd is null)
+        {
+            EnqueueScheduler(s);
+        }
+        else
+        {
+            _frontEnd.Accept(s);
+        }
+    }
+
+    private void EnqueueScheduler(Sequence s)
     {
         // vLLM: the virtual engine with the fewest unfinished requests (the lowest index on ties).
         var target = _engines[0];
@@ -201,8 +218,6 @@ internal sealed class ReplicaEngine : IEventHandler
         }
 
         target.Waiting.PushBack(s);
-        OutstandingRequests++;
-        OutstandingTokens += s.PromptTokens + s.OutputTokens;
         RequestDecision();
     }
 
@@ -400,6 +415,11 @@ internal sealed class ReplicaEngine : IEventHandler
         foreach (var e in _engines)
         {
             lost.AddRange(e.Waiting.DrainAll());
+        }
+
+        if (_frontEnd is not null)
+        {
+            lost.AddRange(_frontEnd.Abort());
         }
 
         OutstandingTokens = 0;

@@ -43,6 +43,9 @@ public sealed record ServingConfig(
     /// schedulers): stage 0 then takes max(GPU, CPU) instead of their sum.</summary>
     public bool CpuOverlapsGpu { get; init; }
 
+    /// <summary>The engine's serial request front end (tokenization and hand-off before the scheduler sees a request).</summary>
+    public FrontEndSpec FrontEnd { get; init; } = FrontEndSpec.None;
+
     /// <summary>Per-sequence per-iteration overhead (sampling, detokenization), added on the last stage; seconds.</summary>
     public double PerSequenceOverheadSeconds { get; init; }
 

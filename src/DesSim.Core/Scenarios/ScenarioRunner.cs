@@ -100,7 +100,7 @@ public static class ScenarioRunner
 
         if (scenario.EngineSelection is { } engine)
         {
-            notes.Add($"engine: {engine.Name} {engine.RequestedVersion} modeled as {engine.Model.Version} ({scenario.Scheduler.Policy} policy{(scenario.Scheduler.Policy != engine.Settings.Scheduler.Policy ? " set by scheduler.policy" : "")}, max_num_seqs {engine.Settings.Scheduler.MaxNumSeqs}, max_num_batched_tokens {engine.Settings.Scheduler.MaxNumBatchedTokens}, CUDA graphs {engine.Settings.Graphs}, CPU {(engine.Settings.CpuOverlapsGpu ? "overlapped with" : "added to")} GPU time)");
+            notes.Add($"engine: {engine.Name} {engine.RequestedVersion} modeled as {engine.Model.Version} ({scenario.Scheduler.Policy} policy{(scenario.Scheduler.Policy != engine.Settings.Scheduler.Policy ? " set by scheduler.policy" : "")}, max_num_seqs {engine.Settings.Scheduler.MaxNumSeqs}, max_num_batched_tokens {engine.Settings.Scheduler.MaxNumBatchedTokens}, CUDA graphs {engine.Settings.Graphs}, CPU {(engine.Settings.CpuOverlapsGpu ? "overlapped with" : "added to")} GPU time{FrontEndNote(scenario.Engine.FrontEnd)})");
             if (engine.Note is { } why)
             {
                 notes.Add(why);
@@ -196,12 +196,17 @@ public static class ScenarioRunner
             PerSequenceOverheadSeconds = engine.PerSequenceOverheadSeconds,
             CudaGraphs = selection?.Settings.Graphs ?? Scheduling.Engines.CudaGraphSizes.None,
             CpuOverlapsGpu = selection?.Settings.CpuOverlapsGpu ?? false,
+            FrontEnd = engine.FrontEnd,
             ExpertRouting = routing,
             Faults = scenario.Faults,
             Variability = scenario.Variability,
             Power = deployment.Gpu.HasPowerFigures ? new PowerModel(deployment.Gpu, deployment.Spec.Cluster.PowerCapWatts) : null,
         };
     }
+
+    private static string FrontEndNote(Scheduling.FrontEndSpec f) => f.IsNone
+        ? string.Empty
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $", serial front end {f.PerRequestSeconds * 1e3:0.###} ms per request{(f.PerPromptTokenSeconds > 0 ? $" + {f.PerPromptTokenSeconds * 1e6:0.###} us per prompt token" : string.Empty)}");
 
     /// <summary>The energy meter of a run under <paramref name="config"/> (null when its GPU has no power figures). Bins are
     /// the time series step, or <see cref="EnergyBinSecondsWithoutTimeSeries"/> when the time series is off.</summary>

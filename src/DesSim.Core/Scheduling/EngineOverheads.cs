@@ -23,6 +23,10 @@ public sealed record EngineOverheads(string Name, double IterationOverheadSecond
     /// <summary>How this engine sizes its KV cache (vLLM's rule unless the preset names the engine's own).</summary>
     public Parallelism.KvCacheSizing KvSizing { get; init; } = Parallelism.KvCacheSizing.Vllm;
 
+    /// <summary>The engine's serial request front end (none unless the engine's model sets one; see
+    /// <see cref="Execution"/>'s <c>FrontEndServer</c>).</summary>
+    public FrontEndSpec FrontEnd { get; init; } = FrontEndSpec.None;
+
     /// <summary>Ring steps of TP all-reduces in one iteration over <paramref name="layers"/> layers at TP <paramref name="tp"/>: 4·L·(t − 1).</summary>
     public static double CollectiveStepsPerIteration(int layers, int tp) => 4.0 * layers * Math.Max(0, tp - 1);
 

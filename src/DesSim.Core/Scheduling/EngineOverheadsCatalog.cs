@@ -15,6 +15,14 @@ public static class EngineOverheadsCatalog
     /// Splitwise paper's setup, not a confirmed vLLM version: treat as an estimate for vLLM.</summary>
     public const double VllmIterationMs = 2.887;
 
+    /// <summary>vLLM's serial API-server work per request before the engine core sees it (parse, chat template, tokenize,
+    /// <c>add_request</c>), ms. Source: <b>fitted</b> end to end on the fit rows of the public silicon suite (vLLM 0.12.0
+    /// rows with 128 and 1024 output tokens, TP2/4/8, concurrency 8–128; Fidelity/Validation/SiliconCases.cs), choosing
+    /// among 2, 5, 10, 15 and 25 ms the value with the lowest fit-row median |error| of TTFT + TPOT (2 and 5 ms tie on TTFT
+    /// at 27.6%; 10 ms and above break the TP order of fit pairs). Held out: the 512-output rows and the 4000×1000 rows,
+    /// never used to choose it. Mechanism: <see cref="FrontEndSpec"/> (docs/engines.md).</summary>
+    public const double VllmFrontEndPerRequestMs = 5.0;
+
     /// <summary>Overhead per TP all-reduce ring step in the Splitwise A100 measurements, µs. Source: the same fit as
     /// <see cref="VllmIterationMs"/>. It is what lets decode time there stay flat from TP4 to TP8.</summary>
     /// <remarks>Why only in the <c>splitwise-a100</c> preset and not in <c>vllm</c>: a per-ring-step gap is a launch cost of

@@ -13,7 +13,7 @@ namespace DesSim.Core.Scheduling.Engines;
 /// </remarks>
 public static class EngineReader
 {
-    private static readonly string[] OverrideKeys = ["iteration_overhead_ms", "per_sequence_overhead_ms", "collective_step_overhead_us"];
+    private static readonly string[] OverrideKeys = ["iteration_overhead_ms", "per_sequence_overhead_ms", "collective_step_overhead_us", "front_end_ms"];
 
     /// <summary>Reads <c>engine</c> from <paramref name="root"/>; <paramref name="scenarioDirectory"/> resolves an overrides file.</summary>
     public static EngineSpec Read(YamlSection root, string scenarioDirectory)
@@ -82,6 +82,7 @@ public static class EngineReader
                 IterationOverheadSeconds = o.GetDouble("iteration_overhead_ms", basis.IterationOverheadSeconds * 1e3, 0, 10_000)!.Value / 1e3,
                 PerSequenceOverheadSeconds = o.GetDouble("per_sequence_overhead_ms", basis.PerSequenceOverheadSeconds * 1e3, 0, 10_000)!.Value / 1e3,
                 CollectiveStepOverheadSeconds = o.GetDouble("collective_step_overhead_us", basis.CollectiveStepOverheadSeconds * 1e6, 0, 1_000_000)!.Value / 1e6,
+                FrontEnd = basis.FrontEnd with { PerRequestSeconds = o.GetDouble("front_end_ms", basis.FrontEnd.PerRequestSeconds * 1e3, 0, 10_000)!.Value / 1e3 },
             };
         }
 

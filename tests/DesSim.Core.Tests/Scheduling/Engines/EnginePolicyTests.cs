@@ -61,6 +61,35 @@ public sealed class EnginePolicyTests
     }
 
     [Test]
+    public void VllmV1AtTheH100DefaultBudgetChunksTheSecondLongPromptByTheRunningDecodes()
+    {
+        // vLLM 0.12 on an H100 (server): 8,192 tokens per step. Three requests decode; three 4,096-token prompts wait.
+        // Running first: 3 decode tokens, then prompt D whole (4,096) and E's first 4,093 tokens; F waits for the next step.
+        var state = State(new SchedulerConfig(BatchPolicyKind.VllmV1, 1024, 8192), 10_000, 16);
+        var policy = new VllmV1Policy();
+        var plan = new BatchPlan();
+        for (int id = 0; id < 3; id++)
+        {
+            Enqueue(state, id, 16, 100);
+        }
+
+        policy.Plan(state, plan);
+        Complete(state, plan);
+        for (int id = 3; id < 6; id++)
+        {
+            Enqueue(state, id, 4096, 8);
+        }
+
+        policy.Plan(state, plan);
+        Assert.That(Items(plan), Is.EqualTo(new[] { (0L, 1, false), (1L, 1, false), (2L, 1, false), (3L, 4096, true), (4L, 4093, true) }));
+        Complete(state, plan);
+
+        // Next step: the decodes (now 4, D emitted its first token), E's last 3 tokens, then F whole.
+        policy.Plan(state, plan);
+        Assert.That(Items(plan), Is.EqualTo(new[] { (0L, 1, false), (1L, 1, false), (2L, 1, false), (3L, 1, false), (4L, 3, true), (5L, 4096, true) }));
+    }
+
+    [Test]
     public void VllmV1LongPrefillThresholdCapsEachRequestsChunk()
     {
         var cfg = new SchedulerConfig(BatchPolicyKind.VllmV1, 256, 1000) { LongPrefillTokenThreshold = 256 };

@@ -17,7 +17,9 @@ namespace DesSim.Core.Scheduling.Engines.Vllm;
 /// [1, 2, 4] + range(8, 513, 8) (compilation config <c>cuda_graph_sizes=[512]</c>); 0.12.0 [1, 2, 4] + range(8, 256, 8) +
 /// range(256, max + 1, 16) with max = min(2·max_num_seqs, 512) (vllm/config/vllm.py); batches pad to the next size.
 /// CPU: <see cref="EngineOverheadsCatalog.VllmIterationMs"/> per step (fitted on the Splitwise A100 TP2/TP8 rows, TP4
-/// held out; docs/calibration.md), not overlapped unless <c>async_scheduling</c> (off by default through 0.12). Prefix
+/// held out; docs/calibration.md), not overlapped unless <c>async_scheduling</c> (off by default through 0.12). V1 runs
+/// the API server and the engine core as separate processes (vllm/v1/engine/async_llm.py, core.py): requests pass a serial
+/// front end of <see cref="EngineOverheadsCatalog.VllmFrontEndPerRequestMs"/> each (fitted; <see cref="FrontEndSpec"/>). Prefix
 /// caching: <see cref="DefaultPrefixCaching"/> (docs/prefix-caching.md). Speculative decoding and priority scheduling are not modeled.
 /// </remarks>
 public sealed class VllmEngine : EngineModel
@@ -84,7 +86,12 @@ public sealed class VllmEngine : EngineModel
         };
         bool eager = options?.GetBool("enforce_eager", false) ?? false;
         var graphs = eager ? CudaGraphSizes.None : new CudaGraphSizes(CaptureSizes(seqs, tokens), padding: true);
-        var overheads = new EngineOverheads("vllm", EngineOverheadsCatalog.VllmIterationMs / 1e3, 0) { AllReduce = AllReduceImplementation.VllmCustom, KvSizing = Parallelism.KvCacheSizing.Vllm };
+        var overheads = new EngineOverheads("vllm", EngineOverheadsCatalog.VllmIterationMs / 1e3, 0)
+        {
+            AllReduce = AllReduceImplementation.VllmCustom,
+            KvSizing = Parallelism.KvCacheSizing.Vllm,
+            FrontEnd = _v1 ? new FrontEndSpec(EngineOverheadsCatalog.VllmFrontEndPerRequestMs / 1e3, 0) : FrontEndSpec.None,
+        };
         bool overlap = options?.GetBool("async_scheduling", false) ?? false;
         return new EngineSettings(scheduler, graphs, overheads, overlap, BlockSize);
     }
