@@ -255,6 +255,7 @@ internal sealed class ReplicaEngine : IEventHandler
         }
 
         mb.InUse = false;
+        _engines[slot].LastStepEnd = now;
         InFlight--;
         if (InFlight == 0)
         {
@@ -427,6 +428,7 @@ internal sealed class ReplicaEngine : IEventHandler
                 continue;
             }
 
+            state.Now = now;
             _tiers?.BeginStep();
             _policies[e].Plan(state, mb.Plan);
             foreach (var p in mb.Plan.Preempted)

@@ -5,6 +5,7 @@ using DesSim.Core.Scheduling;
 using DesSim.Core.Tests.TestDoubles;
 using DesSim.Core.Workload;
 using DesSim.Engine;
+using DesSim.Engine.Testing;
 
 namespace DesSim.Core.Tests.Execution;
 
