@@ -54,9 +54,13 @@ public static class Planner
     public static LayoutEvaluation Assess(Scenario scenario, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search)
     {
         var s = CapacityStudy.WithLayout(scenario, layout);
-        var load = PointEvaluator.Evaluate(s, replications, slo);
-        var sat = PointEvaluator.Evaluate(Saturate(s), replications, slo);
-        var cap = PointResult.Bounds(slo).Any() ? CapacityStudy.Search(scenario, layout, slo, replications, search) : null;
+        // Why one deployment and the load point handed to the search: the runs of a layout then share the cost model's
+        // memos, and the search's first probe (the workload's own rate) is exactly the load point already simulated.
+        // Both leave every number as it was (memos return what a fresh model computes; the probe is the same run).
+        var shared = CapacityStudy.SharedDeployment(s);
+        var load = PointEvaluator.Evaluate(s, replications, slo, shared: shared);
+        var sat = PointEvaluator.Evaluate(Saturate(s), replications, slo, shared: shared);
+        var cap = PointResult.Bounds(slo).Any() ? CapacityStudy.Search(s, slo, replications, search, shared, load) : null;
         return new LayoutEvaluation(load, sat, cap);
     }
 
