@@ -128,6 +128,17 @@ internal sealed class KvTransferCoordinator
         h.PrefillState = state;
         h.PrefillBlocks = new Sequence(s.Request, prefill.Index, s.Arrival) { AllocatedBlocks = s.AllocatedBlocks };
         s.AllocatedBlocks = 0;
+        if (s.HoldsUnits)
+        {
+            // Why: with prefix caching the prefill instance's cached prompt units are held by the request; the holder keeps
+            // them until the transfer is done, so releasing it returns them to that instance's cache (evictable), and the
+            // request arrives on the decode instance owning no unit of another instance's index.
+            h.PrefillBlocks.HeldUnits.AddRange(s.HeldUnits);
+            s.HeldUnits.Clear();
+        }
+
+        h.PrefillBlocks.RegisteredUnits = s.RegisteredUnits;
+        s.RegisteredUnits = 0;
         h.PrefillDone = true;
         h.ReadyNanoseconds = _ctx.Now.Nanoseconds;
         if (h.Streaming)

@@ -352,7 +352,14 @@ public sealed class ServingSimulation
             _eligible[r] = _replicas[r].Role == PoolRole.Prefill && (!fits || _replicas[r].MaxContextTokens >= prefillTokens);
         }
 
-        int replica = _router.Pick(_outstandingRequests, _outstandingTokens, _eligible);
+        // Why Cached: a prefix-aware prefill router weighs each prefill instance's cached prompt tokens (decode instances
+        // are not eligible); session affinity keeps a session's turns on one prefill instance, as in colocated runs.
+        int replica = (fits ? Affine(request, prefillTokens) : null) ?? _router.Pick(_outstandingRequests, _outstandingTokens, _eligible, Cached(request), request.InputTokens);
+        if (_sessionReplica is not null && request.SessionId >= 0 && replica >= 0 && fits)
+        {
+            _sessionReplica[request.SessionId] = replica;
+        }
+
         var s = new Sequence(request, replica, _sim.Now);
         Observer.OnArrived(s, _sim.Now);
         if (!fits)

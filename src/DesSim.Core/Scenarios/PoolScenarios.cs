@@ -26,7 +26,7 @@ internal static class PoolScenarios
     }
 
     private static readonly string[] Modes = ["layerwise", "after_prefill"];
-    private static readonly string[] PrefillRouters = ["least-outstanding", "round-robin", "power-of-two"];
+    private static readonly string[] PrefillRouters = ["least-outstanding", "round-robin", "power-of-two", "prefix-aware"];
     private static readonly string[] DecodeRouters = ["least-kv", "round-robin", "least-outstanding"];
 
     private static (IReadOnlyList<PoolSpec>, DisaggregationConfig) ReadDisaggregation(YamlSection root, YamlSection d, ClusterSpec cluster)
@@ -60,6 +60,7 @@ internal static class PoolScenarios
             {
                 "round-robin" => RouterKind.RoundRobin,
                 "power-of-two" => RouterKind.PowerOfTwo,
+                "prefix-aware" => RouterKind.PrefixAware,
                 _ => RouterKind.LeastOutstanding,
             };
             decodeRouter = r.GetEnum("decode", DecodeRouters, "least-kv") switch

@@ -47,12 +47,13 @@ public static class CapacityStudy
     }
 
     /// <summary>The capacity search of <paramref name="laidOut"/> as it is (e.g. a scenario of pools), from its own rate (1 when
-    /// it has none); per-GPU figures divide by <paramref name="layout"/>'s GPUs.</summary>
-    public static CapacityResult SearchLaidOut(Scenario laidOut, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search)
+    /// it has none); per-GPU figures divide by <paramref name="layout"/>'s GPUs. <paramref name="atOwnRate"/>, when given, is
+    /// the point already evaluated at the scenario's own rate (labelled with <paramref name="layout"/>): the first probe.</summary>
+    public static CapacityResult SearchLaidOut(Scenario laidOut, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search, PointResult? atOwnRate = null)
     {
         ArgumentNullException.ThrowIfNull(laidOut);
         ArgumentNullException.ThrowIfNull(layout);
-        return Find(laidOut, layout, slo, replications, search, SharedDeployment(laidOut), null);
+        return Find(laidOut, layout, slo, replications, search, SharedDeployment(laidOut), atOwnRate);
     }
 
     /// <summary>One deployment for every run of <paramref name="atLayout"/>'s layout (its cost model's memos then carry

@@ -73,7 +73,7 @@ public static class PoolPlanner
         var plan = candidate.Layout.Equivalent;
         var load = PointEvaluator.Evaluate(s, replications, slo, plan);
         var sat = PointEvaluator.Evaluate(Planner.Saturate(s), replications, slo, plan);
-        var cap = PointResult.Bounds(slo).Any() ? CapacityStudy.SearchLaidOut(s, plan, slo, replications, search) : null;
+        var cap = PointResult.Bounds(slo).Any() ? CapacityStudy.SearchLaidOut(s, plan, slo, replications, search, load) : null;
         return new LayoutEvaluation(load, sat, cap);
     }
 
