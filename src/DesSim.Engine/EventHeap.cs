@@ -32,6 +32,20 @@ internal sealed class EventHeap
 
     public long PeekTime() => _keys[0].Time;
 
+    /// <summary>Whether an entry with sequence number <paramref name="sequence"/> is in the heap (a linear scan).</summary>
+    public bool ContainsSequence(long sequence)
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            if (EventQueue.SequenceOf(_keys[i].Key) == sequence)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public long PeekKey() => _keys[0].Key;
 
     public void Push(long time, long key, IEventHandler handler, long argument)

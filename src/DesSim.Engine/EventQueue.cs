@@ -103,6 +103,42 @@ internal sealed class EventQueue
         _overflowMax = Math.Max(_overflowMax, time);
     }
 
+    /// <summary>Whether an event with sequence number <paramref name="sequence"/> is queued (cancelled or not).</summary>
+    /// <remarks>A linear scan of every rung, O(pending): it serves <see cref="Simulator.Cancel"/>, which no model calls on a
+    /// hot path, and keeps the per-event paths free of any index.</remarks>
+    public bool ContainsSequence(long sequence)
+    {
+        if (_near.ContainsSequence(sequence))
+        {
+            return true;
+        }
+
+        for (int b = _nextBucket; b < _bucketsInUse; b++)
+        {
+            for (int c = _head[b]; c >= 0; c = _chunkNext[c])
+            {
+                int n = c == _tail[b] ? _tailFill[b] : ChunkSize;
+                for (int i = c * ChunkSize; i < (c * ChunkSize) + n; i++)
+                {
+                    if (SequenceOf(_pool[i].Key) == sequence)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        for (int i = 0; i < _overflowCount; i++)
+        {
+            if (SequenceOf(_overflow[i].Key) == sequence)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public Entry Pop()
     {
         Refill();

@@ -62,16 +62,18 @@ public sealed class Simulator : ISimContext
     }
 
     /// <inheritdoc />
-    /// <remarks>Returns true when the handle names an event scheduled on this simulator that was not cancelled before.
-    /// Cancelling an event that has already run has no effect.</remarks>
+    /// <remarks>Returns true only when the handle names an event of this simulator that is still pending (scheduled, not
+    /// yet run, not cancelled before); that event will not run. Cancelling an event that already ran, was already
+    /// cancelled or was never scheduled here returns false and changes nothing (<see cref="PendingEvents"/> included).
+    /// Cost: O(pending events) for the check that the event is still queued; no model cancels on a hot path.</remarks>
     public bool Cancel(EventHandle handle)
     {
-        if (!handle.IsValid || handle.Sequence >= _nextSequence || _queue.Count == 0)
+        if (!handle.IsValid || handle.Sequence >= _nextSequence || _queue.Count == 0 || _cancelled.Contains(handle.Sequence))
         {
             return false;
         }
 
-        return _cancelled.Add(handle.Sequence);
+        return _queue.ContainsSequence(handle.Sequence) && _cancelled.Add(handle.Sequence);
     }
 
     /// <summary>Makes the current <see cref="Run()"/> return after the event being handled.</summary>

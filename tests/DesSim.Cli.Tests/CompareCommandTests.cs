@@ -3,41 +3,16 @@ using System.Xml.Linq;
 namespace DesSim.Cli.Tests;
 
 /// <summary><c>dessim compare</c> end to end: two runs of different layouts side by side, images, and bad input.</summary>
-public sealed class CompareCommandTests
+public sealed class CompareCommandTests : TinyCliRun
 {
-    private const string Scenario = """
-        name: cmp-tiny
-        seed: 5
-        model: llama-3.1-8b
-        cluster: { gpu: h100-sxm, nodes: 1, gpus_per_node: 2 }
-        parallelism: { tp: 1, pp: 2 }
-        workload:
-          requests: 30
-          arrival: { process: poisson, rate: 15 }
-          input_tokens: { dist: uniform, min: 100, max: 1500 }
-          output_tokens: { dist: uniform, min: 20, max: 200 }
-        slo: { ttft_ms: 300, tpot_ms: 30 }
-        """;
+    private static readonly string TinyScenario = Scenario("cmp-tiny", 5, "slo: { ttft_ms: 300, tpot_ms: 30 }");
 
     private static readonly string[] ChartNames = ["e2el_cdf", "gpu_breakdown", "output_per_gpu", "throughput_goodput", "tpot_cdf", "ttft_cdf"];
 
-    private string _root = string.Empty;
-
-    [SetUp]
-    public void MakeRoot()
-    {
-        _root = Path.Combine(Path.GetTempPath(), "dessim-cli-compare-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_root);
-    }
-
-    [TearDown]
-    public void DeleteRoot() => Directory.Delete(_root, recursive: true);
-
     private string[] TwoRuns()
     {
-        var yaml = Path.Combine(_root, "s.yaml");
-        File.WriteAllText(yaml, Scenario);
-        var dirs = new[] { Path.Combine(_root, "pp2"), Path.Combine(_root, "tp2") };
+        var yaml = WriteScenario(TinyScenario);
+        var dirs = new[] { Path.Combine(Root, "pp2"), Path.Combine(Root, "tp2") };
         Assert.That(CliTests.Run("run", yaml, "--out", dirs[0], "--quiet").Code, Is.EqualTo(ExitCodes.Success));
         Assert.That(CliTests.Run("run", yaml, "--out", dirs[1], "--quiet", "--set", "parallelism.tp=2", "--set", "parallelism.pp=1").Code, Is.EqualTo(ExitCodes.Success));
         return dirs;
@@ -47,7 +22,7 @@ public sealed class CompareCommandTests
     public void Compare_writes_one_self_contained_page_and_every_chart_as_svg_and_png()
     {
         var runs = TwoRuns();
-        var (outDir, svgDir, pngDir) = (Path.Combine(_root, "cmp"), Path.Combine(_root, "svg"), Path.Combine(_root, "png"));
+        var (outDir, svgDir, pngDir) = (Path.Combine(Root, "cmp"), Path.Combine(Root, "svg"), Path.Combine(Root, "png"));
         var (code, output, err) = CliTests.Run("compare", runs[0], runs[1], "--out", outDir, "--svg-dir", svgDir, "--png-dir", pngDir);
         Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
         var html = File.ReadAllText(Path.Combine(outDir, "compare.html"));
@@ -65,7 +40,7 @@ public sealed class CompareCommandTests
             Assert.That(output, Does.Contain("compare.html"));
         });
 
-        var again = Path.Combine(_root, "cmp2");
+        var again = Path.Combine(Root, "cmp2");
         Assert.That(CliTests.Run("compare", runs[0], runs[1], "--out", again).Code, Is.EqualTo(ExitCodes.Success));
         Assert.That(File.ReadAllBytes(Path.Combine(again, "compare.html")), Is.EqualTo(File.ReadAllBytes(Path.Combine(outDir, "compare.html"))), "deterministic");
     }
@@ -79,7 +54,7 @@ public sealed class CompareCommandTests
     public void Bad_input_exits_2_naming_the_directory_and_writes_nothing(string kind)
     {
         var runs = TwoRuns();
-        var bad = Path.Combine(_root, kind);
+        var bad = Path.Combine(Root, kind);
         switch (kind)
         {
             case "not-a-result":
@@ -105,7 +80,7 @@ public sealed class CompareCommandTests
             "twice" => ["compare", runs[0], runs[1], runs[0]],
             _ => ["compare", runs[0], bad],
         };
-        var (outDir, pngDir) = (Path.Combine(_root, "cmp"), Path.Combine(_root, "png"));
+        var (outDir, pngDir) = (Path.Combine(Root, "cmp"), Path.Combine(Root, "png"));
         var (code, _, err) = CliTests.Run([.. args, "--out", outDir, "--png-dir", pngDir]);
         Assert.Multiple(() =>
         {

@@ -3,39 +3,14 @@ using System.Xml.Linq;
 namespace DesSim.Cli.Tests;
 
 /// <summary><c>dessim report DIR [--svg-dir]</c>, <c>run --timeline</c> and <c>trace stats --svg</c> end to end.</summary>
-public sealed class ReportCommandTests
+public sealed class ReportCommandTests : TinyCliRun
 {
-    private const string Scenario = """
-        name: cli-tiny
-        seed: 3
-        model: llama-3.1-8b
-        cluster: { gpu: h100-sxm, nodes: 1, gpus_per_node: 2 }
-        parallelism: { tp: 1, pp: 2 }
-        workload:
-          requests: 30
-          arrival: { process: poisson, rate: 15 }
-          input_tokens: { dist: uniform, min: 100, max: 1500 }
-          output_tokens: { dist: uniform, min: 20, max: 200 }
-        outputs: { timeseries_step_s: 0.25 }
-        """;
-
-    private string _root = string.Empty;
-
-    [SetUp]
-    public void MakeRoot()
-    {
-        _root = Path.Combine(Path.GetTempPath(), "dessim-cli-report-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_root);
-    }
-
-    [TearDown]
-    public void DeleteRoot() => Directory.Delete(_root, recursive: true);
+    private static readonly string TinyScenario = Scenario("cli-tiny", 3, "outputs: { timeseries_step_s: 0.25 }");
 
     private string RunScenario(params string[] extra)
     {
-        var yaml = Path.Combine(_root, "s.yaml");
-        File.WriteAllText(yaml, Scenario);
-        var dir = Path.Combine(_root, "out");
+        var yaml = WriteScenario(TinyScenario);
+        var dir = Path.Combine(Root, "out");
         var (code, _, err) = CliTests.Run(["run", yaml, "--out", dir, "--quiet", .. extra]);
         Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
         return dir;
@@ -48,8 +23,8 @@ public sealed class ReportCommandTests
         var html = Path.Combine(dir, "report.html");
         var original = File.ReadAllBytes(html);
         File.Delete(html);
-        var svgDir = Path.Combine(_root, "img");
-        var pngDir = Path.Combine(_root, "png");
+        var svgDir = Path.Combine(Root, "img");
+        var pngDir = Path.Combine(Root, "png");
         var (code, output, err) = CliTests.Run("report", dir, "--svg-dir", svgDir, "--png-dir", pngDir);
         Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
         var svgs = Directory.GetFiles(svgDir, "*.svg").Order(StringComparer.Ordinal).ToArray();
@@ -74,7 +49,7 @@ public sealed class ReportCommandTests
     {
         var dir = RunScenario();
         File.Delete(Path.Combine(dir, "gpus.csv"));
-        var svgDir = Path.Combine(_root, "img");
+        var svgDir = Path.Combine(Root, "img");
         var (code, _, err) = CliTests.Run("report", dir, "--svg-dir", svgDir);
         Assert.Multiple(() =>
         {
@@ -99,9 +74,8 @@ public sealed class ReportCommandTests
     [TestCase("-1:2")]
     public void A_bad_timeline_flag_exits_2_and_writes_nothing(string value)
     {
-        var yaml = Path.Combine(_root, "s.yaml");
-        File.WriteAllText(yaml, Scenario);
-        var dir = Path.Combine(_root, "out");
+        var yaml = WriteScenario(TinyScenario);
+        var dir = Path.Combine(Root, "out");
         var (code, _, err) = CliTests.Run("run", yaml, "--out", dir, "--timeline", value);
         Assert.Multiple(() =>
         {
@@ -114,13 +88,13 @@ public sealed class ReportCommandTests
     [Test]
     public void Trace_stats_svg_holds_both_histograms_and_is_deterministic()
     {
-        var trace = Path.Combine(_root, "t.csv");
+        var trace = Path.Combine(Root, "t.csv");
         File.WriteAllText(trace, "arrival_s,input_tokens,output_tokens\n0,100,10\n0.5,900,50\n1.0,400,200\n2.0,250,30\n");
-        var first = Path.Combine(_root, "a.svg");
-        var second = Path.Combine(_root, "b.svg");
+        var first = Path.Combine(Root, "a.svg");
+        var second = Path.Combine(Root, "b.svg");
         Assert.That(CliTests.Run("trace", "stats", trace, "--svg", first).Code, Is.EqualTo(ExitCodes.Success));
         Assert.That(CliTests.Run("trace", "stats", trace, "--svg", second).Code, Is.EqualTo(ExitCodes.Success));
-        var png = Path.Combine(_root, "a.png");
+        var png = Path.Combine(Root, "a.png");
         Assert.That(CliTests.Run("trace", "stats", trace, "--png", png).Code, Is.EqualTo(ExitCodes.Success));
         var svg = XDocument.Load(first);
         using var bitmap = SkiaSharp.SKBitmap.Decode(png);
@@ -136,9 +110,9 @@ public sealed class ReportCommandTests
     [Test]
     public void Trace_stats_of_a_bad_trace_writes_no_svg()
     {
-        var trace = Path.Combine(_root, "t.csv");
+        var trace = Path.Combine(Root, "t.csv");
         File.WriteAllText(trace, "nonsense\n1\n");
-        var svg = Path.Combine(_root, "a.svg");
+        var svg = Path.Combine(Root, "a.svg");
         var (code, _, _) = CliTests.Run("trace", "stats", trace, "--svg", svg);
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(File.Exists(svg), Is.False);

@@ -68,6 +68,66 @@ public sealed class SimulatorTests
     }
 
     [Test]
+    public void CancellingAnEventThatAlreadyRanReturnsFalseAndChangesNothing()
+    {
+        var sim = new Simulator();
+        var r = new Recorder(sim);
+        var first = sim.Schedule(SimTime.FromNanoseconds(10), r, 1);
+        sim.Schedule(SimTime.FromNanoseconds(20), r, 2);
+        Assert.That(sim.Step(), Is.True);
+        Assert.That(sim.Cancel(first), Is.False, "the event already ran");
+        Assert.That(sim.PendingEvents, Is.EqualTo(1), "a stale cancel must not hide a live event");
+        Assert.That(sim.NextEventTime.Nanoseconds, Is.EqualTo(20));
+        sim.Run();
+        Assert.That(r.Fired.Select(f => f.Argument), Is.EqualTo(new long[] { 1, 2 }));
+    }
+
+    [Test]
+    public void CancelMatchesAModelOfPendingEventsAcrossEveryQueueRung()
+    {
+        // Enough events at spread times that they sit in the near heap, the time buckets and the overflow.
+        var sim = new Simulator();
+        var r = new Recorder(sim);
+        var random = new Random(7);
+        var pending = new Dictionary<long, EventHandle>();
+        var fired = new List<EventHandle>();
+        for (int i = 0; i < 5000; i++)
+        {
+            pending[i] = sim.Schedule(SimTime.FromNanoseconds(random.Next(1, 1_000_000)), r, i);
+        }
+
+        var cancelled = new HashSet<long>();
+        for (int round = 0; round < 2000; round++)
+        {
+            if (round % 3 == 0 && sim.Step())
+            {
+                long ran = r.Fired[^1].Argument;
+                fired.Add(pending[ran]);
+                pending.Remove(ran);
+                continue;
+            }
+
+            bool pickFired = fired.Count > 0 && random.Next(4) == 0;
+            if (pickFired)
+            {
+                Assert.That(sim.Cancel(fired[random.Next(fired.Count)]), Is.False, "already ran");
+            }
+            else if (pending.Count > 0)
+            {
+                long key = pending.Keys.ElementAt(random.Next(pending.Count));
+                Assert.That(sim.Cancel(pending[key]), Is.EqualTo(!cancelled.Contains(key)), "pending: true once, then false");
+                cancelled.Add(key);
+            }
+
+            Assert.That(sim.PendingEvents, Is.EqualTo(pending.Keys.Count(k => !cancelled.Contains(k))));
+        }
+
+        sim.Run();
+        Assert.That(r.Fired.Select(f => f.Argument).Intersect(cancelled), Is.Empty, "no cancelled event ran");
+        Assert.That(r.Fired, Has.Count.EqualTo(5000 - cancelled.Count));
+    }
+
+    [Test]
     public void HandlerCanCancelALaterEvent()
     {
         var sim = new Simulator();

@@ -16,6 +16,7 @@ public static class BenchmarkRegistry
         new Synthetic1MBenchmark(),
         new ScalingBenchmark(),
         new DisaggregationBenchmark(),
+        new ReportBenchmark(),
     ];
 
     /// <summary>Benchmark names.</summary>

@@ -4,7 +4,7 @@ namespace DesSim.Cli.Bench;
 
 /// <summary>What one measured scenario run cost.</summary>
 /// <param name="Run">The run itself (its summary is printed as a checksum of the simulated result).</param>
-/// <param name="WallSeconds">Wall-clock seconds of <see cref="ScenarioRunner.Run"/>.</param>
+/// <param name="WallSeconds">Wall-clock seconds of <see cref="ScenarioRunner.Run(Scenario, Action{RunProgress}?)"/>.</param>
 /// <param name="CpuSeconds">Process CPU seconds during the run (all threads: JIT and GC included); on a shared machine
 /// it shows how much of the wall time the run actually had a core.</param>
 /// <param name="Gen0">Gen-0 collections during the run (gen-1 and gen-2 counts include the lower ones' triggers as the runtime counts them).</param>

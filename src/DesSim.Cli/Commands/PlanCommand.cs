@@ -17,7 +17,7 @@ public static class PlanCommand
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "Catalog model (dessim models)", Required = true };
-        var gpu = new Option<string>("--gpu") { Description = "Catalog GPU (dessim gpus)", Required = true };
+        var gpu = new Option<string>("--gpu") { Description = "Catalog GPU (dessim gpus); several, comma-separated (h100,h200): one node group per GPU, each with an equal share of --gpus", Required = true };
         var gpus = new Option<int>("--gpus") { Description = "GPUs in the cluster", DefaultValueFactory = _ => 8 };
         var perNode = new Option<int>("--gpus-per-node") { Description = "GPUs per node", DefaultValueFactory = _ => 8 };
         var precision = new Option<string>("--precision") { Description = "bf16 | fp16 | fp8", DefaultValueFactory = _ => "bf16" };
@@ -32,10 +32,11 @@ public static class PlanCommand
         var output = new Option<string?>("--out") { Description = "Output directory (default: results/plan-<model>-<gpus>x<gpu>)" };
         var report = new Option<bool>("--report") { Description = "Also write plan.html" };
         var sets = new Option<string[]>("--set") { Description = "Override any scenario key of the generated scenario (repeatable)" };
+        var disaggregation = new Option<bool>("--disaggregation") { Description = "Also rank prefill/decode splits (xPyD, a TP × PP per pool; with several GPUs, which GPU serves which phase) against the colocated layouts (docs/disaggregation.md)" };
         var cluster = new LayoutStudyOptions();
         var cmd = new Command("plan", "Rank every feasible TP × PP × DP (+ EP for MoE, CP for long prompts) layout for a model, GPUs, traffic and SLO")
         {
-            model, gpu, gpus, perNode, precision, workload, rate, requests, slo, objective, powerBudget, reps, jobs, output, report, sets,
+            model, gpu, gpus, perNode, precision, workload, rate, requests, slo, objective, powerBudget, reps, jobs, output, report, sets, disaggregation,
         };
         cluster.AddTo(cmd);
         cmd.SetAction(parse =>
@@ -51,7 +52,8 @@ public static class PlanCommand
                 "energy" => PlanObjective.Energy,
                 var o => throw new InputException("--objective", o, "expected latency, throughput, cost or energy"),
             };
-            int n = parse.GetValue(gpus), per = Math.Min(parse.GetValue(perNode), parse.GetValue(gpus)), r = parse.GetValue(reps), j = parse.GetValue(jobs), count = parse.GetValue(requests);
+            int types = parse.GetValue(gpu)!.Split(',').Length;
+            int n = parse.GetValue(gpus), per = Math.Min(parse.GetValue(perNode), parse.GetValue(gpus) / Math.Max(1, types)), r = parse.GetValue(reps), j = parse.GetValue(jobs), count = parse.GetValue(requests);
             if (n < 1 || per < 1 || n % per != 0 || r < 1 || j < 1 || count < 1)
             {
                 throw new InputException("--gpus/--gpus-per-node/--replications/--jobs/--requests", null, "need positive values and --gpus a multiple of --gpus-per-node");
@@ -59,9 +61,18 @@ public static class PlanCommand
 
             var scenario = PlanScenario.Build(parse.GetValue(model)!, parse.GetValue(gpu)!, n, per, parse.GetValue(precision)!, parse.GetValue(workload), parse.GetValue(rate), count, parse.GetValue(sets) ?? []);
             scenario = PlanPowerBudget.Apply(scenario with { Slo = preset.Slo }, parse.GetValue(powerBudget), out var budgetNote);
-            var dir = parse.GetValue(output) ?? Path.Combine("results", $"plan-{scenario.Deployment.Model.Name}-{n}x{scenario.Deployment.Cluster.Gpu.Name}".ToLowerInvariant().Replace(' ', '-'));
+            var gpuNames = string.Join("+", scenario.Deployment.Cluster.Groups.Select(g => g.Gpu.Name));
+            var dir = parse.GetValue(output) ?? Path.Combine("results", $"plan-{scenario.Deployment.Model.Name}-{n}x{gpuNames}".ToLowerInvariant().Replace(' ', '-'));
             var stdout = parse.InvocationConfiguration.Output;
-            var (layouts, rejected) = Planner.Layouts(scenario);
+            bool split = parse.GetValue(disaggregation);
+            bool pooled = split || scenario.Deployment.Cluster.IsHeterogeneous;
+            if (pooled && mode != LayoutStudyOptions.Mode.InProcess)
+            {
+                throw new InputException(split ? "--disaggregation" : "--gpu", null, "cluster shards (--shard, --submit, --merge) cover plans of colocated layouts on one GPU type only", "run this plan without them");
+            }
+
+            var poolLayouts = pooled ? PoolPlanner.Layouts(scenario, PlanScenario.Directory(parse.GetValue(workload)), split) : default;
+            var (layouts, rejected) = pooled ? ([], []) : Planner.Layouts(scenario);
             var search = new CapacitySearch();
             string Evaluate(int i)
             {
@@ -105,30 +116,39 @@ public static class PlanCommand
             var staged = mode == LayoutStudyOptions.Mode.Merge ? null : outputs.Directory(dir, "--out", PlanFiles);
             staged?.CheckPublishable();
             var evaluations = mode == LayoutStudyOptions.Mode.Merge ? Merged(dir, fingerprint, layouts, r) : null;
-            stdout.WriteLine($"plan: {scenario.Deployment.Model.Name} on {n}x {scenario.Deployment.Cluster.Gpu.Name}, preset {preset.Name} ({CapacityOutputs.SloText(preset.Slo)}), objective {goal.ToString().ToLowerInvariant()}");
+            stdout.WriteLine($"plan: {scenario.Deployment.Model.Name} on {n}x {gpuNames}{(split ? ", colocated and prefill/decode splits" : string.Empty)}, preset {preset.Name} ({CapacityOutputs.SloText(preset.Slo)}), objective {goal.ToString().ToLowerInvariant()}");
             if (budgetNote is not null)
             {
                 stdout.WriteLine(budgetNote);
             }
 
-            var plan = evaluations is null
+            var plan = pooled
+                ? PoolPlanner.Plan(scenario, poolLayouts, preset, goal, r, j, search, stdout.WriteLine)
+                : evaluations is null
                 ? Planner.Plan(scenario, preset, goal, r, j, search, stdout.WriteLine)
                 : Planner.Rank(scenario, preset, goal, r, layouts, evaluations, rejected);
+            int width = Math.Max(16, plan.Ranked.Max(a => a.Label.Length));
             stdout.WriteLine();
-            stdout.WriteLine($"{"rank",4}  {"layout",-16} {"TTFT p50/p99 ms",17} {"TPOT p50/p99 ms",17} {"max tok/s/GPU",13} {"cap req/s/GPU",13} {"$/Mtok",8} {"J/tok",7} {"EP/CP comm",10}  pareto");
+            stdout.WriteLine($"{"rank",4}  {"layout".PadRight(width)} {"TTFT p50/p99 ms",17} {"TPOT p50/p99 ms",17} {"max tok/s/GPU",13} {"cap req/s/GPU",13} {"$/Mtok",8} {"J/tok",7} {"EP/CP comm",10}  pareto");
             foreach (var a in plan.Ranked)
             {
                 var l = a.AtLoad;
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Rank,4}  {a.Layout,-16} {l["ttft_p50_ms"].Mean,8:F0}/{l["ttft_p99_ms"].Mean,-8:F0} {l["tpot_p50_ms"].Mean,8:F1}/{l["tpot_p99_ms"].Mean,-8:F1} {a.MaxThroughputPerGpu,13:F0} {(a.Capacity is { } c ? c.RequestsPerSecondPerGpu.ToString("F3", CultureInfo.InvariantCulture) : "-"),13} {a.UsdPerMillionTokens,8:F2} {a.JoulesPerToken,7:F2} {(a.Layout.Ep > 1 || a.Layout.Cp > 1 ? (l["other_comm_share"].Mean * 100).ToString("F1", CultureInfo.InvariantCulture) + "%" : "-"),10}  {(a.OnParetoFrontier ? "*" : string.Empty)}"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Rank,4}  {a.Label.PadRight(width)} {l["ttft_p50_ms"].Mean,8:F0}/{l["ttft_p99_ms"].Mean,-8:F0} {l["tpot_p50_ms"].Mean,8:F1}/{l["tpot_p99_ms"].Mean,-8:F1} {a.MaxThroughputPerGpu,13:F0} {(a.Capacity is { } c ? c.RequestsPerSecondPerGpu.ToString("F3", CultureInfo.InvariantCulture) : "-"),13} {a.UsdPerMillionTokens,8:F2} {a.JoulesPerToken,7:F2} {(a.Layout.Ep > 1 || a.Layout.Cp > 1 ? (l["other_comm_share"].Mean * 100).ToString("F1", CultureInfo.InvariantCulture) + "%" : "-"),10}  {(a.OnParetoFrontier ? "*" : string.Empty)}"));
             }
 
             stdout.WriteLine();
             foreach (var a in plan.Ranked.Take(3))
             {
-                stdout.WriteLine($"#{a.Rank} {a.Layout}: {a.Why}");
+                stdout.WriteLine($"#{a.Rank} {a.Label}: {a.Why}");
             }
 
-            var title = $"Layout plan: {scenario.Deployment.Model.Name} on {n}× {scenario.Deployment.Cluster.Gpu.Name}";
+            if (plan.DisaggregationVerdict is { } verdict)
+            {
+                stdout.WriteLine();
+                stdout.WriteLine(verdict);
+            }
+
+            var title = $"Layout plan: {scenario.Deployment.Model.Name} on {n}× {gpuNames}";
             IReadOnlyList<string> files;
             if (staged is null)
             {

@@ -240,6 +240,7 @@ internal sealed class ReplicaEngine : IEventHandler
         }
 
         mb.InUse = false;
+        _engines[slot].LastStepEnd = now;
         InFlight--;
         if (InFlight == 0)
         {
@@ -414,6 +415,7 @@ internal sealed class ReplicaEngine : IEventHandler
                 continue;
             }
 
+            state.Now = now;
             _policies[e].Plan(state, mb.Plan);
             foreach (var p in mb.Plan.Preempted)
             {

@@ -33,6 +33,10 @@ public sealed record DeploymentSpec(
     /// <summary>How the serving engine sizes its KV cache (the engine chooses it; vLLM's rule by default).</summary>
     public KvCacheSizing KvSizing { get; init; } = KvCacheSizing.Vllm;
 
+    /// <summary>Whether the scenario left <c>kv_cache_dtype</c> at <c>auto</c> (the engine may then pick the KV dtype from
+    /// what its checkpoint format implies; see <see cref="Scheduling.Engines.EngineSettings.Fp8CheckpointQuantizesKv"/>).</summary>
+    public bool KvDtypeAuto { get; init; }
+
     /// <summary>Whether the scenario set <c>gpu_memory_utilization</c>; when not, engines other than vLLM use their own default fraction.</summary>
     public bool MemoryFractionGiven { get; init; }
 

@@ -54,7 +54,7 @@ public static class DeploymentSpecReader
         return new DeploymentSpec(model, weights, kv, cluster, plan,
             costText == "measured" ? CostModelKind.Measured : CostModelKind.Roofline,
             linkText == "link-level" ? LinkFidelity.LinkLevel : LinkFidelity.ClosedForm,
-            stageLayers, blockSize, utilization) { ExpertRouting = ExpertRoutingReader.Read(root), MemoryFractionGiven = utilizationGiven };
+            stageLayers, blockSize, utilization) { ExpertRouting = ExpertRoutingReader.Read(root), MemoryFractionGiven = utilizationGiven, KvDtypeAuto = kvText == "auto" };
     }
 
     private static ModelSpec ReadModel(YamlSection root)

@@ -51,6 +51,11 @@ public static class ScenarioLoader
         var selection = Scheduling.Engines.EngineReader.Resolve(engineSpec, new Scheduling.Engines.EngineContext(deployment.Cluster.Gpu, deployment.Plan.Tp), keys);
         var scheduler = policy is { } p ? selection.Settings.Scheduler with { Policy = p } : selection.Settings.Scheduler;
         scheduler = scheduler with { EnablePrefixCaching = prefixCaching ?? selection.Model.DefaultPrefixCaching };
+        if (deployment.KvDtypeAuto && selection.Settings.Fp8CheckpointQuantizesKv && deployment.WeightPrecision.BytesPerElement == 1)
+        {
+            deployment = deployment with { KvPrecision = Hardware.Precision.Fp8 };
+        }
+
         if (schedulerSection?.Has("block_size") != true)
         {
             deployment = deployment with { BlockSizeTokens = selection.Settings.BlockSizeTokens };

@@ -14,8 +14,22 @@ public static class ScenarioRunner
 {
     /// <summary>Runs <paramref name="scenario"/>; <paramref name="progress"/> (optional) is called now and then with the simulation's progress.</summary>
     /// <exception cref="InputException">The layout cannot run, or the workload has bad input.</exception>
-    public static ScenarioRun Run(Scenario scenario, Action<RunProgress>? progress = null)
+    public static ScenarioRun Run(Scenario scenario, Action<RunProgress>? progress = null) => Run(scenario, null, progress);
+
+    /// <summary>Runs <paramref name="scenario"/> on <paramref name="shared"/>, a deployment already planned from the same
+    /// <see cref="Scenario.Deployment"/> (null: plan it here). Studies pass one deployment to every run of a layout, so its
+    /// cost model's memos carry over from run to run; a memo returns exactly what a fresh model computes
+    /// (<c>CostMemoTests</c>), so results are those of separate deployments. Pooled scenarios plan their own.</summary>
+    /// <exception cref="InputException">The layout cannot run, or the workload has bad input.</exception>
+    /// <exception cref="ArgumentException"><paramref name="shared"/> was planned from another deployment spec.</exception>
+    public static ScenarioRun Run(Scenario scenario, Deployment? shared, Action<RunProgress>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (shared is not null && !ReferenceEquals(shared.Spec, scenario.Deployment))
+        {
+            throw new ArgumentException("the shared deployment was planned from another deployment spec", nameof(shared));
+        }
+
         var sim = new Simulator(scenario.Seed);
         using var workload = WorkloadFactory.Open(scenario.Workload, sim.Streams);
         IReadOnlyList<PlacedPool>? placed = null;
@@ -33,7 +47,7 @@ public static class ScenarioRunner
         }
         else
         {
-            deployment = Deployment.Create(scenario.Deployment);
+            deployment = shared ?? Deployment.Create(scenario.Deployment);
             config = BuildConfig(scenario, deployment, sim.Streams);
             topology = deployment.Topology;
         }

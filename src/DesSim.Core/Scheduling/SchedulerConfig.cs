@@ -30,6 +30,11 @@ public sealed record SchedulerConfig(
     /// <summary>TensorRT-LLM capacity scheduler GUARANTEED_NO_EVICT: admit only when KV for prompt plus maximum output fits; never preempt.</summary>
     public bool GuaranteedNoEvict { get; init; } = true;
 
+    /// <summary>TensorRT-LLM's overlap scheduler (PyTorch backend): the executor fetches new requests for a step while the
+    /// step before it runs, so a request that arrives during a busy step waits one more step (see
+    /// <see cref="Engines.Trtllm.TrtllmPolicy"/>). Off by default.</summary>
+    public bool OverlapFetch { get; init; }
+
     /// <summary>Automatic prefix caching (vLLM <c>enable_prefix_caching</c>, SGLang's radix cache, TensorRT-LLM
     /// <c>enable_block_reuse</c>): admitted requests reuse cached KV of a matching prefix (docs/prefix-caching.md).
     /// Off by default here; each engine model sets its own default.</summary>

@@ -40,6 +40,13 @@ public sealed class SchedulerState
     /// <summary>Most sequences that may be admitted at once.</summary>
     public int MaxRunning => Config.MaxNumSeqs * MicroBatchSlots;
 
+    /// <summary>The simulated time of the decision being made (set by the executor before each plan).</summary>
+    public DesSim.Engine.SimTime Now { get; set; }
+
+    /// <summary>When this virtual engine's last micro-batch finished (null before the first one): a plan made at that
+    /// same instant follows a busy step, one made later follows an idle gap.</summary>
+    public DesSim.Engine.SimTime? LastStepEnd { get; set; }
+
     /// <summary>Whether the replica holds any request (waiting or running).</summary>
     public bool HasRequests => Waiting.Count > 0 || Running.Count > 0;
 

@@ -44,6 +44,53 @@ public sealed class LogHistogram
         return Statistics.Quantile.Interpolate(lower, upper, at.Fraction);
     }
 
+    /// <summary>The quantiles at ascending <paramref name="levels"/> ∈ [0, 1], each exactly <see cref="Quantile(double)"/>
+    /// of its level, from one pass over the buckets (<see cref="Quantile(double)"/> walks them once per call); empty when the
+    /// histogram is empty.</summary>
+    /// <exception cref="ArgumentException"><paramref name="levels"/> are not ascending.</exception>
+    public double[] Quantiles(IReadOnlyList<double> levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        if (Count == 0)
+        {
+            return [];
+        }
+
+        var at = new QuantilePosition[levels.Count];
+        for (int k = 0; k < at.Length; k++)
+        {
+            at[k] = Statistics.Quantile.Position(Count, levels[k]);
+            if (k > 0 && at[k].Lower < at[k - 1].Lower)
+            {
+                throw new ArgumentException("quantile levels must be ascending", nameof(levels));
+            }
+        }
+
+        // Why one walk: ranks are non-decreasing in the level, so a single cursor over the cumulative counts serves
+        // every lower and upper rank (upper = lower or lower + 1).
+        var result = new double[at.Length];
+        int bucket = -1;
+        long seen = 0;
+        double ValueAt(long rank)
+        {
+            while (seen <= rank)
+            {
+                seen += _counts[++bucket];
+            }
+
+            return Representative(bucket);
+        }
+
+        for (int k = 0; k < at.Length; k++)
+        {
+            double lower = ValueAt(at[k].Lower);
+            double upper = at[k].Upper == at[k].Lower ? lower : ValueAt(at[k].Upper);
+            result[k] = Statistics.Quantile.Interpolate(lower, upper, at[k].Fraction);
+        }
+
+        return result;
+    }
+
     internal static int IndexOf(long v)
     {
         if (v < SubBuckets)

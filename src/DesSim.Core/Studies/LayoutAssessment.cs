@@ -16,6 +16,13 @@ public sealed record LayoutAssessment(
     int Rank,
     string Why)
 {
+    /// <summary>The pool layout this row stands for (a prefill/decode split, or replicas over node groups); null for a plain
+    /// layout. For a split, <see cref="Layout"/> only carries the GPU count (<see cref="PoolLayout.Equivalent"/>).</summary>
+    public PoolLayout? Pools { get; init; }
+
+    /// <summary>The row's label: the pool layout's, else the layout's.</summary>
+    public string Label => Pools?.ToString() ?? Layout.ToString();
+
     /// <summary>p99 end-to-end latency at the given load, ms (the latency objective and the Pareto x axis).</summary>
     public double LatencyMs => AtLoad["e2el_p99_ms"].Mean;
 

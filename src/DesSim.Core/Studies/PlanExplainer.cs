@@ -15,18 +15,8 @@ public static class PlanExplainer
     /// <summary>The explanation for <paramref name="a"/> under <paramref name="objective"/>.</summary>
     public static string Why(LayoutAssessment a, PlanObjective objective, string fabric, SloSpec slo)
     {
-        var parts = new List<string>();
+        var parts = new List<string> { Headline(a, objective) };
         var load = a.AtLoad;
-        parts.Add(objective switch
-        {
-            PlanObjective.Latency => $"p99 E2EL {F(a.LatencyMs, 0)} ms, p99 TTFT {F(load["ttft_p99_ms"].Mean, 0)} ms, p99 TPOT {F(load["tpot_p99_ms"].Mean, 1)} ms at this load",
-            PlanObjective.Throughput => $"{F(a.MaxThroughputPerGpu, 0)} output tok/s per GPU at saturation",
-            PlanObjective.Cost => $"{Usd(a.UsdPerMillionTokens)} per million output tokens {SloRate(a)}",
-            PlanObjective.Energy => $"{F(a.JoulesPerToken, 2)} J per output token {SloRate(a)}",
-            _ => a.Capacity is { } c
-                ? $"holds the SLO up to {F(c.RequestsPerSecond, 2)} req/s ({F(c.RequestsPerSecondPerGpu, 3)} per GPU){(c.Bounded ? string.Empty : " or more")}"
-                : "no SLO bound: ranked by throughput",
-        });
         // Why: the throughput ranking comes from the saturated run, so its breakdown is the one that explains it.
         var basis = objective == PlanObjective.Throughput ? a.Saturated : load;
         string when = objective == PlanObjective.Throughput ? "at saturation" : "at this load";
@@ -87,6 +77,23 @@ public static class PlanExplainer
         return string.Join("; ", parts);
     }
 
+    /// <summary>The figure <paramref name="a"/> is ranked by under <paramref name="objective"/>, as the why-text's first clause.</summary>
+    public static string Headline(LayoutAssessment a, PlanObjective objective)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var load = a.AtLoad;
+        return objective switch
+        {
+            PlanObjective.Latency => $"p99 E2EL {F(a.LatencyMs, 0)} ms, p99 TTFT {F(load["ttft_p99_ms"].Mean, 0)} ms, p99 TPOT {F(load["tpot_p99_ms"].Mean, 1)} ms at this load",
+            PlanObjective.Throughput => $"{F(a.MaxThroughputPerGpu, 0)} output tok/s per GPU at saturation",
+            PlanObjective.Cost => $"{Usd(a.UsdPerMillionTokens)} per million output tokens {SloRate(a)}",
+            PlanObjective.Energy => $"{F(a.JoulesPerToken, 2)} J per output token {SloRate(a)}",
+            _ => a.Capacity is { } c
+                ? $"holds the SLO up to {F(c.RequestsPerSecond, 2)} req/s ({F(c.RequestsPerSecondPerGpu, 3)} per GPU){(c.Bounded ? string.Empty : " or more")}"
+                : "no SLO bound: ranked by throughput",
+        };
+    }
+
     /// <summary>Where the paid GPU-hours and joules go at the SLO rate: compute, bubbles, idle GPUs, transfers.</summary>
     private static string CostDrivers(PointResult p)
     {
@@ -110,9 +117,11 @@ public static class PlanExplainer
 
     private static string Usd(double x) => double.IsNaN(x) ? "n/a" : "$" + x.ToString("F2", CultureInfo.InvariantCulture);
 
-    private static string F(double x, int decimals) => double.IsNaN(x) ? "n/a" : x.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    /// <summary>Invariant fixed-point text, <c>n/a</c> for NaN.</summary>
+    internal static string F(double x, int decimals) => double.IsNaN(x) ? "n/a" : x.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-    private static string Pct(double share) => double.IsNaN(share) ? "n/a"
+    /// <summary>A share as a whole percentage (<c>&lt;1%</c> for small non-zero shares, <c>n/a</c> for NaN).</summary>
+    internal static string Pct(double share) => double.IsNaN(share) ? "n/a"
         : share > 0 && share < 0.01 ? "<1%"
         : (share * 100).ToString("F0", CultureInfo.InvariantCulture) + "%";
 }

@@ -54,19 +54,28 @@ public static class Planner
     public static LayoutEvaluation Assess(Scenario scenario, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search)
     {
         var s = CapacityStudy.WithLayout(scenario, layout);
-        var load = PointEvaluator.Evaluate(s, replications, slo);
-        var sat = PointEvaluator.Evaluate(Saturate(s), replications, slo);
-        var cap = PointResult.Bounds(slo).Any() ? CapacityStudy.Search(scenario, layout, slo, replications, search) : null;
+        // Why one deployment and the load point handed to the search: the runs of a layout then share the cost model's
+        // memos, and the search's first probe (the workload's own rate) is exactly the load point already simulated.
+        // Both leave every number as it was (memos return what a fresh model computes; the probe is the same run).
+        var shared = CapacityStudy.SharedDeployment(s);
+        var load = PointEvaluator.Evaluate(s, replications, slo, shared: shared);
+        var sat = PointEvaluator.Evaluate(Saturate(s), replications, slo, shared: shared);
+        var cap = PointResult.Bounds(slo).Any() ? CapacityStudy.Search(s, slo, replications, search, shared, load) : null;
         return new LayoutEvaluation(load, sat, cap);
     }
 
     /// <summary>The progress line of one evaluated layout.</summary>
-    public static string Describe(ParallelPlan layout, LayoutEvaluation e) =>
-        $"  {layout}: p99 TTFT {e.AtLoad["ttft_p99_ms"].Mean:F0} ms, p99 TPOT {e.AtLoad["tpot_p99_ms"].Mean:F1} ms, max {e.Saturated["output_tokens_per_s_per_gpu"].Mean:F0} tok/s/GPU" + (e.Capacity is null ? string.Empty : $", capacity {e.Capacity.RequestsPerSecond:F2} req/s");
+    public static string Describe(ParallelPlan layout, LayoutEvaluation e) => Describe(layout.ToString(), e);
+
+    /// <summary>The progress line of one evaluated layout labelled <paramref name="label"/>.</summary>
+    public static string Describe(string label, LayoutEvaluation e) =>
+        $"  {label}: p99 TTFT {e.AtLoad["ttft_p99_ms"].Mean:F0} ms, p99 TPOT {e.AtLoad["tpot_p99_ms"].Mean:F1} ms, max {e.Saturated["output_tokens_per_s_per_gpu"].Mean:F0} tok/s/GPU" + (e.Capacity is null ? string.Empty : $", capacity {e.Capacity.RequestsPerSecond:F2} req/s");
 
     /// <summary>Ranks the evaluated <paramref name="layouts"/> (<paramref name="evaluations"/> aligned with them) under
     /// <paramref name="objective"/>: the Pareto frontier, the order and the why-text. Deterministic in its inputs alone.</summary>
-    public static PlanResult Rank(Scenario scenario, PlanPreset preset, PlanObjective objective, int replications, IReadOnlyList<ParallelPlan> layouts, IReadOnlyList<LayoutEvaluation> evaluations, IReadOnlyList<string> rejected)
+    /// <remarks><paramref name="pools"/>, when given, is aligned with <paramref name="layouts"/>: the pool layout a row stands
+    /// for, null for a plain layout (<see cref="PoolPlanner"/> rewrites those rows' why-text).</remarks>
+    public static PlanResult Rank(Scenario scenario, PlanPreset preset, PlanObjective objective, int replications, IReadOnlyList<ParallelPlan> layouts, IReadOnlyList<LayoutEvaluation> evaluations, IReadOnlyList<string> rejected, IReadOnlyList<PoolLayout?>? pools = null)
     {
         var slo = preset.Slo;
         var rows = Enumerable.Range(0, layouts.Count).Select(i => (Layout: layouts[i], Load: evaluations[i].AtLoad, Sat: evaluations[i].Saturated, Cap: evaluations[i].Capacity)).ToArray();
@@ -76,7 +85,7 @@ public static class Planner
         var ranked = order.Select((i, rank) =>
         {
             var r = rows[i];
-            var a = new LayoutAssessment(r.Layout, r.Load, r.Sat, r.Cap, frontier[i], rank + 1, string.Empty);
+            var a = new LayoutAssessment(r.Layout, r.Load, r.Sat, r.Cap, frontier[i], rank + 1, string.Empty) { Pools = pools?[i] };
             return a with { Why = PlanExplainer.Why(a, objective, fabric, slo) };
         }).ToArray();
         return new PlanResult(scenario, preset, objective, replications, ranked, rejected, evaluations.Sum(e => e.Simulations(replications)));

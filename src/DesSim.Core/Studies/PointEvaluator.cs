@@ -8,18 +8,25 @@ namespace DesSim.Core.Studies;
 public static class PointEvaluator
 {
     /// <summary>Runs <paramref name="scenario"/> with <paramref name="replications"/> seeds; the SLO is the scenario's unless <paramref name="slo"/> is given.</summary>
-    public static PointResult Evaluate(Scenario scenario, int replications, SloSpec? slo = null)
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="replications">Seeds.</param>
+    /// <param name="slo">The SLO (null: the scenario's).</param>
+    /// <param name="layout">The layout the result is labelled with and whose GPUs divide the per-GPU figures (null: the
+    /// scenario's <c>parallelism</c>; a pool layout passes its <see cref="PoolLayout.Equivalent"/>).</param>
+    /// <param name="shared">Optional: a deployment planned from the scenario's <see cref="Scenario.Deployment"/>, reused by
+    /// every run (<see cref="ScenarioRunner.Run(Scenario, Parallelism.Deployment?, Action{RunProgress}?)"/>).</param>
+    public static PointResult Evaluate(Scenario scenario, int replications, SloSpec? slo = null, Parallelism.ParallelPlan? layout = null, Parallelism.Deployment? shared = null)
     {
         var runs = new RunSummary[replications];
         long events = 0;
         var quiet = scenario with { Outputs = scenario.Outputs with { TimeSeriesStepSeconds = 0, Timeline = scenario.Outputs.Timeline with { MaxSpans = 0 } } };
         for (int r = 0; r < replications; r++)
         {
-            var run = ScenarioRunner.Run(quiet with { Seed = scenario.Seed + (ulong)r, Slo = slo ?? scenario.Slo });
+            var run = ScenarioRunner.Run(quiet with { Seed = scenario.Seed + (ulong)r, Slo = slo ?? scenario.Slo }, shared);
             runs[r] = run.Result.Summary;
             events += run.EventsProcessed;
         }
 
-        return PointResult.From(scenario.Deployment.Plan, runs, slo ?? scenario.Slo, events);
+        return PointResult.From(layout ?? scenario.Deployment.Plan, runs, slo ?? scenario.Slo, events);
     }
 }

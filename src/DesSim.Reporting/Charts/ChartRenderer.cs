@@ -75,6 +75,20 @@ internal static partial class ChartRenderer
 
     private static void Draw(Chart chart, SKCanvas canvas)
     {
+        // Why a layout pass on a canvas that draws nothing: the first Render of a ScottPlot 5.1.59 plot runs its render
+        // actions twice (RenderManager.RenderCount is 2 after it), and on an SVG canvas both passes were written, the
+        // second exactly over the first: twice the markup and twice Skia's SVG writing for the same picture (ScottPlot
+        // issue #4436). After this pass the real canvas gets one pass, identical to the second one it used to get.
+        using (var layout = new SKNoDrawCanvas(chart.WidthPx, chart.HeightPx))
+        {
+            DrawPanels(chart, layout);
+        }
+
+        DrawPanels(chart, canvas);
+    }
+
+    private static void DrawPanels(Chart chart, SKCanvas canvas)
+    {
         var panelHeight = chart.HeightPx / chart.Panels.Count;
         for (var i = 0; i < chart.Panels.Count; i++)
         {

@@ -22,7 +22,13 @@ public static class ItlQuantiles
     {
         ArgumentNullException.ThrowIfNull(itl);
         const double nsPerMs = 1e6;
-        return itl.Count == 0 ? [] : Enumerable.Range(0, ReportData.ItlQuantileCount).Select(i => itl.Quantile(Level(i)) / nsPerMs).ToArray();
+        var ms = itl.Quantiles(Enumerable.Range(0, ReportData.ItlQuantileCount).Select(Level).ToArray());
+        for (var i = 0; i < ms.Length; i++)
+        {
+            ms[i] /= nsPerMs;
+        }
+
+        return ms;
     }
 
     /// <summary>Writes the file: header <c>p,itl_ms</c>, one row per level (none when the histogram is empty).</summary>

@@ -67,7 +67,11 @@ public static class CapacityOutputs
 
     /// <summary>Horizontal bars of capacity per GPU, one per layout.</summary>
     public static Chart Bars(IReadOnlyList<LayoutCapacity> results) =>
-        StudyCharts.Bars("SLO capacity per GPU", results.Select(r => r.Layout.ToString()).ToArray(), results.Select(r => r.Capacity.RequestsPerSecondPerGpu).ToArray(), "Capacity per GPU", "req/s");
+        Bars(results.Select(r => r.Layout.ToString()).ToArray(), results.Select(r => r.Capacity).ToArray());
+
+    /// <summary>Horizontal bars of capacity per GPU, one per labelled layout.</summary>
+    public static Chart Bars(IReadOnlyList<string> labels, IReadOnlyList<CapacityResult> capacities) =>
+        StudyCharts.Bars("SLO capacity per GPU", labels, capacities.Select(c => c.RequestsPerSecondPerGpu).ToArray(), "Capacity per GPU", "req/s");
 
     /// <summary>"p99 TTFT ≤ 350 ms, p99 TPOT ≤ 25 ms".</summary>
     public static string SloText(SloSpec slo)

@@ -8,7 +8,7 @@ using DesSim.Reporting.Output;
 namespace DesSim.Reporting.Sweeps;
 
 /// <summary>Writes a plan's <c>plan.csv</c> (ranked layouts) and, optionally, <c>plan.html</c> (ranking, why, Pareto, capacity).</summary>
-/// <remarks>Columns: rank, layout, tp, pp, dp, ep, cp, gpus, ttft/tpot p50 and p99 (± 95% half-width with replications),
+/// <remarks>Columns: rank, layout (a split's label names its pools, e.g. <c>PD 3xTP2 + 1xTP4</c>; its tp … cp cells are empty), tp, pp, dp, ep, cp, gpus, ttft/tpot p50 and p99 (± 95% half-width with replications),
 /// e2el_p99_ms, tokens/s per GPU at the load and at saturation, capacity_rps and per GPU, slo_holds, slo_within_noise, pareto,
 /// bubble, TP communication and other communication (EP all-to-all, CP ring/combine) shares of GPU time at the load, USD per
 /// million output tokens, J per output token and average/peak cluster power at the SLO rate (the capacity point, or saturation
@@ -27,7 +27,7 @@ public static class PlanOutputs
     /// <summary>The rows of <c>plan.csv</c>.</summary>
     public static IEnumerable<IReadOnlyList<object?>> Rows(PlanResult plan) => plan.Ranked.Select(a => (IReadOnlyList<object?>)
     [
-        a.Rank, a.Layout.ToString(), a.Layout.Tp, a.Layout.Pp, a.Layout.Dp, a.Layout.Ep, a.Layout.Cp, a.Layout.GpuCount,
+        a.Rank, a.Label, Degree(a, a.Layout.Tp), Degree(a, a.Layout.Pp), Degree(a, a.Layout.Dp), Degree(a, a.Layout.Ep), Degree(a, a.Layout.Cp), a.Layout.GpuCount,
         R(a.AtLoad["ttft_p50_ms"].Mean), R(a.AtLoad["ttft_p99_ms"].Mean), Ci(plan, a.AtLoad["ttft_p99_ms"]),
         R(a.AtLoad["tpot_p50_ms"].Mean), R(a.AtLoad["tpot_p99_ms"].Mean), Ci(plan, a.AtLoad["tpot_p99_ms"]),
         R(a.LatencyMs), R(a.AtLoad["output_tokens_per_s_per_gpu"].Mean), R(a.MaxThroughputPerGpu),
@@ -67,15 +67,20 @@ public static class PlanOutputs
     {
         var html = new HtmlReport(title)
         {
-            Subtitle = $"{plan.Base.Deployment.Model.Name} on {plan.Base.Deployment.Cluster.TotalGpus}× {plan.Base.Deployment.Cluster.Gpu.Name}; preset {plan.Preset.Name}; {CapacityOutputs.SloText(plan.Preset.Slo)}; objective {plan.Objective.ToString().ToLowerInvariant()}; {plan.Replications} replication(s); {plan.Simulations} simulations",
+            Subtitle = $"{plan.Base.Deployment.Model.Name} on {plan.Base.Deployment.Cluster.TotalGpus}× {string.Join("+", plan.Base.Deployment.Cluster.Groups.Select(g => g.Gpu.Name))}; preset {plan.Preset.Name}; {CapacityOutputs.SloText(plan.Preset.Slo)}; objective {plan.Objective.ToString().ToLowerInvariant()}; {plan.Replications} replication(s); {plan.Simulations} simulations",
         };
         foreach (var a in plan.Ranked.Take(3))
         {
-            html.AddText($"#{a.Rank} {a.Layout}", a.Why);
+            html.AddText($"#{a.Rank} {a.Label}", a.Why);
+        }
+
+        if (plan.DisaggregationVerdict is { } verdict)
+        {
+            html.AddText("Disaggregation", verdict);
         }
 
         var ranked = plan.Ranked;
-        var labels = ranked.Select(a => a.Layout.ToString()).ToArray();
+        var labels = ranked.Select(a => a.Label).ToArray();
         var latency = ranked.Select(a => a.LatencyMs).ToArray();
         html.AddChart("Throughput per GPU vs latency", StudyCharts.ThroughputLatencyPareto(labels, latency, ranked.Select(a => a.MaxThroughputPerGpu).ToArray(), "p99 E2EL at the load").RenderSvg(), "x: p99 end-to-end latency at the workload's rate; y: output tokens/s per GPU at saturation.");
         if (plan.Objective is PlanObjective.Cost or PlanObjective.Energy)
@@ -87,11 +92,11 @@ public static class PlanOutputs
         }
         if (ranked.All(a => a.Capacity is not null))
         {
-            html.AddChart("SLO capacity per GPU", CapacityOutputs.Bars(ranked.Select(a => new LayoutCapacity(a.Layout, a.Capacity!)).ToArray()).RenderSvg());
+            html.AddChart("SLO capacity per GPU", CapacityOutputs.Bars(labels, ranked.Select(a => a.Capacity!).ToArray()).RenderSvg());
         }
 
         var shares = ranked.Select(a => (IReadOnlyList<double>)[a.AtLoad["compute_share"].Mean, a.AtLoad["tp_comm_share"].Mean, a.AtLoad["pp_comm_share"].Mean, a.AtLoad["other_comm_share"].Mean, a.AtLoad["bubble_share"].Mean, a.AtLoad["idle_share"].Mean]).ToArray();
-        var breakdown = RunCharts.GpuTimeBreakdown("GPU time at the load", ranked.Select(a => a.Layout.ToString()).ToArray(), shares);
+        var breakdown = RunCharts.GpuTimeBreakdown("GPU time at the load", labels, shares);
         html.AddChart("Where GPU time goes", breakdown.RenderSvg());
         html.AddTable("Ranking", Headers, Rows(plan).Select(r => (IReadOnlyList<string>)r.Select(Cell).ToArray()));
         if (plan.Rejected.Count > 0)
@@ -101,6 +106,9 @@ public static class PlanOutputs
 
         return html.Render();
     }
+
+    // A split's rows leave the TP/PP/DP/EP/CP columns empty: its pools have their own degrees (in the label).
+    private static object? Degree(LayoutAssessment a, int degree) => a.Pools is { Disaggregated: true } ? null : degree;
 
     private static object? R(double? x) => x is { } v && !double.IsNaN(v) ? Math.Round(v, SweepTable.Decimals, MidpointRounding.AwayFromZero) : null;
 

@@ -45,6 +45,16 @@ public sealed class ArchitectureTests
     }
 
     [Test]
+    public void NoProductAssemblyReferencesTheTestSupportAssembly()
+    {
+        foreach (string product in new[] { "DesSim.Engine", "DesSim.Core", "DesSim.Reporting", "dessim" })
+        {
+            var references = Assembly.Load(product).GetReferencedAssemblies().Select(a => a.Name!);
+            Assert.That(references, Does.Not.Contain("DesSim.Engine.Testing"), product + ": fakes are for tests only");
+        }
+    }
+
+    [Test]
     public void ProjectsDependOnlyDownwards()
     {
         var edges = LayerRules.Edges(Product.Value, ProjectRoom);

@@ -125,7 +125,7 @@ public sealed class DeploymentTests
     public void LinkFidelitySelectsTheNetwork()
     {
         var spec = Spec("Llama-3.1-8B", "h100", new ParallelPlan(1, 2));
-        var ctx = new DesSim.Engine.FakeSimContext();
+        var ctx = new DesSim.Engine.Testing.FakeSimContext();
         Assert.That(Deployment.Create(spec).CreateNetwork(ctx), Is.TypeOf<ClosedFormNetwork>());
         Assert.That(Deployment.Create(spec with { LinkFidelity = LinkFidelity.LinkLevel }).CreateNetwork(ctx), Is.TypeOf<LinkLevelNetwork>());
     }

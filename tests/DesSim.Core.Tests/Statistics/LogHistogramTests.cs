@@ -51,4 +51,28 @@ public sealed class LogHistogramTests
         Assert.That(h.Mean, Is.NaN);
         Assert.That(() => h.Record(-1), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
+
+    [Test]
+    public void Quantiles_in_one_pass_are_bit_identical_to_one_quantile_at_a_time()
+    {
+        var random = new Random(4);
+        var h = new LogHistogram();
+        for (int i = 0; i < 20_000; i++)
+        {
+            h.Record(random.Next(3) == 0 ? random.Next(2000) : (long)(Math.Exp(random.NextDouble() * 20) + 1));
+        }
+
+        var levels = Enumerable.Range(0, 1001).Select(i => i / 1000.0).ToArray();
+        var all = h.Quantiles(levels);
+        Assert.Multiple(() =>
+        {
+            Assert.That(all, Has.Length.EqualTo(levels.Length));
+            for (int i = 0; i < levels.Length; i++)
+            {
+                Assert.That(BitConverter.DoubleToInt64Bits(all[i]), Is.EqualTo(BitConverter.DoubleToInt64Bits(h.Quantile(levels[i]))), $"p = {levels[i]}");
+            }
+        });
+        Assert.That(new LogHistogram().Quantiles(levels), Is.Empty);
+        Assert.That(() => h.Quantiles([0.5, 0.1]), Throws.ArgumentException);
+    }
 }

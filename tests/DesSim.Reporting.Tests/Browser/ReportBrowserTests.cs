@@ -38,14 +38,7 @@ public sealed class ReportBrowserTests
         {
             var charts = RunReport.Charts(ReportDataFromRun.Build(run)).Count;
             var found = await HeadlessChromium.LoadAsync(Path.Combine(dir, "report.html"), Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-run-report.png"));
-            Assert.Multiple(() =>
-            {
-                Assert.That(charts, Is.EqualTo(10), "CDFs ×4, GPU breakdown, pipeline timeline, 3 time series, cluster power");
-                Assert.That(found.Errors, Is.Empty, "console errors");
-                Assert.That(found.ExternalRequests, Is.Empty, "requests other than file: and data:");
-                Assert.That(found.SvgSizes, Has.Count.GreaterThanOrEqualTo(charts), "one svg per chart");
-                Assert.That(found.SvgSizes.All(s => s.Width > 0 && s.Height > 0), Is.True, $"svg sizes: {string.Join(", ", found.SvgSizes)}");
-            });
+            AssertLoadedCleanly(found, charts, 10, "CDFs ×4, GPU breakdown, pipeline timeline, 3 time series, cluster power");
         }
         finally
         {
@@ -65,14 +58,7 @@ public sealed class ReportBrowserTests
             File.WriteAllText(page, ComparePage.Build(runs));
             var charts = ComparePage.Charts(runs).Count;
             var found = await HeadlessChromium.LoadAsync(page, Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-compare.png"));
-            Assert.Multiple(() =>
-            {
-                Assert.That(charts, Is.EqualTo(6), "TTFT, TPOT, E2E CDFs, throughput and goodput, output per GPU, GPU time");
-                Assert.That(found.Errors, Is.Empty, "console errors");
-                Assert.That(found.ExternalRequests, Is.Empty, "requests other than file: and data:");
-                Assert.That(found.SvgSizes, Has.Count.GreaterThanOrEqualTo(charts), "one svg per chart");
-                Assert.That(found.SvgSizes.All(s => s.Width > 0 && s.Height > 0), Is.True, $"svg sizes: {string.Join(", ", found.SvgSizes)}");
-            });
+            AssertLoadedCleanly(found, charts, 6, "TTFT, TPOT, E2E CDFs, throughput and goodput, output per GPU, GPU time");
         }
         finally
         {
@@ -82,4 +68,15 @@ public sealed class ReportBrowserTests
             }
         }
     }
+
+    // A page built from real runs: the expected number of charts, no console errors, no external requests, every chart laid out.
+    private static void AssertLoadedCleanly(PageFindings found, int charts, int expectedCharts, string which) =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(charts, Is.EqualTo(expectedCharts), which);
+            Assert.That(found.Errors, Is.Empty, "console errors");
+            Assert.That(found.ExternalRequests, Is.Empty, "requests other than file: and data:");
+            Assert.That(found.SvgSizes, Has.Count.GreaterThanOrEqualTo(charts), "one svg per chart");
+            Assert.That(found.SvgSizes.All(s => s.Width > 0 && s.Height > 0), Is.True, $"svg sizes: {string.Join(", ", found.SvgSizes)}");
+        });
 }

@@ -13,6 +13,11 @@ namespace DesSim.Core.Scheduling.Engines;
 /// <param name="BlockSizeTokens">The engine's default KV block (page) size in tokens.</param>
 public sealed record EngineSettings(SchedulerConfig Scheduler, CudaGraphSizes Graphs, EngineOverheads Overheads, bool CpuOverlapsGpu, int BlockSizeTokens)
 {
+    /// <summary>Whether <c>kv_cache_dtype: auto</c> with fp8 weights means an fp8 KV cache: the engine takes the KV dtype from
+    /// the checkpoint's quantization config, and the fp8 checkpoints it serves quantize the KV cache too (TensorRT-LLM).
+    /// False: auto keeps a 16-bit KV cache for fp8 weights (vLLM's <c>kv_cache_dtype=auto</c>).</summary>
+    public bool Fp8CheckpointQuantizesKv { get; init; }
+
     /// <summary>Human-readable lines for the run's notes (defaults taken and where they come from).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

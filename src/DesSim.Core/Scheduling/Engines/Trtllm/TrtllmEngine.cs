@@ -64,7 +64,12 @@ public sealed class TrtllmEngine : EngineModel
         var graphs = !_pytorch ? CudaGraphSizes.None : new CudaGraphSizes(CaptureSizes(max, padding), padding);
         var overheads = new EngineOverheads("trtllm", EngineOverheadsCatalog.TrtllmIterationMs / 1e3, 0) { AllReduce = AllReduceImplementation.TrtllmAuto, KvSizing = Parallelism.KvCacheSizing.Trtllm };
         bool overlap = _pytorch && !(options?.GetBool("disable_overlap_scheduler", false) ?? false);
-        return new EngineSettings(scheduler, graphs, overheads, overlap, TokensPerBlock);
+        scheduler = scheduler with { OverlapFetch = overlap };
+        // KV dtype (1.0, tensorrt_llm/_torch/pyexecutor/_util.py _create_kv_cache_manager): FP8 when the checkpoint's quant
+        // config has an FP8 KV cache, else the model dtype. The FP8 checkpoints TensorRT-LLM serves are ModelOpt exports,
+        // whose KV cache is quantized unless asked otherwise (TensorRT-Model-Optimizer examples/llm_ptq/hf_ptq.py:
+        // --kv_cache_qformat default "fp8"), so kv_cache_dtype auto with fp8 weights means an FP8 KV cache here.
+        return new EngineSettings(scheduler, graphs, overheads, overlap, TokensPerBlock) { Fp8CheckpointQuantizesKv = _pytorch };
     }
 
     // CudaGraphConfig._generate_cuda_graph_batch_sizes (llm_args.py, v1.0): powers of two from 256 below max are added too.

@@ -1,6 +1,7 @@
 using DesSim.Engine;
+using DesSim.Engine.Testing;
 
-namespace DesSim.Engine.Tests;
+namespace DesSim.Engine.Tests.Testing;
 
 public sealed class FakeSimContextTests
 {

@@ -1,4 +1,4 @@
-namespace DesSim.Engine;
+namespace DesSim.Engine.Testing;
 
 /// <summary>A hand-driven context for unit-testing event handlers without running the engine.</summary>
 /// <remarks>
