@@ -5,6 +5,7 @@ namespace DesSim.Core.Cost;
 public sealed class RunNotes
 {
     private readonly List<string> _notes = [];
+    private readonly List<string> _kindOrder = [];
     private readonly HashSet<string> _kinds = new(StringComparer.Ordinal);
 
     /// <summary>The notes so far, in the order they were first raised.</summary>
@@ -16,6 +17,19 @@ public sealed class RunNotes
         if (_kinds.Add(kind))
         {
             _notes.Add(text);
+            _kindOrder.Add(kind);
+        }
+    }
+
+    /// <summary>Forgets every note after the first <paramref name="count"/> (and their kinds, so they may be raised again).</summary>
+    public void RewindTo(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        for (int i = _notes.Count - 1; i >= count; i--)
+        {
+            _kinds.Remove(_kindOrder[i]);
+            _kindOrder.RemoveAt(i);
+            _notes.RemoveAt(i);
         }
     }
 }

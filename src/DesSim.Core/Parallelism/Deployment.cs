@@ -9,35 +9,26 @@ using YamlDotNet.RepresentationModel;
 
 namespace DesSim.Core.Parallelism;
 
-/// <summary>A validated deployment: stages, GPU placement, memory plan, cost model and transfer network of a <see cref="DeploymentSpec"/>.</summary>
+/// <summary>A run's deployment of a <see cref="Parallelism.DeploymentPlan"/>: the plan's stages, placement and memory plan, with
+/// the cost model and transfer network that price them.</summary>
 /// <remarks>
-/// GPU placement: replica r uses GPUs <c>r·G … (r+1)·G − 1</c> (G = tp·pp·cp); stage s of a replica uses the tp·cp GPUs
-/// starting at <c>r·G + s·tp·cp</c>: CP rank j holds the TP group of tp consecutive GPUs at offset j·tp, so TP groups stay
-/// inside a node whenever tp divides gpus_per_node. EP adds no GPUs (see <see cref="ExpertContextRules"/>).
-/// <see cref="Notes"/> may grow while <see cref="CostModel"/> is used. Not thread-safe.
+/// Leased from its plan (<see cref="DeploymentPlan.Rent"/>) by one run at a time: the cost model's memos and
+/// <see cref="Notes"/> grow while it prices, so a deployment is not thread-safe; the plan is. <see cref="Notes"/> holds the
+/// plan's validation notes, then those the cost model raised while being built, then those of the current run.
 /// </remarks>
 public sealed class Deployment
 {
     private readonly RunNotes _notes;
-    private readonly int[][] _gpuIds;
+    private readonly int _baselineNotes;
 
-    private Deployment(DeploymentSpec spec, IReadOnlyList<StageSpec> stages, MemoryPlan memory, LayerShard shard, RunNotes notes)
+    internal Deployment(DeploymentPlan plan)
     {
-        Spec = spec;
-        Stages = stages;
-        Memory = memory;
-        Shard = shard;
-        _notes = notes;
-        Topology = new Topology(spec.Cluster);
-        int g = spec.Plan.GpusPerReplica;
-        int width = spec.Plan.Tp * spec.Plan.Cp;
-        _gpuIds = new int[spec.Plan.Dp * spec.Plan.Pp][];
-        for (int r = 0; r < spec.Plan.Dp; r++)
+        DeploymentPlan = plan;
+        var spec = plan.Spec;
+        _notes = new RunNotes();
+        foreach (var note in plan.ValidationNotes)
         {
-            for (int s = 0; s < spec.Plan.Pp; s++)
-            {
-                _gpuIds[(r * spec.Plan.Pp) + s] = Enumerable.Range((r * g) + (s * width), width).ToArray();
-            }
+            _notes.Once("validation:" + note, note);
         }
 
         Collective = CreateCollective();
@@ -56,10 +47,14 @@ public sealed class Deployment
 
         CostModel = CreateCostModel();
         ExpertCost = CreateExpertCost();
+        _baselineNotes = _notes.All.Count;
     }
 
+    /// <summary>The validated plan this deployment realizes (shared by every run of the layout).</summary>
+    public DeploymentPlan DeploymentPlan { get; }
+
     /// <summary>The spec this deployment realizes.</summary>
-    public DeploymentSpec Spec { get; }
+    public DeploymentSpec Spec => DeploymentPlan.Spec;
 
     /// <summary>The model.</summary>
     public ModelSpec Model => Spec.Model;
@@ -71,16 +66,16 @@ public sealed class Deployment
     public ParallelPlan Plan => Spec.Plan;
 
     /// <summary>The cluster's links and routes.</summary>
-    public Topology Topology { get; }
+    public Topology Topology => DeploymentPlan.Topology;
 
     /// <summary>Per-GPU memory and KV capacity.</summary>
-    public MemoryPlan Memory { get; }
+    public MemoryPlan Memory => DeploymentPlan.Memory;
 
     /// <summary>Pipeline stages in order.</summary>
-    public IReadOnlyList<StageSpec> Stages { get; }
+    public IReadOnlyList<StageSpec> Stages => DeploymentPlan.Stages;
 
     /// <summary>One layer as one TP rank holds it.</summary>
-    public LayerShard Shard { get; }
+    public LayerShard Shard => DeploymentPlan.Shard;
 
     /// <summary>Prices a stage of a batch (allocation-free, memoized).</summary>
     public IStageCostModel CostModel { get; }
@@ -92,44 +87,15 @@ public sealed class Deployment
     public TpCollectiveModel Collective { get; }
 
     /// <summary>Bytes per token crossing a stage boundary: hidden · activation bytes.</summary>
-    public long ActivationBytesPerToken => (long)Model.HiddenSize * CostConstants.ActivationBytesPerElement;
+    public long ActivationBytesPerToken => DeploymentPlan.ActivationBytesPerToken;
 
     /// <summary>Warnings: KV-head replication, cost-model fallbacks (each kind once), approximations in use.</summary>
     public IReadOnlyList<string> Notes => _notes.All;
 
-    /// <summary>Validates <paramref name="spec"/> and builds the deployment.</summary>
+    /// <summary>Validates and plans <paramref name="spec"/> (<see cref="DeploymentPlan.Create(DeploymentSpec)"/>) and builds a deployment of
+    /// it, for one-off use (a benchmark, <c>dessim memory</c>); runs lease theirs from a shared plan.</summary>
     /// <exception cref="InputException">The layout cannot run; the message carries the arithmetic and a hint.</exception>
-    public static Deployment Create(DeploymentSpec spec)
-    {
-        var notes = new RunNotes();
-        DeploymentValidator.Validate(spec, notes);
-        var shard = new LayerShard(spec.Model, spec.Plan.Tp, spec.WeightPrecision, spec.KvPrecision, spec.Model.IsMoe ? spec.Plan.Ep : 1);
-        var counts = spec.StageLayers?.ToArray() ?? StagePartitioner.Balance(spec.Model.NumLayers, spec.Plan.Pp, LmHeadLayers(spec.Model));
-        var stages = new List<StageSpec>(counts.Length);
-        int first = 0;
-        for (int s = 0; s < counts.Length; s++)
-        {
-            stages.Add(new StageSpec(s, first, counts[s], s == 0, s == counts.Length - 1));
-            first += counts[s];
-        }
-
-        var memory = MemoryPlanner.Plan(spec, shard, stages);
-        return new Deployment(spec, stages, memory, shard, notes);
-    }
-
-    /// <summary>As <see cref="Create(DeploymentSpec)"/>, but errors name <paramref name="source"/>'s file and the line of the key at fault.</summary>
-    public static Deployment Create(DeploymentSpec spec, YamlSection source)
-    {
-        try
-        {
-            return Create(spec);
-        }
-        catch (InputException e) when (e.Source is null)
-        {
-            // Why: "memory" is not a key; the parallelism (or model) line is where the user changes the layout.
-            throw Locate(e, source, source.Has("parallelism") ? "parallelism" : "model");
-        }
-    }
+    public static Deployment Create(DeploymentSpec spec) => new(DeploymentPlan.Create(spec));
 
     /// <summary><paramref name="e"/> (no file yet) as an error at the line of its key in <paramref name="source"/>; a location that is
     /// not a key (none, or "memory") points at <paramref name="fallbackKey"/>.</summary>
@@ -153,15 +119,7 @@ public sealed class Deployment
     }
 
     /// <summary>Global GPU ids of the TP (× CP) ranks of <paramref name="stage"/> in <paramref name="replica"/> (shared array: do not modify).</summary>
-    public int[] GpuIds(int replica, int stage)
-    {
-        if ((uint)replica >= (uint)Plan.Dp || (uint)stage >= (uint)Plan.Pp)
-        {
-            throw new ArgumentOutOfRangeException(nameof(replica), $"replica must be in 0..{Plan.Dp - 1}, stage in 0..{Plan.Pp - 1}");
-        }
-
-        return _gpuIds[(replica * Plan.Pp) + stage];
-    }
+    public int[] GpuIds(int replica, int stage) => DeploymentPlan.GpuIds(replica, stage);
 
     /// <summary>A transfer network over <see cref="Topology"/> on <paramref name="ctx"/>: closed form or link level per the spec.</summary>
     public ITransferNetwork CreateNetwork(ISimContext ctx) => Spec.LinkFidelity == LinkFidelity.LinkLevel
@@ -178,14 +136,14 @@ public sealed class Deployment
             + $"{(Spec.LinkFidelity == LinkFidelity.LinkLevel ? "link-level" : "closed-form")} links, KV {Memory.KvCapacityTokensPerReplica:N0} tokens/replica ({Memory.KvBlocksPerReplica:N0} blocks of {Memory.BlockSizeTokens})");
     }
 
-    // The LM head's weight read in decoder-layer units (decode is weight-bandwidth bound).
-    private static double LmHeadLayers(ModelSpec m) => (double)m.VocabSize * m.HiddenSize / m.ParametersPerLayer;
+    /// <summary>Drops the notes of the run that used this deployment (back to those of a fresh one).</summary>
+    internal void Rewind() => _notes.RewindTo(_baselineNotes);
 
     private TpCollectiveModel CreateCollective()
     {
         int tp = Plan.Tp;
         var c = Spec.Cluster;
-        var ids = _gpuIds[0][..tp];
+        var ids = GpuIds(0, 0)[..tp];
         bool oneNode = ids[0] / c.GpusPerNode == ids[^1] / c.GpusPerNode;
         if (!oneNode)
         {
@@ -241,7 +199,7 @@ public sealed class Deployment
         GroupLink? ring = null;
         if (Plan.Cp > 1)
         {
-            var stage = _gpuIds[0];
+            var stage = GpuIds(0, 0);
             ring = GroupLinks.For(Spec, Enumerable.Range(0, Plan.Cp).Select(j => stage[j * Plan.Tp]).ToArray());
         }
 
@@ -257,7 +215,7 @@ public sealed class Deployment
 
         // The EP domain: stage 0 of the first d replicas (d = ep/tp when ep > tp).
         int d = ExpertContextRules.ReplicasPerExpertDomain(Plan);
-        var domain = Enumerable.Range(0, d).SelectMany(r => _gpuIds[r * Plan.Pp]).ToArray();
+        var domain = Enumerable.Range(0, d).SelectMany(r => GpuIds(r, 0)).ToArray();
         var link = GroupLinks.For(Spec, domain) with { Gpus = Plan.Ep };
         return new ExpertParallelCost(Shard, Stages.Select(s => s.LayerCount).ToArray(), _timer!, d, link);
     }

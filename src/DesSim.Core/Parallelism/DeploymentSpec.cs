@@ -5,7 +5,7 @@ using DesSim.Core.Model;
 namespace DesSim.Core.Parallelism;
 
 /// <summary>What to deploy where: a model in a precision on a cluster under a parallel plan, and how to price it.</summary>
-/// <remarks>Unvalidated: <see cref="Deployment.Create(DeploymentSpec)"/> checks it. <see cref="StageLayers"/>, when set, lists decoder
+/// <remarks>Unvalidated: <see cref="DeploymentPlan.Create(DeploymentSpec)"/> checks it. <see cref="StageLayers"/>, when set, lists decoder
 /// layers per pipeline stage (sums to the model's layers). <see cref="GpuMemoryUtilization"/> is the fraction of each
 /// GPU's memory the engine may use (vLLM's <c>gpu_memory_utilization</c>); <see cref="BlockSizeTokens"/> the KV block size.</remarks>
 public sealed record DeploymentSpec(

@@ -15,8 +15,12 @@ public static class PoolPlacement
     /// <summary>Validates and places <paramref name="pools"/> on <paramref name="baseSpec"/>'s cluster; each pool's deployment is
     /// <paramref name="baseSpec"/> on the pool's group with the pool's layout.</summary>
     /// <exception cref="InputException">A pool does not fit its group, or its layout cannot run; the location is the pool's key.</exception>
-    public static IReadOnlyList<PlacedPool> Place(DeploymentSpec baseSpec, IReadOnlyList<PoolSpec> pools)
+    /// <param name="baseSpec">The scenario's deployment.</param>
+    /// <param name="pools">The pools, in scenario order.</param>
+    /// <param name="plans">Where each pool's deployment is planned (null: a cache of its own).</param>
+    public static IReadOnlyList<PlacedPool> Place(DeploymentSpec baseSpec, IReadOnlyList<PoolSpec> pools, DeploymentPlanCache? plans = null)
     {
+        plans ??= new DeploymentPlanCache();
         var cluster = baseSpec.Cluster;
         var cursor = cluster.Groups.Select((_, g) => cluster.FirstGpu(g)).ToArray();
         var placed = new List<PlacedPool>(pools.Count);
@@ -53,7 +57,7 @@ public static class PoolPlacement
             }
 
             var spec = baseSpec with { Cluster = cluster.GroupCluster(pool.Group), Plan = new ParallelPlan(pool.Tp, pool.Pp, pool.Instances), StageLayers = null };
-            placed.Add(new PlacedPool(pool, PlanPool(spec, pool), ids));
+            placed.Add(new PlacedPool(pool, PlanPool(plans, spec, pool), ids));
         }
 
         return placed;
@@ -67,11 +71,11 @@ public static class PoolPlacement
         return cross ? cursor + (gpusPerNode - inNode) : cursor;
     }
 
-    private static Deployment PlanPool(DeploymentSpec spec, PoolSpec pool)
+    private static DeploymentPlan PlanPool(DeploymentPlanCache plans, DeploymentSpec spec, PoolSpec pool)
     {
         try
         {
-            return Deployment.Create(spec);
+            return plans.Get(spec);
         }
         catch (InputException e) when (e.Source is null)
         {

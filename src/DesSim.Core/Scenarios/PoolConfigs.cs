@@ -7,12 +7,14 @@ namespace DesSim.Core.Scenarios;
 /// <summary>The executor configuration of placed pools: per pool its own GPU's cost model, memory and engine defaults.</summary>
 internal static class PoolConfigs
 {
-    /// <summary>One <see cref="ServingPool"/> per placed pool; the engine's defaults are resolved for the pool's GPU and TP.</summary>
-    public static IReadOnlyList<ServingPool> Build(Scenario scenario, IReadOnlyList<PlacedPool> placed, RandomStreams streams)
+    /// <summary>One <see cref="ServingPool"/> per placed pool, priced by <paramref name="deployments"/> (the run's lease of each
+    /// pool's plan, aligned with <paramref name="placed"/>); the engine's defaults are resolved for the pool's GPU and TP.</summary>
+    public static IReadOnlyList<ServingPool> Build(Scenario scenario, IReadOnlyList<PlacedPool> placed, IReadOnlyList<Deployment> deployments, RandomStreams streams)
     {
         var pools = new List<ServingPool>(placed.Count);
-        foreach (var p in placed)
+        for (int i = 0; i < placed.Count; i++)
         {
+            var p = placed[i];
             var scheduler = scenario.Scheduler;
             var engine = scenario.Engine;
             var selection = scenario.EngineSelection;
@@ -24,7 +26,7 @@ internal static class PoolConfigs
                 engine = selection.Overheads;
             }
 
-            var config = ScenarioRunner.BuildConfig(scenario, p.Deployment, streams, p.GpuIds, scheduler, engine, selection);
+            var config = ScenarioRunner.BuildConfig(scenario, deployments[i], streams, p.GpuIds, scheduler, engine, selection);
             pools.Add(new ServingPool(p.Spec.Name, p.Spec.Role, p.Deployment.Gpu.Name, config));
         }
 

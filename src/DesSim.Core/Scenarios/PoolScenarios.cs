@@ -144,11 +144,11 @@ internal static class PoolScenarios
     }
 
     /// <summary>Places <paramref name="pools"/>; errors name the line of the pool's key in <paramref name="root"/>.</summary>
-    public static IReadOnlyList<PlacedPool> Place(DeploymentSpec deployment, IReadOnlyList<PoolSpec> pools, YamlSection root)
+    public static IReadOnlyList<PlacedPool> Place(DeploymentSpec deployment, IReadOnlyList<PoolSpec> pools, YamlSection root, DeploymentPlanCache? plans = null)
     {
         try
         {
-            return PoolPlacement.Place(deployment, pools);
+            return PoolPlacement.Place(deployment, pools, plans);
         }
         catch (InputException e) when (e.Source is null)
         {

@@ -49,6 +49,13 @@ public sealed record Scenario(
     /// each pool resolves the engine's defaults for its own GPU and TP (null: resolved once, <see cref="EngineSelection"/>).</summary>
     public (Scheduling.Engines.EngineSpec Spec, Scheduling.Engines.SchedulerKeys Keys, BatchPolicyKind? Policy)? EngineRequest { get; init; }
 
+    /// <summary>The plan this scenario was validated against and its runs share (<see cref="ScenarioVariants.Plan"/>); null
+    /// until planned (a scenario built by hand is planned by the first run).</summary>
+    public ScenarioPlan? Planned { get; internal init; }
+
+    /// <summary>The deployment plans this scenario and every variant derived from it share (one per distinct layout).</summary>
+    internal Parallelism.DeploymentPlanCache Plans { get; init; } = new();
+
     /// <summary>Kernel-time variability (<c>variability:</c>, docs/faults.md).</summary>
     public Execution.VariabilitySpec Variability { get; init; } = Execution.VariabilitySpec.None;
 }

@@ -32,8 +32,13 @@ public static class ScenarioLoader
         return Read(root, path, dir);
     }
 
-    /// <summary>Builds a scenario from an already-parsed root mapping.</summary>
-    public static Scenario Read(YamlSection root, string sourcePath, string scenarioDirectory)
+    /// <summary>Builds a scenario from an already-parsed root mapping, validated and planned (<see cref="ScenarioVariants.Plan"/>).</summary>
+    /// <param name="root">The scenario's root mapping.</param>
+    /// <param name="sourcePath">The file it came from (errors name it).</param>
+    /// <param name="scenarioDirectory">Where relative paths (traces, calibration) resolve.</param>
+    /// <param name="basis">A scenario this one is a variant of (a sweep point of its base): the two share their deployment
+    /// plans, so a point whose layout is the base's is not planned again. Null: a scenario of its own.</param>
+    public static Scenario Read(YamlSection root, string sourcePath, string scenarioDirectory, Scenario? basis = null)
     {
         var name = root.GetString("name") ?? Path.GetFileNameWithoutExtension(sourcePath);
         if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('/', StringComparison.Ordinal)
@@ -80,19 +85,15 @@ public static class ScenarioLoader
 
         root.RejectUnknownKeys();
 
-        var scenario = new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection, Prices = prices, PrefixRouting = prefixRouting, KvTiers = kvTiers };
+        var scenario = new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection, Prices = prices, PrefixRouting = prefixRouting, KvTiers = kvTiers, Plans = basis?.Plans ?? new DeploymentPlanCache() };
         if (pools is not null)
         {
-            // Why here: a pool that does not fit, or a model that does not fit a pool's GPUs, must fail before anything runs.
-            var placed = PoolScenarios.Place(deployment, pools, root);
-            FaultSpecReader.CheckAgainst(faults, root, placed.Sum(p => p.Spec.Instances), deployment.Cluster.TotalGpus);
-            return scenario with { Pools = pools, Disaggregation = disaggregation, EngineRequest = (engineSpec, keys, policy) };
+            scenario = scenario with { Pools = pools, Disaggregation = disaggregation, EngineRequest = (engineSpec, keys, policy) };
         }
 
-        // Why here: an impossible layout or a model that does not fit must fail before anything runs or is written.
-        var planned = Deployment.Create(deployment, root);
-        FaultSpecReader.CheckAgainst(faults, root, planned.Plan.Dp, planned.Plan.GpuCount);
-        return scenario;
+        // Why here: an impossible layout, a pool or model that does not fit, or faults on replicas the layout lacks must
+        // fail before anything runs or is written.
+        return ScenarioVariants.Plan(scenario, root);
     }
 
     // The generic keys the scenario set (the engine supplies the rest), an explicit policy override and the prefix-caching switch, if any.

@@ -12,42 +12,60 @@ namespace DesSim.Core.Scenarios;
 /// <summary>Runs one scenario end to end: plans the deployment, opens the workload, simulates, and builds the result.</summary>
 public static class ScenarioRunner
 {
-    /// <summary>Runs <paramref name="scenario"/>; <paramref name="progress"/> (optional) is called now and then with the simulation's progress.</summary>
+    /// <summary>Runs <paramref name="scenario"/> on the plan it carries (<see cref="Scenario.Planned"/>; a scenario built by hand
+    /// is planned here); <paramref name="progress"/> (optional) is called now and then with the simulation's progress.</summary>
+    /// <remarks>Replications, capacity probes and parallel sweep workers running the same layout share its
+    /// <see cref="DeploymentPlan"/>: each run leases a deployment (its cost model) from the plan and hands it back, so the
+    /// memos carry over from run to run; a memo returns exactly what a fresh model computes (<c>CostMemoTests</c>), so results
+    /// are those of separate deployments.</remarks>
     /// <exception cref="InputException">The layout cannot run, or the workload has bad input.</exception>
-    public static ScenarioRun Run(Scenario scenario, Action<RunProgress>? progress = null) => Run(scenario, null, progress);
-
-    /// <summary>Runs <paramref name="scenario"/> on <paramref name="shared"/>, a deployment already planned from the same
-    /// <see cref="Scenario.Deployment"/> (null: plan it here). Studies pass one deployment to every run of a layout, so its
-    /// cost model's memos carry over from run to run; a memo returns exactly what a fresh model computes
-    /// (<c>CostMemoTests</c>), so results are those of separate deployments. Pooled scenarios plan their own.</summary>
-    /// <exception cref="InputException">The layout cannot run, or the workload has bad input.</exception>
-    /// <exception cref="ArgumentException"><paramref name="shared"/> was planned from another deployment spec.</exception>
-    public static ScenarioRun Run(Scenario scenario, Deployment? shared, Action<RunProgress>? progress = null)
+    /// <exception cref="ArgumentException">The scenario's plan is not the plan of its deployment, pools and faults (a variant
+    /// made with a record <c>with</c> instead of <see cref="ScenarioVariants"/>).</exception>
+    public static ScenarioRun Run(Scenario scenario, Action<RunProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (shared is not null && !ReferenceEquals(shared.Spec, scenario.Deployment))
+        if (scenario.Planned is null)
         {
-            throw new ArgumentException("the shared deployment was planned from another deployment spec", nameof(shared));
+            scenario = ScenarioVariants.Plan(scenario);
+        }
+        else if (!scenario.Planned.IsPlanOf(scenario))
+        {
+            throw new ArgumentException("the scenario's plan is not that of its deployment, pools and faults: derive variants with ScenarioVariants", nameof(scenario));
         }
 
+        var planned = scenario.Planned!;
+        var leased = planned.Pools is { } placedPools ? placedPools.Select(p => p.Deployment.Rent()).ToArray() : [planned.Deployment!.Rent()];
+        try
+        {
+            return Run(scenario, planned, leased, progress);
+        }
+        finally
+        {
+            var plans = planned.Pools?.Select(p => p.Deployment).ToArray() ?? [planned.Deployment!];
+            for (int i = 0; i < leased.Length; i++)
+            {
+                plans[i].Return(leased[i]);
+            }
+        }
+    }
+
+    private static ScenarioRun Run(Scenario scenario, ScenarioPlan planned, Deployment[] leased, Action<RunProgress>? progress)
+    {
         var sim = new Simulator(scenario.Seed);
         using var workload = WorkloadFactory.Open(scenario.Workload, sim.Streams);
-        IReadOnlyList<PlacedPool>? placed = null;
-        Deployment deployment;
+        var placed = planned.Pools;
+        var deployment = leased[0];
         ServingConfig config;
         IReadOnlyList<ServingPool>? pools = null;
         Topology topology;
-        if (scenario.Pools is { } poolSpecs)
+        if (placed is not null)
         {
-            placed = PoolPlacement.Place(scenario.Deployment, poolSpecs);
-            deployment = placed[0].Deployment;
-            pools = PoolConfigs.Build(scenario, placed, sim.Streams);
+            pools = PoolConfigs.Build(scenario, placed, leased, sim.Streams);
             config = PoolConfigs.Cluster(scenario, pools);
             topology = new Topology(scenario.Deployment.Cluster);
         }
         else
         {
-            deployment = shared ?? Deployment.Create(scenario.Deployment);
             config = BuildConfig(scenario, deployment, sim.Streams);
             topology = deployment.Topology;
         }
@@ -88,7 +106,7 @@ public static class ScenarioRunner
             throw new InputException(scenario.SourcePath, e.Location, e.Reason, e.Hint);
         }
 
-        var notes = new List<string>(placed is null ? deployment.Notes : placed.SelectMany(p => p.Deployment.Notes.Select(n => $"{p.Spec.Name} pool: {n}")));
+        var notes = new List<string>(placed is null ? deployment.Notes : placed.SelectMany((p, i) => leased[i].Notes.Select(n => $"{p.Spec.Name} pool: {n}")));
         if (placed is not null)
         {
             notes.AddRange(placed.Select(p => $"pool {p.Spec.Name}: {p.Spec.Instances} × TP{p.Spec.Tp}xPP{p.Spec.Pp} on {p.Deployment.Gpu.Name}, GPUs {string.Join(",", p.AllGpus)}, KV {p.Deployment.Memory.KvCapacityTokensPerReplica:N0} tokens/instance"));

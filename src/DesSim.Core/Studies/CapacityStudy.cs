@@ -8,10 +8,6 @@ namespace DesSim.Core.Studies;
 /// <summary>Runs a capacity search per layout, layouts in parallel (each search is sequential: its probes depend on each other).</summary>
 public static class CapacityStudy
 {
-    /// <summary><paramref name="scenario"/> moved to <paramref name="layout"/> (explicit stage layers dropped).</summary>
-    public static Scenario WithLayout(Scenario scenario, ParallelPlan layout) =>
-        scenario with { Deployment = scenario.Deployment with { Plan = layout, StageLayers = layout == scenario.Deployment.Plan ? scenario.Deployment.StageLayers : null } };
-
     /// <summary>Searches each of <paramref name="layouts"/> under <paramref name="slo"/>, starting at the scenario's rate.</summary>
     /// <param name="scenario">Base scenario; its load knob (<see cref="RateKnob"/>) is moved.</param>
     /// <param name="layouts">Layouts to search.</param>
@@ -39,12 +35,9 @@ public static class CapacityStudy
     }
 
     /// <summary>The capacity search of one layout, from the scenario's own rate (1 when it has none).</summary>
-    /// <remarks>Every probe runs on one deployment of the layout (<see cref="SharedDeployment"/>).</remarks>
-    public static CapacityResult Search(Scenario scenario, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search)
-    {
-        var s = WithLayout(scenario, layout);
-        return Search(s, slo, replications, search, SharedDeployment(s), null);
-    }
+    /// <remarks>Every probe runs on the layout's one plan (<see cref="ScenarioVariants.WithLayout"/>).</remarks>
+    public static CapacityResult Search(Scenario scenario, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search) =>
+        Search(ScenarioVariants.WithLayout(scenario, layout), slo, replications, search, null);
 
     /// <summary>The capacity search of <paramref name="laidOut"/> as it is (e.g. a scenario of pools), from its own rate (1 when
     /// it has none); per-GPU figures divide by <paramref name="layout"/>'s GPUs. <paramref name="atOwnRate"/>, when given, is
@@ -53,35 +46,26 @@ public static class CapacityStudy
     {
         ArgumentNullException.ThrowIfNull(laidOut);
         ArgumentNullException.ThrowIfNull(layout);
-        return Find(laidOut, layout, slo, replications, search, SharedDeployment(laidOut), atOwnRate);
-    }
-
-    /// <summary>One deployment for every run of <paramref name="atLayout"/>'s layout (its cost model's memos then carry
-    /// over from probe to probe, with results identical to fresh deployments), or null for a pooled scenario, whose
-    /// runs plan their pools themselves.</summary>
-    public static Deployment? SharedDeployment(Scenario atLayout)
-    {
-        ArgumentNullException.ThrowIfNull(atLayout);
-        return atLayout.Pools is null ? Deployment.Create(atLayout.Deployment) : null;
+        return Find(laidOut, layout, slo, replications, search, atOwnRate);
     }
 
     /// <summary>The capacity search of <paramref name="atLayout"/> (a scenario already moved to its layout,
-    /// <see cref="WithLayout"/>) from its own rate (1 when it has none), every probe on <paramref name="shared"/> when
-    /// given (a deployment planned from its <see cref="Scenario.Deployment"/>). <paramref name="atOwnRate"/>, when given,
+    /// <see cref="ScenarioVariants.WithLayout"/>) from its own rate (1 when it has none), every probe on its plan.
+    /// <paramref name="atOwnRate"/>, when given,
     /// is the point already evaluated at the scenario's own rate under the same SLO and replications: the first probe,
     /// which would simulate exactly that point again (same scenario, same seeds), takes it instead.</summary>
-    public static CapacityResult Search(Scenario atLayout, SloSpec slo, int replications, CapacitySearch search, Deployment? shared, PointResult? atOwnRate)
+    public static CapacityResult Search(Scenario atLayout, SloSpec slo, int replications, CapacitySearch search, PointResult? atOwnRate)
     {
         ArgumentNullException.ThrowIfNull(atLayout);
-        return Find(atLayout, atLayout.Deployment.Plan, slo, replications, search, shared, atOwnRate);
+        return Find(atLayout, atLayout.Deployment.Plan, slo, replications, search, atOwnRate);
     }
 
-    private static CapacityResult Find(Scenario s, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search, Deployment? shared, PointResult? atOwnRate)
+    private static CapacityResult Find(Scenario s, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search, PointResult? atOwnRate)
     {
         ArgumentNullException.ThrowIfNull(search);
         var knob = RateKnob.Of(s);
         return search.Find(
-            rate => atOwnRate is not null && knob.Current > 0 && rate == knob.Current ? atOwnRate : PointEvaluator.Evaluate(RateKnob.Apply(s, rate), replications, slo, layout, shared),
+            rate => atOwnRate is not null && knob.Current > 0 && rate == knob.Current ? atOwnRate : PointEvaluator.Evaluate(RateKnob.Apply(s, rate), replications, slo, layout),
             knob.Current > 0 ? knob.Current : 1,
             layout.GpuCount,
             (rate, r) => knob.IsRequestsPerSecond ? rate : r["request_throughput_per_s"].Mean);

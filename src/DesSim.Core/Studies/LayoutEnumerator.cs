@@ -14,7 +14,7 @@ namespace DesSim.Core.Studies;
 /// <item>when <c>longPrompts</c>: every TP × PP × CP × DP factorization with CP &gt; 1 and EP = 1 (EP and CP together are not
 /// modeled), TP descending, then CP descending, then PP descending.</item>
 /// </list>
-/// A candidate is kept when <see cref="Deployment.Create(DeploymentSpec)"/> accepts it (TP divides the heads, PP ≤ layers, the
+/// A candidate is kept when <see cref="DeploymentPlan.Create(DeploymentSpec)"/> accepts it (TP divides the heads, PP ≤ layers, the
 /// EP/CP combination rules of docs/parallelism-ep-cp.md, weights + KV + activations fit). Rejections are listed with their
 /// reason, except EP degrees that do not combine with the TP × DP (an error at <c>parallelism.ep</c>): those are not layouts
 /// that fail to fit, only combinations that do not exist.
@@ -39,7 +39,7 @@ public static class LayoutEnumerator
             throw new InputException(scenario.SourcePath, e.Location, e.Reason, e.Hint);
         }
 
-        var (feasible, rejected) = Enumerate(scenario.Deployment, longPrompts);
+        var (feasible, rejected) = Enumerate(scenario.Deployment, longPrompts, scenario.Plans);
         if (scenario.Faults.IsEmpty)
         {
             return (feasible, rejected);
@@ -67,15 +67,18 @@ public static class LayoutEnumerator
     /// <summary>Feasible layouts using all of <paramref name="spec"/>'s cluster GPUs, with the reason each other one was dropped.</summary>
     /// <param name="spec">The deployment (its plan and stage layers are replaced).</param>
     /// <param name="longPrompts">Also enumerate CP &gt; 1 layouts.</param>
-    public static (IReadOnlyList<ParallelPlan> Feasible, IReadOnlyList<string> Rejected) Enumerate(DeploymentSpec spec, bool longPrompts = false)
+    /// <param name="plans">Where the candidates are planned (a scenario's: its studies then reuse the plans); null: a cache of its own.</param>
+    public static (IReadOnlyList<ParallelPlan> Feasible, IReadOnlyList<string> Rejected) Enumerate(DeploymentSpec spec, bool longPrompts = false, DeploymentPlanCache? plans = null)
     {
+        ArgumentNullException.ThrowIfNull(spec);
+        plans ??= new DeploymentPlanCache();
         int gpus = spec.Cluster.TotalGpus;
         var feasible = new List<ParallelPlan>();
         var rejected = new List<string>();
         var basic = Factorizations(gpus).ToArray();
         foreach (var plan in basic)
         {
-            Try(spec, plan, feasible, rejected);
+            Try(plans, spec, plan, feasible, rejected);
         }
 
         int experts = spec.Model.NumExperts;
@@ -85,7 +88,7 @@ public static class LayoutEnumerator
             {
                 foreach (var ep in Divisors(experts).Where(e => e > 1).Reverse())
                 {
-                    Try(spec, plan with { Ep = ep }, feasible, rejected);
+                    Try(plans, spec, plan with { Ep = ep }, feasible, rejected);
                 }
             }
         }
@@ -98,7 +101,7 @@ public static class LayoutEnumerator
                 {
                     foreach (var pp in Divisors(gpus / (tp * cp)).Reverse())
                     {
-                        Try(spec, new ParallelPlan(tp, pp, gpus / (tp * cp * pp), Cp: cp), feasible, rejected);
+                        Try(plans, spec, new ParallelPlan(tp, pp, gpus / (tp * cp * pp), Cp: cp), feasible, rejected);
                     }
                 }
             }
@@ -121,11 +124,11 @@ public static class LayoutEnumerator
         }
     }
 
-    private static void Try(DeploymentSpec spec, ParallelPlan plan, List<ParallelPlan> feasible, List<string> rejected)
+    private static void Try(DeploymentPlanCache plans, DeploymentSpec spec, ParallelPlan plan, List<ParallelPlan> feasible, List<string> rejected)
     {
         try
         {
-            _ = Deployment.Create(spec with { Plan = plan, StageLayers = null });
+            _ = plans.Get(spec with { Plan = plan, StageLayers = null });
             feasible.Add(plan);
         }
         catch (InputException e) when (plan.Ep > 1 && e.Location == "parallelism.ep")

@@ -44,6 +44,6 @@ public static class PlanPowerBudget
 
         var power = new Cost.PowerModel(gpu, share);
         note = string.Create(CultureInfo.InvariantCulture, $"power budget {budget:0.#} W: every GPU capped at {share:0.#} W (compute-bound kernels ×{power.ComputeSlowdown:0.000}, memory-bound ×{power.MemorySlowdown:0.000}; docs/energy.md)");
-        return scenario with { Deployment = scenario.Deployment with { Cluster = cluster with { PowerCapWatts = share } } };
+        return ScenarioVariants.WithDeployment(scenario, scenario.Deployment with { Cluster = cluster with { PowerCapWatts = share } }, string.Create(CultureInfo.InvariantCulture, $"power cap {share:0.#} W per GPU"));
     }
 }

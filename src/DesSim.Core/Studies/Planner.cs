@@ -53,14 +53,12 @@ public static class Planner
     /// <summary>Runs the simulations of one layout: at the load, saturated, and the capacity search when the SLO has a bound.</summary>
     public static LayoutEvaluation Assess(Scenario scenario, ParallelPlan layout, SloSpec slo, int replications, CapacitySearch search)
     {
-        var s = CapacityStudy.WithLayout(scenario, layout);
-        // Why one deployment and the load point handed to the search: the runs of a layout then share the cost model's
-        // memos, and the search's first probe (the workload's own rate) is exactly the load point already simulated.
-        // Both leave every number as it was (memos return what a fresh model computes; the probe is the same run).
-        var shared = CapacityStudy.SharedDeployment(s);
-        var load = PointEvaluator.Evaluate(s, replications, slo, shared: shared);
-        var sat = PointEvaluator.Evaluate(Saturate(s), replications, slo, shared: shared);
-        var cap = PointResult.Bounds(slo).Any() ? CapacityStudy.Search(s, slo, replications, search, shared, load) : null;
+        // Why the load point handed to the search: its first probe (the workload's own rate) is exactly the load point
+        // already simulated. Every run of the layout shares its one plan (ScenarioVariants.WithLayout: the enumerator's).
+        var s = ScenarioVariants.WithLayout(scenario, layout);
+        var load = PointEvaluator.Evaluate(s, replications, slo);
+        var sat = PointEvaluator.Evaluate(Saturate(s), replications, slo);
+        var cap = PointResult.Bounds(slo).Any() ? CapacityStudy.Search(s, slo, replications, search, load) : null;
         return new LayoutEvaluation(load, sat, cap);
     }
 
@@ -94,8 +92,8 @@ public static class Planner
     /// <summary>The scenario with every request at t = 0 (synthetic) or the trace replayed <see cref="SaturationRateScale"/>× faster.</summary>
     public static Scenario Saturate(Scenario s) => s.Workload switch
     {
-        SyntheticWorkloadSpec w when w.Arrival.Process != ArrivalProcess.ClosedLoop => s with { Workload = w with { Arrival = new ArrivalSpec(ArrivalProcess.Burst) } },
-        TraceWorkloadSpec t => s with { Workload = t with { RateScale = t.RateScale * SaturationRateScale } },
+        SyntheticWorkloadSpec w when w.Arrival.Process != ArrivalProcess.ClosedLoop => ScenarioVariants.WithWorkload(s, w with { Arrival = new ArrivalSpec(ArrivalProcess.Burst) }),
+        TraceWorkloadSpec t => ScenarioVariants.WithWorkload(s, t with { RateScale = t.RateScale * SaturationRateScale }),
         _ => s,
     };
 

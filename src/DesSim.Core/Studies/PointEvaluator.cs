@@ -13,16 +13,15 @@ public static class PointEvaluator
     /// <param name="slo">The SLO (null: the scenario's).</param>
     /// <param name="layout">The layout the result is labelled with and whose GPUs divide the per-GPU figures (null: the
     /// scenario's <c>parallelism</c>; a pool layout passes its <see cref="PoolLayout.Equivalent"/>).</param>
-    /// <param name="shared">Optional: a deployment planned from the scenario's <see cref="Scenario.Deployment"/>, reused by
-    /// every run (<see cref="ScenarioRunner.Run(Scenario, Parallelism.Deployment?, Action{RunProgress}?)"/>).</param>
-    public static PointResult Evaluate(Scenario scenario, int replications, SloSpec? slo = null, Parallelism.ParallelPlan? layout = null, Parallelism.Deployment? shared = null)
+    /// <remarks>Every run shares the scenario's plan (<see cref="Scenario.Planned"/>): it is planned once, not per seed.</remarks>
+    public static PointResult Evaluate(Scenario scenario, int replications, SloSpec? slo = null, Parallelism.ParallelPlan? layout = null)
     {
         var runs = new RunSummary[replications];
         long events = 0;
         var quiet = scenario with { Outputs = scenario.Outputs with { TimeSeriesStepSeconds = 0, Timeline = scenario.Outputs.Timeline with { MaxSpans = 0 } } };
         for (int r = 0; r < replications; r++)
         {
-            var run = ScenarioRunner.Run(quiet with { Seed = scenario.Seed + (ulong)r, Slo = slo ?? scenario.Slo }, shared);
+            var run = ScenarioRunner.Run(quiet with { Seed = scenario.Seed + (ulong)r, Slo = slo ?? scenario.Slo });
             runs[r] = run.Result.Summary;
             events += run.EventsProcessed;
         }

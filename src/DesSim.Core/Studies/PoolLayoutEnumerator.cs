@@ -156,7 +156,7 @@ public static class PoolLayoutEnumerator
             root.Children[new YamlScalarNode("parallelism")] = new YamlMappingNode { { "tp", Inv($"{plan.Tp}") }, { "pp", Inv($"{plan.Pp}") }, { "dp", Inv($"{plan.Dp}") } };
         }
 
-        return ScenarioLoader.Read(new YamlSection(root, scenario.SourcePath, string.Empty), scenario.SourcePath, directory);
+        return ScenarioLoader.Read(new YamlSection(root, scenario.SourcePath, string.Empty), scenario.SourcePath, directory, scenario);
     }
 
     private static YamlMappingNode PoolNode(PoolLayout layout, PoolSpec pool) => new()

@@ -22,8 +22,8 @@ public sealed record RateKnob(string KeyPath, double Current, bool IsRequestsPer
     /// <summary><paramref name="scenario"/> with the knob set to <paramref name="value"/>.</summary>
     public static Scenario Apply(Scenario scenario, double value) => scenario.Workload switch
     {
-        SyntheticWorkloadSpec s => scenario with { Workload = s with { Arrival = s.Arrival with { RequestsPerSecond = value } } },
-        TraceWorkloadSpec t => scenario with { Workload = t with { RateScale = value } },
+        SyntheticWorkloadSpec s => ScenarioVariants.WithWorkload(scenario, s with { Arrival = s.Arrival with { RequestsPerSecond = value } }),
+        TraceWorkloadSpec t => ScenarioVariants.WithWorkload(scenario, t with { RateScale = value }),
         _ => throw new InvalidOperationException("no rate knob"),
     };
 }

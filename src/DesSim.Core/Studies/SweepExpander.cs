@@ -111,7 +111,7 @@ public static class SweepExpander
         var describe = string.Join(' ', new[] { plan.ToString() }.Concat(axes.Select((a, i) => $"{a.KeyPath}={labels[i]}")));
         try
         {
-            var scenario = ScenarioLoader.Read(new YamlSection(node, path, string.Empty), path, dir);
+            var scenario = ScenarioLoader.Read(new YamlSection(node, path, string.Empty), path, dir, baseScenario);
             return new SweepPoint(index, scenario.Deployment.Plan, labels, scenario);
         }
         catch (InputException e)

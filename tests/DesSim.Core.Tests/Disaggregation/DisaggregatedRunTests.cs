@@ -42,8 +42,8 @@ public sealed class DisaggregatedRunTests
     {
         const int Prompt = 1000;
         var run = Run(Yaml());
-        var prefill = run.Pools![0].Deployment;
-        var decode = run.Pools[1].Deployment;
+        var prefill = run.Pools![0].Deployment.Rent();
+        var decode = run.Pools[1].Deployment.Rent();
         Assert.That(run.Pools[0].AllGpus, Is.EqualTo(new[] { 0 }));
         Assert.That(run.Pools[1].AllGpus, Is.EqualTo(new[] { 1 }), "the decode pool is on node 1: the KV crosses the NICs");
 

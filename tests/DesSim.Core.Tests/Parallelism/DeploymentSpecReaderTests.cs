@@ -89,7 +89,7 @@ public sealed class DeploymentSpecReaderTests
     public void LayoutErrorsFromASceneNameTheFileAndKey()
     {
         var root = YamlDocumentLoader.Parse("model: llama-3.1-405b\ncluster: {gpu: h100}\nparallelism:\n  tp: 4\n", "big.yaml");
-        var e = Assert.Throws<InputException>(() => Deployment.Create(DeploymentSpecReader.Read(root), root))!;
+        var e = Assert.Throws<InputException>(() => DeploymentPlan.Create(DeploymentSpecReader.Read(root), root))!;
         Assert.That(e.Message, Does.StartWith("big.yaml:4: memory: Llama-3.1-405B bf16 weights need 812 GB"));
     }
 
