@@ -60,7 +60,7 @@ public sealed class SweepBenchmark : IBenchmark
             var plan = a with { Points = points, Fingerprint = a.Fingerprint + b.Fingerprint };
             double expandSeconds = total.Elapsed.TotalSeconds;
             var run = Stopwatch.StartNew();
-            SweepRunner.Run(plan, Path.Combine(dir, "out"), ShardSpec.All, Environment.ProcessorCount);
+            Commands.SweepExecution.Run(plan, Path.Combine(dir, "out"), ShardSpec.All, Environment.ProcessorCount);
             double runSeconds = run.Elapsed.TotalSeconds;
             var table = SweepCsv.Read(Path.Combine(dir, "out", SweepDirectory.CsvFileName));
             long completed = table.Rows.Sum(r => (long)table.Number(r, "requests_completed"));

@@ -80,11 +80,17 @@ public sealed class LayoutStudyOptions
             throw new InputException("--shard", shard.ToString(), $"more shards than the {layouts.Count} layout(s)");
         }
 
-        int mine = Enumerable.Range(0, layouts.Count).Count(shard.Contains);
-        stdout.WriteLine($"{study} {fingerprint}: {layouts.Count} layouts ({mine} in shard {shard}), {workers} worker(s) -> {directory}");
+        var mine = Enumerable.Range(0, layouts.Count).Where(shard.Contains).ToArray();
+        stdout.WriteLine($"{study} {fingerprint}: {layouts.Count} layouts ({mine.Length} in shard {shard}), {workers} worker(s) -> {directory}");
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var (ran, skipped) = LayoutShards.Run(study, fingerprint, layouts, replications, shard, directory, workers, evaluate, (index, done, total) =>
-            stdout.WriteLine($"  [{done}/{total}] point {index}: {layouts[index]}"));
+        (int Ran, int Skipped) counts;
+        using (var store = LayoutShards.Open(study, fingerprint, layouts.Count, replications, shard, directory))
+        {
+            counts = ResumableStudy.Run(store, mine, workers, i => LayoutShards.WritePoint(directory, i, layouts[i], evaluate(i)), (index, done, total) =>
+                stdout.WriteLine($"  [{done}/{total}] point {index}: {layouts[index]}"));
+        }
+
+        var (ran, skipped) = counts;
         stdout.WriteLine($"ran {ran} point(s), {skipped} already complete, in {started.Elapsed.TotalSeconds:F1} s; wrote {Path.Combine(directory, SweepDirectory.CsvFileName)}");
         return ExitCodes.Success;
     }

@@ -80,7 +80,7 @@ public static class SweepCommand
             }
 
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var (ran, skipped) = SweepRunner.Run(plan, dir, shardSpec, workers, (index, done, total) =>
+            var (ran, skipped) = SweepExecution.Run(plan, dir, shardSpec, workers, (index, done, total) =>
                 stdout.WriteLine($"  [{done}/{total}] point {index}: {plan.Points[index].Describe(g.Axes)}"));
             stdout.WriteLine($"ran {ran} point(s), {skipped} already complete, in {started.Elapsed.TotalSeconds:F1} s; wrote {Path.Combine(dir, SweepDirectory.CsvFileName)}");
             if (parse.GetValue(report) && shardSpec.Count == 1)

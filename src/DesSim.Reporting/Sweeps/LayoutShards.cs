@@ -12,7 +12,7 @@ using DesSim.Reporting.Output;
 namespace DesSim.Reporting.Sweeps;
 
 /// <summary><c>dessim plan</c> and <c>dessim capacity</c> split over a cluster: each feasible layout is one point of a sharded
-/// study, run and resumed by the sweep machinery (<see cref="SweepRunner.RunPoints"/>), and collected by the merge.</summary>
+/// study, run and resumed by the study runner (<see cref="ResumableStudy"/>) on a <see cref="SweepStore"/>, and collected by the merge.</summary>
 /// <remarks>A shard directory is a sweep shard directory: <c>sweep.json</c> (with <c>study: plan|capacity</c>), a
 /// <c>sweep.csv</c> of <c>point,layout</c> rows, and per layout <c>points/NNNNNN/{evaluation.json, row.csv}</c>, where
 /// <c>row.csv</c> (written last, in one rename with the evaluation) marks the point complete. Layout K of the enumeration is
@@ -38,26 +38,22 @@ public static class LayoutShards
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..16];
     }
 
-    /// <summary>Evaluates the layouts of <paramref name="shard"/> not yet complete in <paramref name="directory"/>;
-    /// <paramref name="evaluate"/> returns a layout's <see cref="StudyPointJson"/> text.</summary>
-    /// <returns>Layouts evaluated now, and layouts found complete.</returns>
-    public static (int Ran, int Skipped) Run(string study, string fingerprint, IReadOnlyList<ParallelPlan> layouts, int replications, ShardSpec shard, string directory, int workers, Func<int, string> evaluate, Action<int, int, int>? onPoint = null)
+    /// <summary>Opens the store of <paramref name="shard"/> of a layout study in <paramref name="directory"/>.</summary>
+    /// <exception cref="InputException">Another process writes the directory, or it holds another study or shard.</exception>
+    public static SweepStore Open(string study, string fingerprint, int layouts, int replications, ShardSpec shard, string directory) =>
+        SweepStore.Open(directory, new SweepManifest(fingerprint, layouts, replications, shard, Columns, study), CsvOutput.RowsToCsv(Columns, []));
+
+    /// <summary>Writes layout <paramref name="index"/>'s <see cref="StudyPointJson"/> text <paramref name="json"/> and its row
+    /// (the completion mark) under <paramref name="directory"/> by one rename, and returns the row.</summary>
+    public static string WritePoint(string directory, int index, ParallelPlan layout, string json)
     {
-        ArgumentNullException.ThrowIfNull(layouts);
-        ArgumentNullException.ThrowIfNull(shard);
-        ArgumentNullException.ThrowIfNull(evaluate);
-        var manifest = new SweepManifest(fingerprint, layouts.Count, replications, shard, Columns, study);
-        var mine = Enumerable.Range(0, layouts.Count).Where(shard.Contains).ToArray();
-        return SweepRunner.RunPoints(directory, manifest, CsvOutput.RowsToCsv(Columns, []), mine, workers, i =>
-        {
-            var json = evaluate(i);
-            using var point = new AtomicDirectory(SweepDirectory.PointDirectory(directory, i), [SweepDirectory.RowFileName, StudyPointJson.FileName]);
-            point.WriteAllText(StudyPointJson.FileName, json);
-            var row = Row(i, layouts[i]);
-            point.WriteAllText(SweepDirectory.RowFileName, row);
-            point.Commit();
-            return row;
-        }, onPoint);
+        ArgumentNullException.ThrowIfNull(layout);
+        using var point = new AtomicDirectory(SweepDirectory.PointDirectory(directory, index), [SweepDirectory.RowFileName, StudyPointJson.FileName]);
+        point.WriteAllText(StudyPointJson.FileName, json);
+        var row = Row(index, layout);
+        point.WriteAllText(SweepDirectory.RowFileName, row);
+        point.Commit();
+        return row;
     }
 
     /// <summary>The <c>evaluation.json</c> path of every layout, from the complete shards under <paramref name="root"/>/shards.</summary>

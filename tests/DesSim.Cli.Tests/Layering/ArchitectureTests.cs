@@ -29,6 +29,16 @@ public sealed class ArchitectureTests
         ["Engine"] = 0, ["Core"] = 1, ["Reporting"] = 2, ["Cli"] = 3,
     };
 
+    // Why these: they run simulations or drive studies (what to run, in which order, in parallel, resumed). Reporting only
+    // writes and reads (docs/architecture.md, "DesSim.Reporting/ ... no orchestration"); the application layer wires the two.
+    private static readonly string[] Orchestration =
+    [
+        "DesSim.Engine.Simulator", "DesSim.Core.Execution.ServingSimulation", "DesSim.Core.Scenarios.ScenarioRunner",
+        "DesSim.Core.Studies.PointEvaluator", "DesSim.Core.Studies.CapacitySearch", "DesSim.Core.Studies.CapacityStudy",
+        "DesSim.Core.Studies.Planner", "DesSim.Core.Studies.PoolPlanner", "DesSim.Core.Studies.ParallelInput",
+        "DesSim.Core.Studies.ResumableStudy", "DesSim.Core.Studies.SweepStudy",
+    ];
+
     private static readonly Lazy<Architecture> Product = new(() => new ArchLoader()
         .LoadAssemblies(Assembly.Load("DesSim.Engine"), Assembly.Load("DesSim.Core"), Assembly.Load("DesSim.Reporting"), Assembly.Load("dessim"))
         .Build());
@@ -75,6 +85,23 @@ public sealed class ArchitectureTests
     public void CoreFoldersFormNoCycle()
     {
         Assert.That(LayerRules.Cycles(LayerRules.Edges(Product.Value, CoreRoom)), Is.Empty);
+    }
+
+    [Test]
+    public void ReportingIsFreeOfOrchestration()
+    {
+        var uses = LayerRules.Uses(Product.Value, ns => ns.StartsWith("DesSim.Reporting", StringComparison.Ordinal), Orchestration);
+        Assert.That(uses, Is.Empty, "Reporting only writes and reads: running studies is Studies' (Core) and the commands' (Cli)");
+        var cli = LayerRules.Uses(Product.Value, ns => ns.StartsWith("DesSim.Cli", StringComparison.Ordinal), Orchestration);
+        Assert.That(cli, Has.Some.Contains("DesSim.Core.Studies.SweepStudy"), "the check sees the commands drive the studies");
+    }
+
+    [Test]
+    public void TheOrchestrationRuleSeesAUseInAMethodBodyOnly()
+    {
+        // Test of the test: LowThing uses HighThing in a method body only (LowRoom.cs).
+        var uses = LayerRules.Uses(FixtureModel.Value, ns => ns.EndsWith(".Low", StringComparison.Ordinal), ["DesSim.Cli.Tests.Layering.Fixture.High.HighThing"]);
+        Assert.That(uses, Is.EqualTo(new[] { "DesSim.Cli.Tests.Layering.Fixture.Low.LowThing → DesSim.Cli.Tests.Layering.Fixture.High.HighThing" }));
     }
 
     [Test]

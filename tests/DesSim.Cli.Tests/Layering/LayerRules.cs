@@ -43,6 +43,16 @@ internal static class LayerRules
         return edges;
     }
 
+    /// <summary>Each type whose namespace <paramref name="origin"/> accepts that depends on one of <paramref name="targets"/>
+    /// (full type names), as "origin type → target type", sorted.</summary>
+    public static IReadOnlyList<string> Uses(Architecture architecture, Func<string, bool> origin, IReadOnlyCollection<string> targets) =>
+        architecture.Types
+            .Where(t => t.Namespace is not null && origin(t.Namespace.FullName))
+            .SelectMany(t => t.Dependencies.SelectMany(Targets).Where(x => targets.Contains(x.FullName)).Select(x => $"{t.FullName} → {x.FullName}"))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
     /// <summary>Every room edge that points up the ranks, or into a room without a rank.</summary>
     public static IReadOnlyList<string> BackEdges(SortedDictionary<string, SortedDictionary<string, string>> edges, IReadOnlyDictionary<string, int> rank) =>
         edges.SelectMany(e => e.Value.Select(u => (From: e.Key, To: u.Key, Example: u.Value)))

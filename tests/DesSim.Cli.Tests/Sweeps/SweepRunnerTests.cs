@@ -1,5 +1,6 @@
 using DesSim.Core;
 using DesSim.Core.Studies;
+using DesSim.Cli.Commands;
 using DesSim.Reporting.Sweeps;
 
 namespace DesSim.Cli.Tests.Sweeps;
@@ -24,7 +25,7 @@ public sealed class SweepRunnerTests
     private string Full(int workers)
     {
         var dir = SweepFixture.NewDir();
-        SweepRunner.Run(_plan, dir, ShardSpec.All, workers);
+        SweepExecution.Run(_plan, dir, ShardSpec.All, workers);
         return dir;
     }
 
@@ -54,7 +55,7 @@ public sealed class SweepRunnerTests
         var dir = SweepFixture.NewDir();
         using var cts = new CancellationTokenSource();
         Assert.That(
-            () => SweepRunner.Run(_plan, dir, ShardSpec.All, 2, (_, done, _) => { if (done >= 5) cts.Cancel(); }, cts.Token),
+            () => SweepExecution.Run(_plan, dir, ShardSpec.All, 2, (_, done, _) => { if (done >= 5) cts.Cancel(); }, cts.Token),
             Throws.InstanceOf<OperationCanceledException>());
         var completed = Directory.GetDirectories(Path.Combine(dir, "points")).Count(d => File.Exists(Path.Combine(d, "row.csv")));
         Assert.That(completed, Is.InRange(5, 17));
@@ -65,7 +66,7 @@ public sealed class SweepRunnerTests
         Directory.CreateDirectory(pending);
         File.WriteAllText(Path.Combine(pending, ".row.csv.tmp-deadbeef"), "17,TP1");
 
-        var (ran, skipped) = SweepRunner.Run(_plan, dir, ShardSpec.All, 2);
+        var (ran, skipped) = SweepExecution.Run(_plan, dir, ShardSpec.All, 2);
         Assert.That(skipped, Is.EqualTo(completed));
         Assert.That(ran, Is.EqualTo(18 - completed));
         Assert.That(File.ReadAllBytes(Path.Combine(dir, "sweep.csv")), Is.EqualTo(reference));
@@ -78,7 +79,7 @@ public sealed class SweepRunnerTests
         var shards = Enumerable.Range(1, 3).Select(k =>
         {
             var d = SweepFixture.NewDir();
-            SweepRunner.Run(_plan, d, new ShardSpec(k, 3), 1);
+            SweepExecution.Run(_plan, d, new ShardSpec(k, 3), 1);
             return d;
         }).ToArray();
         Assert.That(File.ReadAllLines(Path.Combine(shards[0], "sweep.csv")), Has.Length.EqualTo(1 + 6));
@@ -98,10 +99,10 @@ public sealed class SweepRunnerTests
     public void ADirectoryOfAnotherShardOrSweepIsRefused()
     {
         var dir = SweepFixture.NewDir();
-        SweepRunner.Run(_plan, dir, new ShardSpec(2, 3), 2);
-        Assert.That(() => SweepRunner.Run(_plan, dir, new ShardSpec(1, 3), 1), Throws.InstanceOf<InputException>().With.Message.Contains("holds shard 2/3"));
+        SweepExecution.Run(_plan, dir, new ShardSpec(2, 3), 2);
+        Assert.That(() => SweepExecution.Run(_plan, dir, new ShardSpec(1, 3), 1), Throws.InstanceOf<InputException>().With.Message.Contains("holds shard 2/3"));
         var other = _plan with { Fingerprint = "0000000000000000" };
-        Assert.That(() => SweepRunner.Run(other, dir, new ShardSpec(2, 3), 1), Throws.InstanceOf<InputException>().With.Message.Contains("holds another sweep"));
+        Assert.That(() => SweepExecution.Run(other, dir, new ShardSpec(2, 3), 1), Throws.InstanceOf<InputException>().With.Message.Contains("holds another sweep"));
     }
 
     [Test]
@@ -109,7 +110,7 @@ public sealed class SweepRunnerTests
     {
         var plan = _plan with { Grid = _plan.Grid with { Replications = 3 }, Points = _plan.Points.Take(1).ToArray() };
         var dir = SweepFixture.NewDir();
-        SweepRunner.Run(plan, dir, new ShardSpec(1, 18), 1);
+        SweepExecution.Run(plan, dir, new ShardSpec(1, 18), 1);
         var table = SweepCsv.Read(Path.Combine(dir, "sweep.csv"));
         var row = table.Rows.Single();
         Assert.That(table.Number(row, "replications"), Is.EqualTo(3));
