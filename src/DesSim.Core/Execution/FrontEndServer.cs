@@ -13,13 +13,14 @@ namespace DesSim.Core.Execution;
 /// (vllm/v1/engine/async_llm.py, vllm/v1/engine/core.py, v0.12). Requests a closed loop sends at the same instant reach the
 /// engine core one service time apart, and an idle engine core starts a step with the first of them
 /// (<c>EngineCoreProc.run_busy_loop</c> blocks on its input queue only while it has no requests).
-/// <see cref="Abort"/> (the replica failed) returns what was inside, in order, and ignores the pending hand-over.
+/// <see cref="Abort"/> (the replica failed) returns what was inside, in order, and cancels the pending hand-over
+/// (<see cref="ISimContext.Cancel"/>: it never fires).
 /// </remarks>
 internal sealed class FrontEndServer(ISimContext ctx, FrontEndSpec spec, Action<Sequence> handOver) : IEventHandler
 {
     private readonly Queue<Sequence> _queue = new();
     private Sequence? _current;
-    private long _epoch;
+    private EventHandle _handOver;
 
     /// <summary>Requests inside (queued or in service).</summary>
     public int Pending => _queue.Count + (_current is null ? 0 : 1);
@@ -39,12 +40,10 @@ internal sealed class FrontEndServer(ISimContext ctx, FrontEndSpec spec, Action<
     /// <summary>The request in service is done: hand it over and start the next.</summary>
     public void OnEvent(long argument)
     {
-        if (argument != _epoch || _current is not { } done)
-        {
-            return; // a hand-over scheduled before the replica failed
-        }
-
+        // Why no staleness check: Abort cancels the one pending hand-over, so this event is always the current request's.
+        var done = _current!;
         _current = null;
+        _handOver = EventHandle.None;
         if (_queue.Count > 0)
         {
             Start(_queue.Dequeue());
@@ -65,13 +64,14 @@ internal sealed class FrontEndServer(ISimContext ctx, FrontEndSpec spec, Action<
         lost.AddRange(_queue);
         _queue.Clear();
         _current = null;
-        _epoch++;
+        ctx.Cancel(_handOver);
+        _handOver = EventHandle.None;
         return lost;
     }
 
     private void Start(Sequence s)
     {
         _current = s;
-        ctx.Schedule(SimTime.FromSeconds(spec.ServiceSeconds(s.PromptTokens)), this, _epoch, EventPriority.Arrival);
+        _handOver = ctx.Schedule(SimTime.FromSeconds(spec.ServiceSeconds(s.PromptTokens)), this, 0, EventPriority.Arrival);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class ReplicaEngine : IEventHandler
     private readonly MicroBatch[] _slots;
     private readonly SchedulerState[] _engines;
     private readonly int[] _reserved; // per virtual engine: KV hand-offs reserved here and not yet arrived
-    private readonly long[] _launchNumber; // per slot: the micro-batch waiting for tier moves before stage 0, else -1
+    private readonly EventHandle[] _landing; // per slot: the pending "tier moves landed" event of the micro-batch waiting to enter stage 0
     private readonly KvTierHierarchy? _tiers;
     private readonly FrontEndServer? _frontEnd;
     private bool _decisionPending;
@@ -70,8 +70,7 @@ internal sealed class ReplicaEngine : IEventHandler
 
         _frontEnd = config.FrontEnd.IsNone ? null : new FrontEndServer(ctx, config.FrontEnd, EnqueueScheduler);
         _reserved = new int[config.Stages];
-        _launchNumber = new long[config.Stages];
-        Array.Fill(_launchNumber, -1);
+        _landing = new EventHandle[config.Stages];
         _slots = new MicroBatch[config.Stages];
         for (int i = 0; i < _slots.Length; i++)
         {
@@ -237,15 +236,10 @@ internal sealed class ReplicaEngine : IEventHandler
     {
         if (argument > 0)
         {
-            // A micro-batch's tier moves have landed: it enters stage 0 (unless the replica failed meanwhile).
+            // A micro-batch's tier moves have landed: it enters stage 0 (a failure cancels the event, Fail).
             int slot = (int)(argument - 1);
-            var mb = _slots[slot];
-            if (!IsDown && mb.InUse && mb.Number == _launchNumber[slot])
-            {
-                _launchNumber[slot] = -1;
-                _stages[0].Accept(slot);
-            }
-
+            _landing[slot] = EventHandle.None;
+            _stages[0].Accept(slot);
             return;
         }
 
@@ -410,7 +404,11 @@ internal sealed class ReplicaEngine : IEventHandler
         }
 
         _tiers?.ClearLocal(); // and its engine's host and disk tiers (a shared store keeps its own)
-        Array.Fill(_launchNumber, -1);
+        for (int slot = 0; slot < _landing.Length; slot++)
+        {
+            _ctx.Cancel(_landing[slot]);
+            _landing[slot] = EventHandle.None;
+        }
 
         foreach (var e in _engines)
         {
@@ -492,8 +490,7 @@ internal sealed class ReplicaEngine : IEventHandler
             if (_tiers is { } tiers && tiers.StepReadyNanoseconds > now.Nanoseconds)
             {
                 // Loads of lower-tier hits and write-backs of the blocks this step evicted land first (KvTierHierarchy).
-                _launchNumber[e] = mb.Number;
-                _ctx.Schedule(SimTime.FromNanoseconds(tiers.StepReadyNanoseconds - now.Nanoseconds), this, e + 1, EventPriority.Completion);
+                _landing[e] = _ctx.Schedule(SimTime.FromNanoseconds(tiers.StepReadyNanoseconds - now.Nanoseconds), this, e + 1, EventPriority.Completion);
                 continue;
             }
 

@@ -8,7 +8,9 @@ namespace DesSim.Core.Execution;
 /// <remarks>
 /// A micro-batch occupies the stage for its priced time (compute, TP all-reduces, engine overheads), then, unless this
 /// is the last stage, while its activations travel to the next stage's GPUs over the network. Idle gaps while the
-/// replica has work in flight are the pipeline bubbles; they are not computed, they emerge.
+/// replica has work in flight are the pipeline bubbles; they are not computed, they emerge. A busy stage has exactly one
+/// pending event of its own (compute done, or its activations' arrival); <see cref="Abort"/> cancels it
+/// (<see cref="ISimContext.Cancel"/>), so an event that fires is always the current micro-batch's.
 /// </remarks>
 internal sealed class StageServer : IEventHandler
 {
@@ -16,8 +18,6 @@ internal sealed class StageServer : IEventHandler
     private const long SendDoneKind = 2L << 32;
     private const long SlotMask = 0xFFFF_FFFFL;
     private const long KindMask = 3L << 32;
-    private const int GenerationShift = 40;
-    private const long GenerationMask = (1L << 22) - 1;
 
     private readonly ISimContext _ctx;
     private readonly ReplicaEngine _replica;
@@ -30,7 +30,7 @@ internal sealed class StageServer : IEventHandler
     private readonly bool _streamsKv;
     private long _startNs;
     private long _endNs;
-    private long _generation;
+    private EventHandle _pending;
 
     public StageServer(ISimContext ctx, ServingSimulation simulation, ReplicaEngine replica, int index, int[] gpus, int[]? nextGpus)
     {
@@ -66,11 +66,7 @@ internal sealed class StageServer : IEventHandler
 
     public void OnEvent(long argument)
     {
-        if (((argument >> GenerationShift) & GenerationMask) != (_generation & GenerationMask))
-        {
-            return; // Why: the replica failed after this event was scheduled; the micro-batch is lost.
-        }
-
+        _pending = EventHandle.None;
         int slot = (int)(argument & SlotMask);
         var mb = _replica.Slot(slot);
         if ((argument & KindMask) == ComputeDoneKind)
@@ -90,7 +86,7 @@ internal sealed class StageServer : IEventHandler
             {
                 mb.SendStartNanoseconds = _ctx.Now.Nanoseconds;
                 long bytes = ServingSimulation.ActivationBytesPerPair(_replica.Config, mb.Plan.Shape.TotalTokens);
-                _simulation.Network.Send(_gpus, _nextGpus, bytes, this, Tag(SendDoneKind, slot));
+                _pending = _simulation.Network.Send(_gpus, _nextGpus, bytes, this, SendDoneKind | (uint)slot);
             }
         }
         else
@@ -131,10 +127,10 @@ internal sealed class StageServer : IEventHandler
         Times.MicroBatches++;
         _startNs = _ctx.Now.Nanoseconds;
         _endNs = _startNs + compute + tp + other;
-        _ctx.Schedule(new SimTime(compute + tp + other), this, Tag(ComputeDoneKind, slot), EventPriority.Completion);
+        _pending = _ctx.Schedule(new SimTime(compute + tp + other), this, ComputeDoneKind | (uint)slot, EventPriority.Completion);
     }
 
-    /// <summary>The replica failed: drops the running and queued micro-batches (pending events become stale) and
+    /// <summary>The replica failed: drops the running and queued micro-batches (its pending event is cancelled) and
     /// un-charges the part of the running one that will not execute.</summary>
     public void Abort()
     {
@@ -147,12 +143,11 @@ internal sealed class StageServer : IEventHandler
             Times.TpCommNanoseconds -= Math.Min(remaining - fromCompute, Times.TpCommNanoseconds);
         }
 
-        _generation++;
+        _ctx.Cancel(_pending);
+        _pending = EventHandle.None;
         _queue.Clear();
         IsIdle = true;
     }
-
-    private long Tag(long kind, int slot) => kind | (uint)slot | ((_generation & GenerationMask) << GenerationShift);
 
     private void Release()
     {

@@ -27,7 +27,7 @@ public sealed class ClosedFormNetwork : ITransferNetwork, IDegradableNetwork
     public IReadOnlyList<LinkUsage> Links => _counters.Snapshot();
 
     /// <inheritdoc />
-    public void Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, long bytesPerPair, IEventHandler onArrival, long argument)
+    public EventHandle Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, long bytesPerPair, IEventHandler onArrival, long argument)
     {
         TransferMath.CheckPairs(sources, destinations, bytesPerPair);
         Span<int> route = stackalloc int[Topology.MaxHops];
@@ -40,6 +40,6 @@ public sealed class ClosedFormNetwork : ITransferNetwork, IDegradableNetwork
             latestNanoseconds = Math.Max(latestNanoseconds, delay);
         }
 
-        _ctx.Schedule(SimTime.FromNanoseconds(latestNanoseconds), onArrival, argument, EventPriority.Completion);
+        return _ctx.Schedule(SimTime.FromNanoseconds(latestNanoseconds), onArrival, argument, EventPriority.Completion);
     }
 }

@@ -12,7 +12,9 @@ public interface ITransferNetwork
 {
     /// <summary>Sends <paramref name="bytesPerPair"/> from each <c>sources[i]</c> to <c>destinations[i]</c> (GPU ids) in parallel;
     /// calls <paramref name="onArrival"/> with <paramref name="argument"/> once, when the last pair has arrived.</summary>
-    void Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, long bytesPerPair, IEventHandler onArrival, long argument);
+    /// <returns>The arrival event: cancelling it (<see cref="ISimContext.Cancel"/>) drops the delivery, not the traffic
+    /// (the links stay occupied as if the bytes flowed).</returns>
+    EventHandle Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, long bytesPerPair, IEventHandler onArrival, long argument);
 
     /// <summary>Per-link totals so far, in a stable order.</summary>
     IReadOnlyList<LinkUsage> Links { get; }

@@ -33,7 +33,7 @@ public sealed class LinkLevelNetwork : ITransferNetwork, IDegradableNetwork
     public IReadOnlyList<LinkUsage> Links => _counters.Snapshot();
 
     /// <inheritdoc />
-    public void Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, long bytesPerPair, IEventHandler onArrival, long argument)
+    public EventHandle Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, long bytesPerPair, IEventHandler onArrival, long argument)
     {
         TransferMath.CheckPairs(sources, destinations, bytesPerPair);
         Span<int> route = stackalloc int[Topology.MaxHops];
@@ -59,6 +59,6 @@ public sealed class LinkLevelNetwork : ITransferNetwork, IDegradableNetwork
             latest = Math.Max(latest, start + delay);
         }
 
-        _ctx.Schedule(SimTime.FromNanoseconds(latest - now), onArrival, argument, EventPriority.Completion);
+        return _ctx.Schedule(SimTime.FromNanoseconds(latest - now), onArrival, argument, EventPriority.Completion);
     }
 }

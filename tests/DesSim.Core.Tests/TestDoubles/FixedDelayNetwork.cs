@@ -4,32 +4,24 @@ using DesSim.Engine;
 namespace DesSim.Core.Tests.TestDoubles;
 
 /// <summary>Every send arrives after latency + bytes / bandwidth, with no contention.</summary>
-internal sealed class FixedDelayNetwork(ISimContext ctx, double latencySeconds, double bytesPerSecond) : IEventHandler
+internal sealed class FixedDelayNetwork(ISimContext ctx, double latencySeconds, double bytesPerSecond)
 {
-    private readonly Queue<(IEventHandler Handler, long Argument)> _pending = new();
-
     public long Sends { get; private set; }
 
-    public Network AsNetwork() => new(this);
-
-    public void OnEvent(long argument)
+    private EventHandle Deliver(long bytes, IEventHandler onArrival, long argument)
     {
-        var (h, a) = _pending.Dequeue();
-        h.OnEvent(a);
+        Sends++;
+        return ctx.Schedule(SimTime.FromSeconds(latencySeconds + (bytes / bytesPerSecond)), onArrival, argument, EventPriority.Completion);
     }
+
+    public Network AsNetwork() => new(this);
 
     internal sealed class Network(FixedDelayNetwork owner) : ITransferNetwork
     {
         public IReadOnlyList<LinkUsage> Links => [];
 
-        public void Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, long bytesPerPair, IEventHandler onArrival, long argument)
-        {
-            owner.Sends++;
-            owner._pending.Enqueue((onArrival, argument));
-            owner.Schedule(bytesPerPair);
-        }
+        // Why the arrival is the sender's own event: cancelling the returned handle then drops exactly this delivery.
+        public EventHandle Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, long bytesPerPair, IEventHandler onArrival, long argument) =>
+            owner.Deliver(bytesPerPair, onArrival, argument);
     }
-
-    private void Schedule(long bytes) =>
-        ctx.Schedule(SimTime.FromSeconds(latencySeconds + (bytes / bytesPerSecond)), this, 0, EventPriority.Completion);
 }
