@@ -409,15 +409,7 @@ public sealed class ServingSimulation
         RetriedRequests += s.Retries == 0 ? 1 : 0;
         DiscardedTokens += s.GeneratedTokens;
         Observer.OnRetried(s, _sim.Now);
-        s.Retries++;
-        s.Status = SequenceStatus.Waiting;
-        s.ContextTokens = 0;
-        s.PrefillTargetTokens = 0;
-        s.GeneratedTokens = 0;
-        s.InFlight = false;
-        s.FirstToken = null;
-        s.LastToken = null;
-        s.MaxInterTokenNanoseconds = 0;
+        s.ResetForRetry();
         Route(s);
     }
 

@@ -114,4 +114,20 @@ public sealed class Sequence
 
     /// <summary>Whether every output token has been produced.</summary>
     public bool IsDone => GeneratedTokens >= OutputTokens;
+
+    /// <summary>Starts the request over for a retry after its replica failed: waiting again with no context, no tokens and
+    /// no token times (what it generated is discarded), one more retry counted. Its arrival, first scheduling (queue time
+    /// counts from the first) and preemptions stay; its KV blocks were released with the replica.</summary>
+    public void ResetForRetry()
+    {
+        Retries++;
+        Status = SequenceStatus.Waiting;
+        ContextTokens = 0;
+        PrefillTargetTokens = 0;
+        GeneratedTokens = 0;
+        InFlight = false;
+        FirstToken = null;
+        LastToken = null;
+        MaxInterTokenNanoseconds = 0;
+    }
 }
