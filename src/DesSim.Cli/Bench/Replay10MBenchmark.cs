@@ -51,22 +51,10 @@ public sealed class Replay10MBenchmark : IBenchmark
         }
     }
 
-    private static Core.Scenarios.Scenario Scenario(string trace) => BenchScenarios.Parse(
-        string.Create(CultureInfo.InvariantCulture, $$"""
-        name: replay-dp4
-        seed: 1
-        model: llama-3.1-8b
-        precision: bf16
-        cluster: { gpu: h100-sxm, nodes: 1, gpus_per_node: 8 }
-        parallelism: { tp: 2, pp: 1, dp: 4 }
-        scheduler: { policy: vllm, max_num_seqs: 256, max_num_batched_tokens: 8192 }
-        router: least-outstanding
-        cost_model: measured
-        workload:
-          trace: "{{trace}}"
+    private static Core.Scenarios.Scenario Scenario(string trace) => BenchScenarios.Dp4("replay-dp4", $"""
+          trace: "{trace}"
           format: generic
-        """),
-        "replay-dp4");
+        """);
 
     // Poisson arrivals and clamped lognormal lengths from the project's own random streams (fixed seed).
     private static void Generate(string path, int requests)
