@@ -16,9 +16,18 @@ public static class BenchScenarios
 
     /// <summary>The synthetic workload of <c>synthetic-1m</c> and <c>scaling</c>: Poisson arrivals, lognormal lengths,
     /// Llama-3.1-8B on 4 DP replicas of TP2 × PP1 (8×H100).</summary>
-    public static Scenario SyntheticDp4(int requests) => Parse(
-        string.Create(CultureInfo.InvariantCulture, $$"""
-        name: synthetic-dp4
+    public static Scenario SyntheticDp4(int requests) => Dp4("synthetic-dp4", string.Create(CultureInfo.InvariantCulture, $$"""
+          requests: {{requests}}
+          arrival: { process: poisson, rate: {{SyntheticRatePerSecond}} }
+          input_tokens: { dist: lognormal, mean: 512, sigma: 0.8, max: 8000 }
+          output_tokens: { dist: lognormal, mean: 128, sigma: 0.8, max: 2000 }
+        """));
+
+    /// <summary>Llama-3.1-8B on 4 DP replicas of TP2 × PP1 (8×H100) with <paramref name="workload"/> (the lines of the
+    /// <c>workload:</c> mapping, indented by two under it).</summary>
+    public static Scenario Dp4(string name, string workload) => Parse(
+        $$"""
+        name: {{name}}
         seed: 1
         model: llama-3.1-8b
         precision: bf16
@@ -28,12 +37,9 @@ public static class BenchScenarios
         router: least-outstanding
         cost_model: measured
         workload:
-          requests: {{requests}}
-          arrival: { process: poisson, rate: {{SyntheticRatePerSecond}} }
-          input_tokens: { dist: lognormal, mean: 512, sigma: 0.8, max: 8000 }
-          output_tokens: { dist: lognormal, mean: 128, sigma: 0.8, max: 2000 }
-        """),
-        "synthetic-dp4");
+        {{workload}}
+        """,
+        name);
 
     /// <summary>Arrival rate of <see cref="SyntheticDp4"/> (requests/s over the 4 replicas): a busy but stable load.</summary>
     public const double SyntheticRatePerSecond = 80;

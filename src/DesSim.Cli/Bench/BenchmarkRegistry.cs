@@ -15,6 +15,7 @@ public static class BenchmarkRegistry
         new AzureConvHourBenchmark(),
         new Synthetic1MBenchmark(),
         new ScalingBenchmark(),
+        new Replay10MBenchmark(),
         new DisaggregationBenchmark(),
         new ReportBenchmark(),
     ];

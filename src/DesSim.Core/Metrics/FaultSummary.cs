@@ -25,7 +25,11 @@ public sealed record FaultSummary(
     public IReadOnlyList<(double StartSeconds, double EndSeconds, string Label)> Windows { get; init; } = [];
 
     /// <summary>The summary of a finished simulation, or null when it had no faults or variability configured.</summary>
-    public static FaultSummary? From(ServingSimulation simulation, MetricsCollector collector, IReadOnlyList<RequestRecord> completed)
+    /// <param name="simulation">The finished simulation.</param>
+    /// <param name="collector">Its collector (which requests were retried, the samples).</param>
+    /// <param name="completed">The completed requests in id order; enumerated twice, never held.</param>
+    /// <param name="percentiles">How the latency percentiles are computed.</param>
+    public static FaultSummary? From(ServingSimulation simulation, MetricsCollector collector, IEnumerable<RequestRecord> completed, PercentileMode percentiles = PercentileMode.Auto)
     {
         var config = simulation.Config;
         if (config.Faults.IsEmpty && config.Variability.KernelCv <= 0)
@@ -33,16 +37,39 @@ public sealed record FaultSummary(
             return null;
         }
 
-        var retried = completed.Where(r => collector.WasRetried(r.Id)).ToArray();
-        var others = completed.Where(r => !collector.WasRetried(r.Id)).ToArray();
-        var hit = retried.Length > 0 && others.Length > 0 ? retried.Average(r => r.E2elMs) - others.Average(r => r.E2elMs) : double.NaN;
+        long retriedCount = 0, othersCount = 0;
+        foreach (var r in completed)
+        {
+            _ = collector.WasRetried(r.Id) ? retriedCount++ : othersCount++;
+        }
+
+        var retriedE2el = new LatencyAccumulator(percentiles, retriedCount);
+        var retriedTtft = new LatencyAccumulator(percentiles, retriedCount);
+        var othersE2el = new LatencyAccumulator(percentiles, othersCount);
+        double retriedSum = 0, othersSum = 0; // Why sums in id order: the means are those LINQ's Average gave before
+        foreach (var r in completed)
+        {
+            if (collector.WasRetried(r.Id))
+            {
+                retriedE2el.Add(r.E2elMs);
+                retriedTtft.Add(r.TtftMs);
+                retriedSum += r.E2elMs;
+            }
+            else
+            {
+                othersE2el.Add(r.E2elMs);
+                othersSum += r.E2elMs;
+            }
+        }
+
+        var hit = retriedCount > 0 && othersCount > 0 ? (retriedSum / retriedCount) - (othersSum / othersCount) : double.NaN;
         return new FaultSummary(
             simulation.Retries,
             simulation.RetriedRequests,
             simulation.DiscardedTokens,
-            LatencyStats.FromMilliseconds(retried.Select(r => r.E2elMs).ToArray()),
-            LatencyStats.FromMilliseconds(others.Select(r => r.E2elMs).ToArray()),
-            LatencyStats.FromMilliseconds(retried.Select(r => r.TtftMs).ToArray()),
+            retriedE2el.Stats(),
+            othersE2el.Stats(),
+            retriedTtft.Stats(),
             hit)
         {
             Windows = config.Faults.Windows(collector.Samples.Count > 0 ? collector.Samples[^1].TimeSeconds : simulation.LastCompletion.Seconds),

@@ -16,16 +16,35 @@ public sealed record LatencyStats(double Mean, double Median, double P90, double
             return new LatencyStats(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0);
         }
 
-        var sorted = (double[])samples.Clone();
-        Array.Sort(sorted);
-        double Q(double p) => Quantile.Linear(sorted, p);
-        return new LatencyStats(ArrayStatistics.Mean(samples), Q(0.5), Q(0.9), Q(0.95), Q(0.99), Q(0.999), samples.Length);
+        return FromOwnedMilliseconds((double[])samples.Clone());
     }
 
-    /// <summary>Stats from a nanosecond histogram.</summary>
-    public static LatencyStats FromHistogram(LogHistogram h)
+    /// <summary>Stats of raw samples in milliseconds that the caller hands over: they are sorted in place (no copy).</summary>
+    internal static LatencyStats FromOwnedMilliseconds(double[] samples)
     {
-        const double nsPerMs = 1e6;
-        return new LatencyStats(h.Mean / nsPerMs, h.Quantile(0.5) / nsPerMs, h.Quantile(0.9) / nsPerMs, h.Quantile(0.95) / nsPerMs, h.Quantile(0.99) / nsPerMs, h.Quantile(0.999) / nsPerMs, h.Count);
+        if (samples.Length == 0)
+        {
+            return new LatencyStats(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0);
+        }
+
+        // Why the mean first: it is summed in the samples' own order, as before the sort-in-place, so results are unchanged.
+        double mean = ArrayStatistics.Mean(samples);
+        Array.Sort(samples);
+        double Q(double p) => Quantile.Linear(samples, p);
+        return new LatencyStats(mean, Q(0.5), Q(0.9), Q(0.95), Q(0.99), Q(0.999), samples.Length);
     }
+
+    /// <summary>Stats from a histogram whose values are in units of 1 / <paramref name="unitsPerMillisecond"/> ms
+    /// (nanoseconds by default).</summary>
+    public static LatencyStats FromHistogram(LogHistogram h, double unitsPerMillisecond = NanosecondsPerMillisecond)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        double u = unitsPerMillisecond;
+        var q = h.Quantiles([0.5, 0.9, 0.95, 0.99, 0.999]);
+        return q.Length == 0
+            ? new LatencyStats(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0)
+            : new LatencyStats(h.Mean / u, q[0] / u, q[1] / u, q[2] / u, q[3] / u, q[4] / u, h.Count);
+    }
+
+    private const double NanosecondsPerMillisecond = 1e6;
 }

@@ -8,11 +8,12 @@ namespace DesSim.Core.Metrics;
 
 /// <summary>Subscribes to the executor and keeps what the reports need: per-request records, the ITL histogram,
 /// the time series and a window of the pipeline timeline.</summary>
-/// <remarks>Memory: one 80-byte record per request, a fixed histogram, one row per sample, and at most
+/// <remarks>Memory: the request records go to a <see cref="RequestLog"/> (in memory for small runs, a spill file past
+/// <see cref="RequestLog.MemoryRecords"/>), plus a fixed histogram, one row per sample, and at most
 /// <see cref="TimelineWindow.MaxSpans"/> spans.</remarks>
 public sealed class MetricsCollector : IServingObserver
 {
-    private List<RequestRecord> _records = [];
+    private readonly RequestLog _records;
     private readonly List<TimeSeriesRow> _samples = [];
     private readonly List<TimelineSpan> _spans = [];
     private readonly TimelineWindow _window;
@@ -25,8 +26,9 @@ public sealed class MetricsCollector : IServingObserver
     private readonly List<KvTransferRecord> _kvTransfers = [];
 
     /// <summary>Creates a collector keeping timeline spans inside <paramref name="window"/>.</summary>
-    public MetricsCollector(TimelineWindow? window = null)
+    public MetricsCollector(TimelineWindow? window = null, RequestLog? log = null)
     {
+        _records = log ?? new RequestLog();
         _window = window ?? new TimelineWindow();
         _windowStartNs = SimTime.FromSeconds(_window.StartSeconds).Nanoseconds;
         _windowEndNs = _windowStartNs + SimTime.FromSeconds(_window.DurationSeconds).Nanoseconds;
@@ -50,15 +52,14 @@ public sealed class MetricsCollector : IServingObserver
     /// <summary>Whether the timeline hit its span cap.</summary>
     public bool TimelineTruncated { get; private set; }
 
-    /// <summary>Records of completed and rejected requests, in finishing order.</summary>
-    public IReadOnlyList<RequestRecord> Records => _records;
+    /// <summary>Records of completed and rejected requests, in id order (the result owns them after <see cref="CompleteRecords"/>).</summary>
+    public RequestLog Records => _records;
 
-    /// <summary>Hands the records over (the list itself, no copy) and starts an empty one: the result owns them.</summary>
-    public List<RequestRecord> TakeRecords()
+    /// <summary>Ends the run's records (<see cref="RequestLog.Complete"/>) and returns them.</summary>
+    public RequestLog CompleteRecords()
     {
-        var taken = _records;
-        _records = [];
-        return taken;
+        _records.Complete();
+        return _records;
     }
 
     /// <summary>Samples in time order.</summary>
@@ -74,6 +75,7 @@ public sealed class MetricsCollector : IServingObserver
     public void OnArrived(Sequence sequence, SimTime now)
     {
         Arrived++;
+        _records.OnArrived(sequence.Id);
         if (FirstArrivalNs < 0)
         {
             FirstArrivalNs = now.Nanoseconds;

@@ -6,47 +6,67 @@ namespace DesSim.Core.Metrics;
 public static class RunResultBuilder
 {
     /// <summary>Builds the result; <paramref name="notes"/> are carried through (warnings, fallbacks); <paramref name="prices"/>
-    /// (optional) cost the run when it has energy figures.</summary>
-    public static RunResult Build(ServingSimulation simulation, MetricsCollector collector, SloSpec slo, IReadOnlyList<string> notes, PriceSpec? prices = null)
+    /// (optional) cost the run when it has energy figures; <paramref name="percentiles"/> says how latency percentiles are
+    /// computed (exact for small runs by default, docs/metrics.md "Percentiles").</summary>
+    /// <remarks>Memory: the records are read in passes over the collector's <see cref="RequestLog"/> (in memory or its
+    /// spill file); nothing per request is held beyond the exact percentiles' samples.</remarks>
+    public static RunResult Build(ServingSimulation simulation, MetricsCollector collector, SloSpec slo, IReadOnlyList<string> notes, PriceSpec? prices = null,
+        PercentileMode percentiles = PercentileMode.Auto)
     {
-        // Why the collector's own list, sorted in place, and no copy when nothing was rejected: a million-request run holds
-        // ~80 MB of records, and each copy here used to add as much again to the run's peak memory.
-        var records = collector.TakeRecords();
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(records).Sort(static (a, b) => a.Id.CompareTo(b.Id));
-        int rejected = 0;
-        foreach (var r in records)
+        var records = collector.CompleteRecords();
+        var done = records.Where(static r => !r.Rejected);
+        long firstNs = collector.FirstArrivalNs < 0 ? 0 : collector.FirstArrivalNs;
+        long endNs = long.MinValue;
+        int doneCount = 0, met = 0;
+        long outTokens = 0, inTokens = 0, multiToken = 0;
+        foreach (var r in done)
         {
-            rejected += r.Rejected ? 1 : 0;
+            doneCount++;
+            endNs = Math.Max(endNs, r.CompletionNs);
+            outTokens += r.OutputTokens;
+            inTokens += r.InputTokens;
+            met += slo.IsMet(r) ? 1 : 0;
+            multiToken += r.OutputTokens > 1 ? 1 : 0;
         }
 
-        var done = rejected == 0 ? records : records.FindAll(r => !r.Rejected);
-        long firstNs = collector.FirstArrivalNs < 0 ? 0 : collector.FirstArrivalNs;
-        long endNs = done.Count == 0 ? firstNs : done.Max(r => r.CompletionNs);
+        endNs = doneCount == 0 ? firstNs : endNs;
+        var ttft = new LatencyAccumulator(percentiles, doneCount);
+        var tpot = new LatencyAccumulator(percentiles, multiToken);
+        var e2el = new LatencyAccumulator(percentiles, doneCount);
+        var queue = new LatencyAccumulator(percentiles, doneCount);
+        foreach (var r in done)
+        {
+            ttft.Add(r.TtftMs);
+            e2el.Add(r.E2elMs);
+            queue.Add(r.QueueMs);
+            if (r.OutputTokens > 1)
+            {
+                tpot.Add(r.TpotMs);
+            }
+        }
+
         double duration = (endNs - firstNs) / 1e9;
         double Per(double x) => duration > 0 ? x / duration : 0;
 
-        long outTokens = done.Sum(r => (long)r.OutputTokens);
-        long inTokens = done.Sum(r => (long)r.InputTokens);
-        int met = done.Count(r => slo.IsMet(r));
         var gpus = BuildGpus(simulation, duration, collector.Energy);
         double total = gpus.Sum(g => g.TotalSeconds);
         double Share(Func<GpuRecord, double> f) => total > 0 ? gpus.Sum(f) / total : 0;
         var peakKv = simulation.PeakKvBlocks.Zip(simulation.KvCapacityBlocks, (peak, capacity) => peak / (double)capacity).Max();
 
         var summary = new RunSummary(
-            RequestsCompleted: done.Count,
-            RequestsRejected: records.Count - done.Count,
+            RequestsCompleted: doneCount,
+            RequestsRejected: records.Count - doneCount,
             DurationSeconds: duration,
-            RequestThroughput: Per(done.Count),
+            RequestThroughput: Per(doneCount),
             OutputThroughput: Per(outTokens),
             TotalTokenThroughput: Per(inTokens + outTokens),
             Goodput: Per(met),
             SloAttainment: records.Count > 0 ? met / (double)records.Count : 0,
-            TtftMs: LatencyStats.FromMilliseconds(done.Select(r => r.TtftMs).ToArray()),
-            TpotMs: LatencyStats.FromMilliseconds(done.Where(r => r.OutputTokens > 1).Select(r => r.TpotMs).ToArray()),
+            TtftMs: ttft.Stats(),
+            TpotMs: tpot.Stats(),
             ItlMs: LatencyStats.FromHistogram(collector.InterTokenLatency),
-            E2elMs: LatencyStats.FromMilliseconds(done.Select(r => r.E2elMs).ToArray()),
-            QueueMs: LatencyStats.FromMilliseconds(done.Select(r => r.QueueMs).ToArray()),
+            E2elMs: e2el.Stats(),
+            QueueMs: queue.Stats(),
             Preemptions: simulation.Preemptions,
             ComputeShare: Share(g => g.ComputeSeconds),
             TpCommShare: Share(g => g.TpCommSeconds),
@@ -57,22 +77,22 @@ public static class RunResultBuilder
             PeakKvOccupancy: peakKv)
         {
             ExpertLoad = simulation.Config.ExpertRouting?.Stats(),
-            Faults = FaultSummary.From(simulation, collector, done),
-            PrefixCache = PrefixSummary(simulation, records),
+            Faults = FaultSummary.From(simulation, collector, done, percentiles),
+            PrefixCache = PrefixSummary(simulation, done, percentiles),
         };
         if (simulation.HasPools)
         {
-            summary = WithPools(summary, simulation, collector, done, gpus);
+            summary = WithPools(summary, simulation, collector, done, doneCount, gpus, percentiles);
         }
 
         var samples = collector.Samples;
         if (collector.Energy is { } meter)
         {
-            var energy = EnergyAccounting.Summarize(meter, gpus, firstNs, endNs, outTokens, done.Count);
+            var energy = EnergyAccounting.Summarize(meter, gpus, firstNs, endNs, outTokens, doneCount);
             summary = summary with
             {
                 Energy = energy,
-                Cost = prices is null ? null : CostSummary.From(prices, meter.GpuCount, duration, energy.TotalJoules, outTokens, done.Count),
+                Cost = prices is null ? null : CostSummary.From(prices, meter.GpuCount, duration, energy.TotalJoules, outTokens, doneCount),
             };
             samples = EnergyAccounting.WithPower(meter, samples, firstNs, endNs);
         }
@@ -82,7 +102,8 @@ public static class RunResultBuilder
         return new RunResult(summary, records, gpus, simulation.Network.Links, samples, collector.Spans, collector.Window, collector.TimelineTruncated, notes, collector.InterTokenLatency) { KvTransfers = kv };
     }
 
-    private static RunSummary WithPools(RunSummary summary, ServingSimulation simulation, MetricsCollector collector, List<RequestRecord> done, List<GpuRecord> gpus)
+    private static RunSummary WithPools(RunSummary summary, ServingSimulation simulation, MetricsCollector collector, IEnumerable<RequestRecord> done, int doneCount,
+        List<GpuRecord> gpus, PercentileMode percentiles)
     {
         var kv = simulation.KvTransfers;
         var pools = new List<PoolSummary>();
@@ -99,7 +120,7 @@ public static class RunResultBuilder
             double queue = pool.Role switch
             {
                 Parallelism.PoolRole.Decode => collector.KvTransfers.Count > 0 ? collector.KvTransfers.Average(t => t.WaitMs) : 0,
-                Parallelism.PoolRole.Prefill => done.Count > 0 ? done.Average(r => r.QueueMs) : 0,
+                Parallelism.PoolRole.Prefill => doneCount > 0 ? done.Average(r => r.QueueMs) : 0,
                 _ => done.Where(r => simulation.PoolOf(r.Replica) == p).Select(r => r.QueueMs).DefaultIfEmpty(0).Average(),
             };
             var c = pool.Config;
@@ -118,15 +139,15 @@ public static class RunResultBuilder
         return summary with
         {
             Pools = pools,
-            KvTransferMs = LatencyStats.FromMilliseconds(transfers.Select(t => t.TransferMs).ToArray()),
-            KvWaitMs = LatencyStats.FromMilliseconds(transfers.Select(t => t.WaitMs).ToArray()),
+            KvTransferMs = Stats(transfers.Select(t => t.TransferMs), transfers.Count, percentiles),
+            KvWaitMs = Stats(transfers.Select(t => t.WaitMs), transfers.Count, percentiles),
             KvTransferShare = allTotal > 0 ? allKv / allTotal : 0,
             KvTransferBytes = kv.Bytes,
         };
     }
 
     // The prefix caches' totals over every replica; null unless caching ran on a workload with prefix identities.
-    private static PrefixCacheSummary? PrefixSummary(ServingSimulation simulation, IReadOnlyList<RequestRecord> records)
+    private static PrefixCacheSummary? PrefixSummary(ServingSimulation simulation, IEnumerable<RequestRecord> done, PercentileMode percentiles)
     {
         if (!simulation.PrefixCachingActive)
         {
@@ -136,13 +157,18 @@ public static class RunResultBuilder
         var caches = simulation.PrefixCaches.ToList();
         int bpu = caches[0].BlocksPerUnit;
         int unit = caches[0].UnitTokens;
-        var done = records.Where(r => !r.Rejected).ToList();
+        int hits = 0, misses = 0;
+        foreach (var r in done)
+        {
+            _ = r.CachedTokens > 0 ? hits++ : misses++;
+        }
+
         var summary = new PrefixCacheSummary(unit, caches.Sum(c => c.QueriedTokens), caches.Sum(c => c.HitTokens), caches.Sum(c => c.QueriedUnits),
             caches.Sum(c => c.HitUnits), caches.Sum(c => c.SavedTokens), caches.Sum(c => c.EvictedUnits) * bpu)
         {
-            TtftHitMs = LatencyStats.FromMilliseconds(done.Where(r => r.CachedTokens > 0).Select(r => r.TtftMs).ToArray()),
-            TtftMissMs = LatencyStats.FromMilliseconds(done.Where(r => r.CachedTokens == 0).Select(r => r.TtftMs).ToArray()),
-            HitRequests = done.Count(r => r.CachedTokens > 0),
+            TtftHitMs = Stats(done.Where(r => r.CachedTokens > 0).Select(r => r.TtftMs), hits, percentiles),
+            TtftMissMs = Stats(done.Where(r => r.CachedTokens == 0).Select(r => r.TtftMs), misses, percentiles),
+            HitRequests = hits,
         };
         var lower = simulation.KvTierStats;
         if (lower.Count == 0)
@@ -155,6 +181,17 @@ public static class RunResultBuilder
             t.EvictedBlocks, t.BytesLoaded, t.BytesWritten, t.Loads, t.MeanLoadMs)).ToList();
         var gpu = new PrefixTierSummary("gpu", false, 0, summary.HitTokens - tiers.Sum(t => t.HitTokens), summary.HitBlocks - tiers.Sum(t => t.HitBlocks), 0, 0, caches.Sum(c => c.EvictedUnits), 0, 0, 0, 0);
         return summary with { Tiers = [gpu, .. tiers] };
+    }
+
+    private static LatencyStats Stats(IEnumerable<double> samplesMs, long count, PercentileMode percentiles)
+    {
+        var acc = new LatencyAccumulator(percentiles, count);
+        foreach (var v in samplesMs)
+        {
+            acc.Add(v);
+        }
+
+        return acc.Stats();
     }
 
     private static List<GpuRecord> BuildGpus(ServingSimulation simulation, double durationSeconds, EnergyMeter? meter)

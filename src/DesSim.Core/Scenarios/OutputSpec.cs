@@ -9,6 +9,9 @@ namespace DesSim.Core.Scenarios;
 /// <param name="ChromeTrace">Whether to write <c>trace.json</c>.</param>
 public sealed record OutputSpec(double TimeSeriesStepSeconds, TimelineWindow Timeline, bool Report, bool ChromeTrace)
 {
+    /// <summary>How latency percentiles are computed (<c>outputs.percentiles</c>: auto, exact or sketch; default auto).</summary>
+    public PercentileMode Percentiles { get; init; } = PercentileMode.Auto;
+
     /// <summary>Default sampling step: one second of simulated time.</summary>
     public const double DefaultTimeSeriesStepSeconds = 1.0;
 

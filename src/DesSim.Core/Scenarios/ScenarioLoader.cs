@@ -194,7 +194,10 @@ public static class ScenarioLoader
             t.RejectUnknownKeys();
         }
 
-        var outputs = new OutputSpec(step, window, s.GetBool("report", false)!.Value, s.GetBool("chrome_trace", true)!.Value);
+        var outputs = new OutputSpec(step, window, s.GetBool("report", false)!.Value, s.GetBool("chrome_trace", true)!.Value)
+        {
+            Percentiles = Enum.Parse<PercentileMode>(s.GetEnum("percentiles", ["auto", "exact", "sketch"], "auto"), ignoreCase: true),
+        };
         s.RejectUnknownKeys();
         return outputs;
     }

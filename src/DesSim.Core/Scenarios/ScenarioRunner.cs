@@ -131,7 +131,7 @@ public static class ScenarioRunner
         }
 
         notes.AddRange(workload.Diagnostics.Summary().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => "workload: " + line));
-        var result = RunResultBuilder.Build(serving, collector, scenario.Slo, notes, scenario.Prices);
+        var result = RunResultBuilder.Build(serving, collector, scenario.Slo, notes, scenario.Prices, scenario.Outputs.Percentiles);
 
         return new ScenarioRun(scenario, deployment, result, sim.ProcessedEvents) { Pools = placed };
     }

@@ -60,14 +60,15 @@ public sealed class LogHistogram
         for (int k = 0; k < at.Length; k++)
         {
             at[k] = Statistics.Quantile.Position(Count, levels[k]);
-            if (k > 0 && at[k].Lower < at[k - 1].Lower)
+            if (k > 0 && !(levels[k] >= levels[k - 1]))
             {
                 throw new ArgumentException("quantile levels must be ascending", nameof(levels));
             }
         }
 
-        // Why one walk: ranks are non-decreasing in the level, so a single cursor over the cumulative counts serves
-        // every lower and upper rank (upper = lower or lower + 1).
+        // Why one walk: lower ranks are non-decreasing in the level, so a single cursor over the cumulative counts serves
+        // every lower rank; an upper rank (lower + 1) is looked up ahead of the cursor without moving it, because the next
+        // level's lower rank may be the same as this one's (fewer values than levels).
         var result = new double[at.Length];
         int bucket = -1;
         long seen = 0;
@@ -81,10 +82,22 @@ public sealed class LogHistogram
             return Representative(bucket);
         }
 
+        double Ahead(long rank)
+        {
+            int b = bucket;
+            long s = seen;
+            while (s <= rank)
+            {
+                s += _counts[++b];
+            }
+
+            return Representative(b);
+        }
+
         for (int k = 0; k < at.Length; k++)
         {
             double lower = ValueAt(at[k].Lower);
-            double upper = at[k].Upper == at[k].Lower ? lower : ValueAt(at[k].Upper);
+            double upper = at[k].Upper == at[k].Lower ? lower : Ahead(at[k].Upper);
             result[k] = Statistics.Quantile.Interpolate(lower, upper, at[k].Fraction);
         }
 

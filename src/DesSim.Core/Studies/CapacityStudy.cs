@@ -64,11 +64,23 @@ public static class CapacityStudy
     {
         ArgumentNullException.ThrowIfNull(search);
         var knob = RateKnob.Of(s);
-        return search.Find(
-            rate => atOwnRate is not null && knob.Current > 0 && rate == knob.Current ? atOwnRate : PointEvaluator.Evaluate(RateKnob.Apply(s, rate), replications, slo, layout),
+        int reused = 0;
+        var found = search.Find(
+            rate =>
+            {
+                if (atOwnRate is not null && knob.Current > 0 && rate == knob.Current)
+                {
+                    reused++;
+                    return atOwnRate;
+                }
+
+                return PointEvaluator.Evaluate(RateKnob.Apply(s, rate), replications, slo, layout);
+            },
             knob.Current > 0 ? knob.Current : 1,
             layout.GpuCount,
             (rate, r) => knob.IsRequestsPerSecond ? rate : r["request_throughput_per_s"].Mean);
+        // Why: a probe that took the point already simulated is in Probes but ran no simulation (plan printed 84 for 77).
+        return found with { Simulations = found.Simulations - reused };
     }
 
     /// <summary><paramref name="results"/> in the order of <paramref name="objective"/>: null keeps the layouts' order;

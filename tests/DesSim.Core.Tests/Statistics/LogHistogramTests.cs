@@ -53,11 +53,13 @@ public sealed class LogHistogramTests
     }
 
     [Test]
-    public void Quantiles_in_one_pass_are_bit_identical_to_one_quantile_at_a_time()
+    public void Quantiles_in_one_pass_are_bit_identical_to_one_quantile_at_a_time([Values(1, 2, 7, 999, 20_000)] int n)
     {
+        // Why small n too: with fewer values than levels, neighbouring levels share a lower rank (a cursor that moved on
+        // to the previous level's upper rank used to return the wrong bucket).
         var random = new Random(4);
         var h = new LogHistogram();
-        for (int i = 0; i < 20_000; i++)
+        for (int i = 0; i < n; i++)
         {
             h.Record(random.Next(3) == 0 ? random.Next(2000) : (long)(Math.Exp(random.NextDouble() * 20) + 1));
         }
