@@ -84,7 +84,7 @@ public static class CapacityStudy
             rate => atOwnRate is not null && knob.Current > 0 && rate == knob.Current ? atOwnRate : PointEvaluator.Evaluate(RateKnob.Apply(s, rate), replications, slo, layout, shared),
             knob.Current > 0 ? knob.Current : 1,
             layout.GpuCount,
-            (rate, r) => knob.IsRequestsPerSecond ? rate : r["request_throughput_per_s"].Mean);
+            (rate, r) => knob.IsRequestsPerSecond ? rate : r[RunMetrics.RequestThroughput].Mean);
     }
 
     /// <summary><paramref name="results"/> in the order of <paramref name="objective"/>: null keeps the layouts' order;

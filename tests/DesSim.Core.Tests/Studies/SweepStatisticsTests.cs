@@ -1,3 +1,4 @@
+using DesSim.Core.Metrics;
 using DesSim.Core.Parallelism;
 using DesSim.Core.Studies;
 
@@ -26,7 +27,7 @@ public sealed class SweepStatisticsTests
     }
 
     private static PointResult Verdict(bool holds) =>
-        new(new ParallelPlan(), SweepMetric.All.Select(_ => new ReplicatedValue(1, 0, 1)).ToArray(), holds, false, [], 0);
+        new(new ParallelPlan(), RunMetrics.All.Select(_ => new ReplicatedValue(1, 0, 1)).ToArray(), holds, false, [], 0);
 
     [TestCase(7.3, 4.0)]
     [TestCase(0.9, 4.0)]
