@@ -4,7 +4,7 @@ using System.Text;
 using DesSim.Core.Scenarios;
 using DesSim.Reporting.Results;
 
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
 /// <summary>What <c>run --report</c> adds to a run, phase by phase, in one process: the quickstart simulated once, then
 /// its report built <see cref="Repeats"/> times (report data, chart construction, SVG rendering per chart, HTML assembly).</summary>
@@ -27,7 +27,7 @@ public sealed class ReportBenchmark : IBenchmark
         var path = Path.GetFullPath(QuickstartScenario);
         if (!File.Exists(path))
         {
-            throw new Core.InputException("bench", "report", $"'{path}' does not exist", "run dessim bench report from the repository root");
+            throw new Core.InputException("bench", "report", $"'{path}' does not exist", "run dessim-bench report from the repository root");
         }
 
         var sw = Stopwatch.StartNew();
