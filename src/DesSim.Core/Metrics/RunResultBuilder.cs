@@ -56,6 +56,7 @@ public static class RunResultBuilder
             IdleShare: Share(g => g.IdleSeconds),
             PeakKvOccupancy: peakKv)
         {
+            MaxConcurrentRequests = ConcurrencyPeak.Of(done),
             ExpertLoad = simulation.Config.ExpertRouting?.Stats(),
             Faults = FaultSummary.From(simulation, collector, done),
             PrefixCache = PrefixSummary(simulation, records),

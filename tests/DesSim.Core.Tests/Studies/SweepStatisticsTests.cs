@@ -58,10 +58,10 @@ public sealed class SweepStatisticsTests
     [Test]
     public void PresetsAndExplicitBoundsParse()
     {
-        Assert.That(PlanPreset.Parse("chat").Slo, Is.EqualTo(Metrics.SloSpec.Chat));
+        Assert.That(PlanPreset.Parse("chat").Slo, Is.EqualTo(SloSpec.Chat));
         Assert.That(PlanPreset.Parse("batch").Objective, Is.EqualTo(PlanObjective.Throughput));
         Assert.That(PlanPreset.Parse("voice").Slo.TtftMs, Is.EqualTo(PlanPreset.VoiceTtftMs));
-        Assert.That(PlanPreset.Parse("ttft_ms=200, queue_ms=50").Slo, Is.EqualTo(new Metrics.SloSpec(TtftMs: 200, QueueMs: 50)));
+        Assert.That(PlanPreset.Parse("ttft_ms=200, queue_ms=50").Slo, Is.EqualTo(new SloSpec(TtftMs: 200, QueueMs: 50)));
         Assert.That(() => PlanPreset.Parse("fast"), Throws.InstanceOf<InputException>().With.Message.Contains("preset"));
         Assert.That(() => PlanPreset.Parse("ttft_ms=-1"), Throws.InstanceOf<InputException>());
     }

@@ -58,6 +58,12 @@ public sealed record SummaryDocument
     [JsonPropertyName("total_token_throughput")]
     public required double TotalTokenThroughput { get; init; }
 
+    /// <summary>Most requests in flight at once, counted per second as <c>vllm bench serve</c> does; absent in files
+    /// written before the key existed.</summary>
+    [JsonPropertyName("max_concurrent_requests")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? MaxConcurrentRequests { get; init; }
+
     /// <summary>Completed requests meeting the SLO per second.</summary>
     [JsonPropertyName("goodput")]
     public required double Goodput { get; init; }
@@ -214,6 +220,7 @@ public sealed record SummaryDocument
             RequestThroughput = s.RequestThroughput,
             OutputThroughput = s.OutputThroughput,
             TotalTokenThroughput = s.TotalTokenThroughput,
+            MaxConcurrentRequests = s.MaxConcurrentRequests,
             Goodput = s.Goodput,
             SloAttainment = s.SloAttainment,
             TtftMs = StatsDocument.From(s.TtftMs),
@@ -263,6 +270,7 @@ public sealed record SummaryDocument
         GpuTimeShares.Idle,
         PeakKvOccupancy)
     {
+        MaxConcurrentRequests = MaxConcurrentRequests,
         Pools = Pools?.Select(p => p.ToPool()).ToArray(),
         KvTransferMs = KvTransferMs?.ToStats(),
         KvWaitMs = KvWaitMs?.ToStats(),
