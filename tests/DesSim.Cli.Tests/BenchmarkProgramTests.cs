@@ -4,7 +4,7 @@ namespace DesSim.Cli.Tests;
 /// The CLI itself has no bench command.</summary>
 public sealed class BenchmarkProgramTests
 {
-    private static (int Code, string Out, string Err) Bench(params string[] args)
+    internal static (int Code, string Out, string Err) Bench(params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -18,6 +18,14 @@ public sealed class BenchmarkProgramTests
         var (code, _, err) = CliTests.Run("bench", "engine");
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(err, Does.Contain("bench"));
+    }
+
+    [Test]
+    public void AnUnknownBenchmarkIsBadInput()
+    {
+        var (code, _, err) = Bench("nope");
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(err, Does.Contain("unknown benchmark 'nope'"));
     }
 
     [Test]
