@@ -36,7 +36,6 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
-        root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(TraceCommand.Create());
         root.Subcommands.Add(GpusCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());

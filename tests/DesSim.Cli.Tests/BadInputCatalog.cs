@@ -122,7 +122,7 @@ public static class BadInputCatalog
         yield return Cli("MemoryModelDoesNotFit", ["memory", "--model", "llama-3.1-405b", "--gpu", "h100-sxm"], "405");
         yield return Cli("GpusExtraArgument", ["gpus", "extra"], "extra");
         yield return Cli("ModelsUnknownOption", ["models", "--frob"], "--frob");
-        yield return Cli("BenchUnknownBenchmark", ["bench", "nope"], "nope");
+        yield return Cli("BenchIsNotACliCommand", ["bench", "nope"], "bench");
         yield return Cli("UnknownCommand", ["frobnicate"], "frobnicate");
     }
 }

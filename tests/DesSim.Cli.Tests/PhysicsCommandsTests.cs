@@ -57,7 +57,7 @@ public sealed class PhysicsCommandsTests
     [Test]
     public void CostBenchmarkIsRegistered()
     {
-        var (code, output, err) = CliTests.Run("bench", "cost", "--quick");
+        var (code, output, err) = BenchmarkProgramTests.Bench("cost", "--quick");
         Assert.That(code, Is.EqualTo(ExitCodes.Success), err);
         Assert.That(output, Does.Contain("roofline vs measured GEMM: median |error|"));
     }

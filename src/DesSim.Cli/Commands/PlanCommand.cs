@@ -1,3 +1,4 @@
+using DesSim.Core.Metrics;
 using System.CommandLine;
 using System.Globalization;
 using DesSim.Cli.Cluster;
@@ -133,7 +134,7 @@ public static class PlanCommand
             foreach (var a in plan.Ranked)
             {
                 var l = a.AtLoad;
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Rank,4}  {a.Label.PadRight(width)} {l["ttft_p50_ms"].Mean,8:F0}/{l["ttft_p99_ms"].Mean,-8:F0} {l["tpot_p50_ms"].Mean,8:F1}/{l["tpot_p99_ms"].Mean,-8:F1} {a.MaxThroughputPerGpu,13:F0} {(a.Capacity is { } c ? c.RequestsPerSecondPerGpu.ToString("F3", CultureInfo.InvariantCulture) : "-"),13} {a.UsdPerMillionTokens,8:F2} {a.JoulesPerToken,7:F2} {(a.Layout.Ep > 1 || a.Layout.Cp > 1 ? (l["other_comm_share"].Mean * 100).ToString("F1", CultureInfo.InvariantCulture) + "%" : "-"),10}  {(a.OnParetoFrontier ? "*" : string.Empty)}"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Rank,4}  {a.Label.PadRight(width)} {l[RunMetrics.TtftP50Ms].Mean,8:F0}/{l[RunMetrics.TtftP99Ms].Mean,-8:F0} {l[RunMetrics.TpotP50Ms].Mean,8:F1}/{l[RunMetrics.TpotP99Ms].Mean,-8:F1} {a.MaxThroughputPerGpu,13:F0} {(a.Capacity is { } c ? c.RequestsPerSecondPerGpu.ToString("F3", CultureInfo.InvariantCulture) : "-"),13} {a.UsdPerMillionTokens,8:F2} {a.JoulesPerToken,7:F2} {(a.Layout.Ep > 1 || a.Layout.Cp > 1 ? (l[RunMetrics.OtherCommShare].Mean * 100).ToString("F1", CultureInfo.InvariantCulture) + "%" : "-"),10}  {(a.OnParetoFrontier ? "*" : string.Empty)}"));
             }
 
             stdout.WriteLine();

@@ -76,6 +76,7 @@ public static class RunResultBuilder
             IdleShare: Share(g => g.IdleSeconds),
             PeakKvOccupancy: peakKv)
         {
+            MaxConcurrentRequests = ConcurrencyPeak.Of(done),
             ExpertLoad = simulation.Config.ExpertRouting?.Stats(),
             Faults = FaultSummary.From(simulation, collector, done, percentiles),
             PrefixCache = PrefixSummary(simulation, done, percentiles),

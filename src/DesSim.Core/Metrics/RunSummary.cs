@@ -27,6 +27,10 @@ public sealed record RunSummary(
     double IdleShare,
     double PeakKvOccupancy)
 {
+    /// <summary>Most requests in flight at once, counted per second as <c>vllm bench serve</c> does (<see cref="ConcurrencyPeak"/>);
+    /// null in a summary read from a file written before the key existed.</summary>
+    public long? MaxConcurrentRequests { get; init; }
+
     /// <summary>Per pool: role, GPU, layout and GPU time (heterogeneous or disaggregated runs); null for one homogeneous layout.</summary>
     public IReadOnlyList<PoolSummary>? Pools { get; init; }
 

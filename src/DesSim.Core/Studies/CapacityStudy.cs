@@ -78,7 +78,7 @@ public static class CapacityStudy
             },
             knob.Current > 0 ? knob.Current : 1,
             layout.GpuCount,
-            (rate, r) => knob.IsRequestsPerSecond ? rate : r["request_throughput_per_s"].Mean);
+            (rate, r) => knob.IsRequestsPerSecond ? rate : r[RunMetrics.RequestThroughput].Mean);
         // Why: a probe that took the point already simulated is in Probes but ran no simulation (plan printed 84 for 77).
         return found with { Simulations = found.Simulations - reused };
     }

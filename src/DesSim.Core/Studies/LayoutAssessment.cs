@@ -1,3 +1,4 @@
+using DesSim.Core.Metrics;
 using DesSim.Core.Parallelism;
 
 namespace DesSim.Core.Studies;
@@ -24,18 +25,18 @@ public sealed record LayoutAssessment(
     public string Label => Pools?.ToString() ?? Layout.ToString();
 
     /// <summary>p99 end-to-end latency at the given load, ms (the latency objective and the Pareto x axis).</summary>
-    public double LatencyMs => AtLoad["e2el_p99_ms"].Mean;
+    public double LatencyMs => AtLoad[RunMetrics.E2elP99Ms].Mean;
 
     /// <summary>The run the cost and energy objectives read: the capacity point (null when the SLO failed even at the lowest
     /// probe), or the saturated run when the SLO has no latency bound.</summary>
     public PointResult? AtSloRate => Capacity is null ? Saturated : Capacity.AtCapacity;
 
     /// <summary>USD per million output tokens at <see cref="AtSloRate"/> (NaN when unknown).</summary>
-    public double UsdPerMillionTokens => AtSloRate?["usd_per_million_output_tokens"].Mean ?? double.NaN;
+    public double UsdPerMillionTokens => AtSloRate?[RunMetrics.UsdPerMillionOutputTokens].Mean ?? double.NaN;
 
     /// <summary>GPU energy per output token at <see cref="AtSloRate"/>, J (NaN when unknown).</summary>
-    public double JoulesPerToken => AtSloRate?["energy_j_per_output_token"].Mean ?? double.NaN;
+    public double JoulesPerToken => AtSloRate?[RunMetrics.EnergyPerOutputToken].Mean ?? double.NaN;
 
     /// <summary>Saturated output tokens/s per GPU (the throughput objective and the Pareto y axis).</summary>
-    public double MaxThroughputPerGpu => Saturated["output_tokens_per_s_per_gpu"].Mean;
+    public double MaxThroughputPerGpu => Saturated[RunMetrics.OutputThroughputPerGpu].Mean;
 }

@@ -20,8 +20,8 @@ public static class PlanExplainer
         // Why: the throughput ranking comes from the saturated run, so its breakdown is the one that explains it.
         var basis = objective == PlanObjective.Throughput ? a.Saturated : load;
         string when = objective == PlanObjective.Throughput ? "at saturation" : "at this load";
-        double bubble = basis["bubble_share"].Mean;
-        double tp = basis["tp_comm_share"].Mean;
+        double bubble = basis[RunMetrics.BubbleShare].Mean;
+        double tp = basis[RunMetrics.TpCommShare].Mean;
         if (bubble >= NotableShare)
         {
             parts.Add($"{Pct(bubble)} pipeline bubble {when} (stages wait for micro-batches)");
@@ -34,7 +34,7 @@ public static class PlanExplainer
 
         // Why: EP and CP are never combined, so the "other communication" share is one of the two; it is named whenever the
         // layout uses it (even when small), since it is the price of the layout.
-        double other = basis["other_comm_share"].Mean;
+        double other = basis[RunMetrics.OtherCommShare].Mean;
         if (a.Layout.Ep > 1)
         {
             parts.Add($"EP{a.Layout.Ep}: {Pct(other)} of GPU time in all-to-all (expert dispatch + combine) {when}");
@@ -59,7 +59,7 @@ public static class PlanExplainer
             parts.Add($"{a.Layout.Dp} replicas split the load, each on {a.Layout.GpusPerReplica} GPU(s)");
         }
 
-        double preempt = a.Saturated["preemptions"].Mean;
+        double preempt = a.Saturated[RunMetrics.Preemptions].Mean;
         if (preempt > 0)
         {
             parts.Add($"KV cache full at saturation ({F(preempt, 0)} preemptions)");
@@ -84,7 +84,7 @@ public static class PlanExplainer
         var load = a.AtLoad;
         return objective switch
         {
-            PlanObjective.Latency => $"p99 E2EL {F(a.LatencyMs, 0)} ms, p99 TTFT {F(load["ttft_p99_ms"].Mean, 0)} ms, p99 TPOT {F(load["tpot_p99_ms"].Mean, 1)} ms at this load",
+            PlanObjective.Latency => $"p99 E2EL {F(a.LatencyMs, 0)} ms, p99 TTFT {F(load[RunMetrics.TtftP99Ms].Mean, 0)} ms, p99 TPOT {F(load[RunMetrics.TpotP99Ms].Mean, 1)} ms at this load",
             PlanObjective.Throughput => $"{F(a.MaxThroughputPerGpu, 0)} output tok/s per GPU at saturation",
             PlanObjective.Cost => $"{Usd(a.UsdPerMillionTokens)} per million output tokens {SloRate(a)}",
             PlanObjective.Energy => $"{F(a.JoulesPerToken, 2)} J per output token {SloRate(a)}",
@@ -97,17 +97,17 @@ public static class PlanExplainer
     /// <summary>Where the paid GPU-hours and joules go at the SLO rate: compute, bubbles, idle GPUs, transfers.</summary>
     private static string CostDrivers(PointResult p)
     {
-        double transfers = p["tp_comm_share"].Mean + p["pp_comm_share"].Mean + p["other_comm_share"].Mean;
+        double transfers = p[RunMetrics.TpCommShare].Mean + p[RunMetrics.PpCommShare].Mean + p[RunMetrics.OtherCommShare].Mean;
         var drivers = new List<(double Share, string Name)>
         {
-            (p["bubble_share"].Mean, "pipeline bubbles"),
-            (p["idle_share"].Mean, "idle GPUs"),
+            (p[RunMetrics.BubbleShare].Mean, "pipeline bubbles"),
+            (p[RunMetrics.IdleShare].Mean, "idle GPUs"),
             (transfers, "transfers (TP/PP/EP/CP communication)"),
         };
         var named = drivers.Where(d => d.Share >= NotableShare).OrderByDescending(d => d.Share).Select(d => $"{Pct(d.Share)} {d.Name}").ToList();
-        string paid = $"of the GPU-hours paid, {Pct(p["compute_share"].Mean)} compute";
+        string paid = $"of the GPU-hours paid, {Pct(p[RunMetrics.ComputeShare].Mean)} compute";
         string rest = named.Count == 0 ? "; little is lost to bubbles, idle GPUs or transfers" : ", " + string.Join(", ", named);
-        double watts = p["average_power_w"].Mean;
+        double watts = p[RunMetrics.AveragePower].Mean;
         return paid + rest + (double.IsNaN(watts) ? string.Empty : $" (cluster draws {F(watts, 0)} W on average)");
     }
 

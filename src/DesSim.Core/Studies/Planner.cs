@@ -67,7 +67,7 @@ public static class Planner
 
     /// <summary>The progress line of one evaluated layout labelled <paramref name="label"/>.</summary>
     public static string Describe(string label, LayoutEvaluation e) =>
-        $"  {label}: p99 TTFT {e.AtLoad["ttft_p99_ms"].Mean:F0} ms, p99 TPOT {e.AtLoad["tpot_p99_ms"].Mean:F1} ms, max {e.Saturated["output_tokens_per_s_per_gpu"].Mean:F0} tok/s/GPU" + (e.Capacity is null ? string.Empty : $", capacity {e.Capacity.RequestsPerSecond:F2} req/s");
+        $"  {label}: p99 TTFT {e.AtLoad[RunMetrics.TtftP99Ms].Mean:F0} ms, p99 TPOT {e.AtLoad[RunMetrics.TpotP99Ms].Mean:F1} ms, max {e.Saturated[RunMetrics.OutputThroughputPerGpu].Mean:F0} tok/s/GPU" + (e.Capacity is null ? string.Empty : $", capacity {e.Capacity.RequestsPerSecond:F2} req/s");
 
     /// <summary>Ranks the evaluated <paramref name="layouts"/> (<paramref name="evaluations"/> aligned with them) under
     /// <paramref name="objective"/>: the Pareto frontier, the order and the why-text. Deterministic in its inputs alone.</summary>
@@ -77,7 +77,7 @@ public static class Planner
     {
         var slo = preset.Slo;
         var rows = Enumerable.Range(0, layouts.Count).Select(i => (Layout: layouts[i], Load: evaluations[i].AtLoad, Sat: evaluations[i].Saturated, Cap: evaluations[i].Capacity)).ToArray();
-        var frontier = ParetoFrontier.Membership(rows.Select(r => r.Load["e2el_p99_ms"].Mean).ToArray(), rows.Select(r => r.Sat["output_tokens_per_s_per_gpu"].Mean).ToArray());
+        var frontier = ParetoFrontier.Membership(rows.Select(r => r.Load[RunMetrics.E2elP99Ms].Mean).ToArray(), rows.Select(r => r.Sat[RunMetrics.OutputThroughputPerGpu].Mean).ToArray());
         var order = Order(rows.Select((r, i) => (i, r.Load, r.Sat, r.Cap)).ToArray(), objective);
         var fabric = Hardware.FabricNames.Name(scenario.Deployment.Cluster.IntraNode);
         var ranked = order.Select((i, rank) =>
@@ -105,8 +105,8 @@ public static class Planner
         static double Key(double x, bool higherBetter) => double.IsNaN(x) ? double.PositiveInfinity : higherBetter ? -x : x;
         IOrderedEnumerable<(int Index, PointResult Load, PointResult Sat, CapacityResult? Cap)> sorted = objective switch
         {
-            PlanObjective.Latency => rows.OrderBy(r => Key(r.Load["e2el_p99_ms"].Mean, false)).ThenBy(r => Key(r.Load["ttft_p99_ms"].Mean, false)),
-            PlanObjective.Throughput => rows.OrderBy(r => Key(r.Sat["output_tokens_per_s_per_gpu"].Mean, true)),
+            PlanObjective.Latency => rows.OrderBy(r => Key(r.Load[RunMetrics.E2elP99Ms].Mean, false)).ThenBy(r => Key(r.Load[RunMetrics.TtftP99Ms].Mean, false)),
+            PlanObjective.Throughput => rows.OrderBy(r => Key(r.Sat[RunMetrics.OutputThroughputPerGpu].Mean, true)),
             PlanObjective.Cost => rows.OrderBy(r => Key(AtSloRate(r.Sat, r.Cap, "usd_per_million_output_tokens"), false)).ThenBy(r => Key(r.Cap?.RequestsPerSecondPerGpu ?? double.NaN, true)),
             _ => rows.OrderBy(r => Key(AtSloRate(r.Sat, r.Cap, "energy_j_per_output_token"), false)).ThenBy(r => Key(r.Cap?.RequestsPerSecondPerGpu ?? double.NaN, true)),
         };

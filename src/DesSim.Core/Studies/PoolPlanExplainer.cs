@@ -24,7 +24,7 @@ public static class PoolPlanExplainer
         if (colocated is not null)
         {
             var c = sat ? colocated.Saturated : colocated.AtLoad;
-            double tpot = basis["tpot_p99_ms"].Mean, tpotC = c["tpot_p99_ms"].Mean;
+            double tpot = basis[RunMetrics.TpotP99Ms].Mean, tpotC = c[RunMetrics.TpotP99Ms].Mean;
             var (decode, prefill) = (layout.Decode!, layout.Prefill!);
             int tpC = colocated.Layout.Tp;
             parts.Add(tpot < tpotC
@@ -32,7 +32,7 @@ public static class PoolPlanExplainer
                 : $"p99 TPOT {F(tpot, 1)} ms vs {F(tpotC, 1)} ms for {colocated.Label}: " + (decode.Tp < tpC
                     ? Inv($"decode instances of TP{decode.Tp} (vs TP{tpC}) take longer per step than removing prefill interference saves")
                     : Inv($"the decode pool ({decode.Instances}×TP{decode.Tp} on {layout.GpuOf(decode)}) decodes more slowly than the colocated replicas, which decode on all {layout.GpuCount} GPUs")));
-            double ttft = basis["ttft_p99_ms"].Mean, ttftC = c["ttft_p99_ms"].Mean;
+            double ttft = basis[RunMetrics.TtftP99Ms].Mean, ttftC = c[RunMetrics.TtftP99Ms].Mean;
             parts.Add(ttft <= ttftC
                 ? $"p99 TTFT {F(ttft, 0)} ms vs {F(ttftC, 0)} ms (prefills do not wait behind decode batches)"
                 : $"p99 TTFT {F(ttft, 0)} ms vs {F(ttftC, 0)} ms (" + (prefill.Tp < tpC

@@ -3,9 +3,9 @@ using DesSim.Core.Scheduling;
 
 namespace DesSim.Reporting.Results;
 
-/// <summary>Everything <c>report.html</c> shows, as it stands in a run's output files: filled in-process from a
-/// <see cref="Core.Scenarios.ScenarioRun"/> (<see cref="ReportDataFromRun"/>) or read back from a result directory
-/// (<see cref="ResultDirectoryReader"/>); both give the same values, so both give the same report bytes.</summary>
+/// <summary>Everything <c>report.html</c> shows, as it stands in a run's output files: read back from a result directory
+/// (<see cref="ResultDirectoryReader"/>), by <c>dessim run</c> from the files it has just staged and by <c>dessim report</c>
+/// from a finished directory, so both give the same report bytes.</summary>
 /// <remarks>Numbers carry the precision of the files (summary.json: 6 decimals; CSV: ms and ratios 6 decimals,
 /// seconds 9; timeline: nanoseconds). Latencies in ms, shares 0..1, times in seconds unless named otherwise.
 /// NaN stands for "no value" (null in JSON, empty CSV field).</remarks>

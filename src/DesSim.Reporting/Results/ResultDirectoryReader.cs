@@ -46,14 +46,14 @@ public static class ResultDirectoryReader
         }
 
         return new ReportData(
-            summary.Text("name"),
-            summary.Text("deployment"),
-            summary.Text("model"),
-            summary.Text("gpu"),
-            summary.Text("layout"),
-            summary.Text("scheduler"),
-            summary.Text("engine_overheads"),
-            summary.Text("seed"),
+            summary.Document.Name,
+            summary.Required(summary.Document.Deployment, "deployment"),
+            summary.Required(summary.Document.Model, "model"),
+            summary.Required(summary.Document.Gpu, "gpu"),
+            summary.Document.Layout,
+            summary.Required(summary.Document.Scheduler, "scheduler"),
+            summary.Required(summary.Document.EngineOverheads, "engine_overheads"),
+            summary.Required(summary.Document.Seed, "seed"),
             yaml,
             summary.Summary,
             summary.Slo,
@@ -67,8 +67,8 @@ public static class ResultDirectoryReader
             gpus.Count == 0 ? 0 : gpus.Max(g => g.Stage) + 1,
             File.Exists(trace) ? TraceTimelineReader.Read(trace) : null)
         {
-            JoulesPerOutputToken = summary.OptionalNumber("energy", "j_per_output_token"),
-            UsdPerMillionOutputTokens = summary.OptionalNumber("cost", "usd_per_million_output_tokens", "total"),
+            JoulesPerOutputToken = summary.Document.Energy?.JPerOutputToken ?? double.NaN,
+            UsdPerMillionOutputTokens = summary.Document.Cost?.UsdPerMillionOutputTokens.Total ?? double.NaN,
             PrefixSamples = prefix,
         };
     }

@@ -1,8 +1,8 @@
-using DesSim.Core.Configuration;
 using System.Text;
 using DesSim.Core.Scenarios;
 using DesSim.Core.Workload;
 using DesSim.Reporting.Output;
+using DesSim.Reporting.Results.Schema;
 
 namespace DesSim.Reporting.Results;
 
@@ -68,8 +68,7 @@ public static class RunOutputs
         var written = new List<string>();
         using (var s = dir.OpenWrite("summary.json"))
         {
-            SummaryJsonWriter.Write(s, scenario.Name, run.LayoutLabel, result.Summary, scenario.Slo, result.Notes, Extra(run),
-                scenario.EngineSelection is { } e ? (e.Name, e.RequestedVersion, e.Model.Version.Text) : null);
+            SummaryJsonWriter.Write(s, Summary(run));
         }
 
         WriteText(dir, "requests.csv", w => ResultCsvWriters.WriteRequests(w, result.Requests, scenario.Slo, scenario.Disaggregation is null ? null : result.KvTransfers, result.Summary.PrefixCache is not null, result.Summary.PrefixCache is { Tiers.Count: > 0 }));
@@ -95,22 +94,38 @@ public static class RunOutputs
 
         if (report || scenario.Outputs.Report)
         {
-            dir.WriteAllText("report.html", RunReport.Build(run));
+            // Why read back: the report shows what the files say, so it cannot drift from them (and equals `dessim report DIR`).
+            dir.WriteAllText("report.html", RunReport.Build(ResultDirectoryReader.Read(dir.StagingDirectory)));
             written.Add("report.html");
         }
 
         return written;
     }
 
-    private static Dictionary<string, string> Extra(ScenarioRun run) => new()
+    /// <summary>The <c>summary.json</c> document of <paramref name="run"/>.</summary>
+    public static SummaryDocument Summary(ScenarioRun run)
     {
-        ["model"] = run.Deployment.Model.Name,
-        ["gpu"] = run.Deployment.Gpu.Name,
-        ["deployment"] = run.Deployment.Describe(),
-        ["scheduler"] = ReportDataFromRun.SchedulerLine(run.Scenario),
-        ["engine_overheads"] = run.Scenario.Engine.Name,
-        ["seed"] = run.Scenario.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+        ArgumentNullException.ThrowIfNull(run);
+        var scenario = run.Scenario;
+        var engine = scenario.EngineSelection is { } e ? new EngineDocument { Name = e.Name, Version = e.RequestedVersion, ModeledAs = e.Model.Version.Text } : null;
+        return SummaryDocument.From(scenario.Name, run.LayoutLabel, run.Result.Summary, scenario.Slo, run.Result.Notes, engine) with
+        {
+            Model = run.Deployment.Model.Name,
+            Gpu = run.Deployment.Gpu.Name,
+            Deployment = run.Deployment.Describe(),
+            Scheduler = SchedulerLine(scenario),
+            EngineOverheads = scenario.Engine.Name,
+            Seed = scenario.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>The scheduler line of the scenario echo (summary.json <c>scheduler</c>).</summary>
+    public static string SchedulerLine(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var s = scenario.Scheduler;
+        return $"{s.Policy.ToString().ToLowerInvariant()}, max_num_seqs {s.MaxNumSeqs}, max_num_batched_tokens {s.MaxNumBatchedTokens}";
+    }
 
     private static void WriteText(AtomicDirectory dir, string name, Action<TextWriter> write)
     {

@@ -7,12 +7,10 @@ using DesSim.Reporting.Html;
 namespace DesSim.Reporting.Results;
 
 /// <summary>The self-contained <c>report.html</c> of one run: scenario, headline numbers vs SLO, charts, tables.</summary>
-/// <remarks>Built from <see cref="ReportData"/>, so a run in process and <c>dessim report DIR</c> give the same bytes.</remarks>
+/// <remarks>Built from <see cref="ReportData"/>, which is read from the written result files (<see cref="ResultDirectoryReader"/>), so
+/// <c>dessim run --report</c> and <c>dessim report DIR</c> give the same bytes and cannot drift from the files.</remarks>
 public static class RunReport
 {
-    /// <summary>Builds the report's HTML from an in-process run.</summary>
-    public static string Build(ScenarioRun run) => Build(ReportDataFromRun.Build(run));
-
     /// <summary>Builds the report's HTML.</summary>
     public static string Build(ReportData data)
     {

@@ -15,7 +15,7 @@ namespace DesSim.Reporting.Sweeps;
 public static class CapacityOutputs
 {
     /// <summary>Column names of <c>capacity.csv</c>.</summary>
-    public static readonly string[] Headers = ["layout", "tp", "pp", "dp", "ep", "cp", "gpus", "capacity_rate", "capacity_rps", "capacity_rps_per_gpu", "bounded", "simulations", "ttft_p99_ms", "tpot_p99_ms", "queue_p99_ms", "usd_per_million_output_tokens", "energy_j_per_output_token", "average_power_w_at_capacity", "peak_power_w_at_capacity", "probes"];
+    public static readonly string[] Headers = ["layout", "tp", "pp", "dp", "ep", "cp", "gpus", "capacity_rate", "capacity_rps", "capacity_rps_per_gpu", "bounded", "simulations", RunMetrics.TtftP99Ms.Name, RunMetrics.TpotP99Ms.Name, RunMetrics.QueueP99Ms.Name, RunMetrics.UsdPerMillionOutputTokens.Name, RunMetrics.EnergyPerOutputToken.Name, "average_power_w_at_capacity", "peak_power_w_at_capacity", "probes"];
 
     /// <summary>Writes the files into the staged <paramref name="output"/> (the caller commits); returns the file names written.</summary>
     public static IReadOnlyList<string> Write(AtomicDirectory output, IReadOnlyList<LayoutCapacity> results, SloSpec slo, string title, bool report, PlanObjective? objective = null)
@@ -39,9 +39,9 @@ public static class CapacityOutputs
         [
             r.Layout.ToString(), r.Layout.Tp, r.Layout.Pp, r.Layout.Dp, r.Layout.Ep, r.Layout.Cp, r.Layout.GpuCount,
             R(r.Capacity.Rate), R(r.Capacity.RequestsPerSecond), R(r.Capacity.RequestsPerSecondPerGpu), r.Capacity.Bounded, r.Capacity.Simulations,
-            R(r.Capacity.AtCapacity?["ttft_p99_ms"].Mean), R(r.Capacity.AtCapacity?["tpot_p99_ms"].Mean), R(r.Capacity.AtCapacity?["queue_p99_ms"].Mean),
-            R(r.Capacity.AtCapacity?["usd_per_million_output_tokens"].Mean), R(r.Capacity.AtCapacity?["energy_j_per_output_token"].Mean),
-            R(r.Capacity.AtCapacity?["average_power_w"].Mean), R(r.Capacity.AtCapacity?["peak_power_w"].Mean),
+            R(r.Capacity.AtCapacity?[RunMetrics.TtftP99Ms].Mean), R(r.Capacity.AtCapacity?[RunMetrics.TpotP99Ms].Mean), R(r.Capacity.AtCapacity?[RunMetrics.QueueP99Ms].Mean),
+            R(r.Capacity.AtCapacity?[RunMetrics.UsdPerMillionOutputTokens].Mean), R(r.Capacity.AtCapacity?[RunMetrics.EnergyPerOutputToken].Mean),
+            R(r.Capacity.AtCapacity?[RunMetrics.AveragePower].Mean), R(r.Capacity.AtCapacity?[RunMetrics.PeakPower].Mean),
             string.Join(';', r.Capacity.Probes.Select(p => $"{NumberFormat.Significant(p.Rate, 6)}:{(p.Held ? "held" : "failed")}")),
         ]).ToArray();
         var files = new List<(string, string)> { ("capacity.csv", CsvOutput.RowsToCsv(Headers, rows)) };
@@ -53,7 +53,7 @@ public static class CapacityOutputs
             {
                 bool cost = objective == PlanObjective.Cost;
                 var chartTitle = cost ? "Cost per million output tokens at capacity" : "Energy per output token at capacity";
-                var metric = cost ? "usd_per_million_output_tokens" : "energy_j_per_output_token";
+                var metric = cost ? RunMetrics.UsdPerMillionOutputTokens : RunMetrics.EnergyPerOutputToken;
                 var chart = StudyCharts.Bars(chartTitle, results.Select(r => r.Layout.ToString()).ToArray(), results.Select(r => r.Capacity.AtCapacity?[metric].Mean is { } v && !double.IsNaN(v) ? v : 0).ToArray(), cost ? "Cost per million output tokens" : "Energy per output token", cost ? "USD" : "J");
                 html.AddChart(chartTitle, chart.RenderSvg(), "At each layout's SLO capacity point, in the row order (lowest first); 0: no capacity point, or no prices/power figures.");
             }
@@ -76,7 +76,7 @@ public static class CapacityOutputs
     /// <summary>"p99 TTFT ≤ 350 ms, p99 TPOT ≤ 25 ms".</summary>
     public static string SloText(SloSpec slo)
     {
-        var names = new Dictionary<string, string> { ["ttft_p99_ms"] = "TTFT", ["tpot_p99_ms"] = "TPOT", ["e2el_p99_ms"] = "E2EL", ["queue_p99_ms"] = "queueing delay" };
+        var names = new Dictionary<RunMetric, string> { [RunMetrics.TtftP99Ms] = "TTFT", [RunMetrics.TpotP99Ms] = "TPOT", [RunMetrics.E2elP99Ms] = "E2EL", [RunMetrics.QueueP99Ms] = "queueing delay" };
         var parts = PointResult.Bounds(slo).Select(b => $"p99 {names[b.Metric]} ≤ {NumberFormat.Significant(b.BoundMs)} ms").ToArray();
         return parts.Length == 0 ? "no latency SLO" : "SLO: " + string.Join(", ", parts);
     }

@@ -1,3 +1,4 @@
+using DesSim.Core.Metrics;
 using DesSim.Core.Configuration;
 using DesSim.Core.Studies;
 using DesSim.Reporting.Charts;
@@ -18,22 +19,22 @@ public static class PlanOutputs
     /// <summary>Column names of <c>plan.csv</c>.</summary>
     public static readonly string[] Headers =
     [
-        "rank", "layout", "tp", "pp", "dp", "ep", "cp", "gpus", "ttft_p50_ms", "ttft_p99_ms", "ttft_p99_ms_ci95", "tpot_p50_ms", "tpot_p99_ms", "tpot_p99_ms_ci95",
-        "e2el_p99_ms", "output_tokens_per_s_per_gpu_at_load", "max_output_tokens_per_s_per_gpu", "capacity_rps", "capacity_rps_per_gpu",
-        "slo_holds", "slo_within_noise", "pareto", "bubble_share", "tp_comm_share", "other_comm_share",
-        "usd_per_million_output_tokens", "energy_j_per_output_token", "average_power_w_at_slo_rate", "peak_power_w_at_slo_rate", "power_cap_w", "why",
+        "rank", "layout", "tp", "pp", "dp", "ep", "cp", "gpus", RunMetrics.TtftP50Ms.Name, RunMetrics.TtftP99Ms.Name, RunMetrics.TtftP99Ms.Name + "_ci95", RunMetrics.TpotP50Ms.Name, RunMetrics.TpotP99Ms.Name, RunMetrics.TpotP99Ms.Name + "_ci95",
+        RunMetrics.E2elP99Ms.Name, "output_tokens_per_s_per_gpu_at_load", "max_output_tokens_per_s_per_gpu", "capacity_rps", "capacity_rps_per_gpu",
+        "slo_holds", "slo_within_noise", "pareto", RunMetrics.BubbleShare.Name, RunMetrics.TpCommShare.Name, RunMetrics.OtherCommShare.Name,
+        RunMetrics.UsdPerMillionOutputTokens.Name, RunMetrics.EnergyPerOutputToken.Name, "average_power_w_at_slo_rate", "peak_power_w_at_slo_rate", "power_cap_w", "why",
     ];
 
     /// <summary>The rows of <c>plan.csv</c>.</summary>
     public static IEnumerable<IReadOnlyList<object?>> Rows(PlanResult plan) => plan.Ranked.Select(a => (IReadOnlyList<object?>)
     [
         a.Rank, a.Label, Degree(a, a.Layout.Tp), Degree(a, a.Layout.Pp), Degree(a, a.Layout.Dp), Degree(a, a.Layout.Ep), Degree(a, a.Layout.Cp), a.Layout.GpuCount,
-        R(a.AtLoad["ttft_p50_ms"].Mean), R(a.AtLoad["ttft_p99_ms"].Mean), Ci(plan, a.AtLoad["ttft_p99_ms"]),
-        R(a.AtLoad["tpot_p50_ms"].Mean), R(a.AtLoad["tpot_p99_ms"].Mean), Ci(plan, a.AtLoad["tpot_p99_ms"]),
-        R(a.LatencyMs), R(a.AtLoad["output_tokens_per_s_per_gpu"].Mean), R(a.MaxThroughputPerGpu),
+        R(a.AtLoad[RunMetrics.TtftP50Ms].Mean), R(a.AtLoad[RunMetrics.TtftP99Ms].Mean), Ci(plan, a.AtLoad[RunMetrics.TtftP99Ms]),
+        R(a.AtLoad[RunMetrics.TpotP50Ms].Mean), R(a.AtLoad[RunMetrics.TpotP99Ms].Mean), Ci(plan, a.AtLoad[RunMetrics.TpotP99Ms]),
+        R(a.LatencyMs), R(a.AtLoad[RunMetrics.OutputThroughputPerGpu].Mean), R(a.MaxThroughputPerGpu),
         R(a.Capacity?.RequestsPerSecond), R(a.Capacity?.RequestsPerSecondPerGpu),
-        a.AtLoad.SloHolds, a.AtLoad.VerdictWithinNoise, a.OnParetoFrontier, R(a.AtLoad["bubble_share"].Mean), R(a.AtLoad["tp_comm_share"].Mean), R(a.AtLoad["other_comm_share"].Mean),
-        R(a.UsdPerMillionTokens), R(a.JoulesPerToken), R(a.AtSloRate?["average_power_w"].Mean), R(a.AtSloRate?["peak_power_w"].Mean), R(plan.Base.Deployment.Cluster.PowerCapWatts), a.Why,
+        a.AtLoad.SloHolds, a.AtLoad.VerdictWithinNoise, a.OnParetoFrontier, R(a.AtLoad[RunMetrics.BubbleShare].Mean), R(a.AtLoad[RunMetrics.TpCommShare].Mean), R(a.AtLoad[RunMetrics.OtherCommShare].Mean),
+        R(a.UsdPerMillionTokens), R(a.JoulesPerToken), R(a.AtSloRate?[RunMetrics.AveragePower].Mean), R(a.AtSloRate?[RunMetrics.PeakPower].Mean), R(plan.Base.Deployment.Cluster.PowerCapWatts), a.Why,
     ]);
 
     /// <summary>Writes the files into the staged <paramref name="output"/> (the caller commits); returns the names written.</summary>
@@ -95,7 +96,7 @@ public static class PlanOutputs
             html.AddChart("SLO capacity per GPU", CapacityOutputs.Bars(labels, ranked.Select(a => a.Capacity!).ToArray()).RenderSvg());
         }
 
-        var shares = ranked.Select(a => (IReadOnlyList<double>)[a.AtLoad["compute_share"].Mean, a.AtLoad["tp_comm_share"].Mean, a.AtLoad["pp_comm_share"].Mean, a.AtLoad["other_comm_share"].Mean, a.AtLoad["bubble_share"].Mean, a.AtLoad["idle_share"].Mean]).ToArray();
+        var shares = ranked.Select(a => (IReadOnlyList<double>)[a.AtLoad[RunMetrics.ComputeShare].Mean, a.AtLoad[RunMetrics.TpCommShare].Mean, a.AtLoad[RunMetrics.PpCommShare].Mean, a.AtLoad[RunMetrics.OtherCommShare].Mean, a.AtLoad[RunMetrics.BubbleShare].Mean, a.AtLoad[RunMetrics.IdleShare].Mean]).ToArray();
         var breakdown = RunCharts.GpuTimeBreakdown("GPU time at the load", labels, shares);
         html.AddChart("Where GPU time goes", breakdown.RenderSvg());
         html.AddTable("Ranking", Headers, Rows(plan).Select(r => (IReadOnlyList<string>)r.Select(Cell).ToArray()));

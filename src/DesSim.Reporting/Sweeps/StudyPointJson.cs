@@ -1,3 +1,4 @@
+using DesSim.Core.Metrics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -10,7 +11,7 @@ namespace DesSim.Reporting.Sweeps;
 /// <summary><c>evaluation.json</c>: one layout's evaluation in a shard of <c>dessim plan</c> or <c>dessim capacity</c> run on a
 /// cluster, read back by the merge job exactly (every number as its round-trip decimal text, so the merge ranks and writes the
 /// same bytes as an in-process run).</summary>
-/// <remarks>Holds, per point result, the SLO verdicts, the event count and every <see cref="SweepMetric"/> as
+/// <remarks>Holds, per point result, the SLO verdicts, the event count and every <see cref="RunMetric"/> as
 /// <c>[mean, half-width, count]</c>; per capacity search its rate, requests/s (total and per GPU), simulations, whether the
 /// search was bounded, the result at capacity and every probe. The per-replication summaries are not kept: planning and
 /// capacity outputs read only the aggregates.</remarks>
@@ -123,10 +124,10 @@ public static class StudyPointJson
         w.WriteBoolean("slo_within_noise", p.VerdictWithinNoise);
         w.WriteNumber("events", p.EventsProcessed);
         w.WriteStartObject("metrics");
-        for (int i = 0; i < SweepMetric.All.Count; i++)
+        for (int i = 0; i < RunMetrics.All.Count; i++)
         {
             var v = p.Values[i];
-            w.WriteStartArray(SweepMetric.All[i].Name);
+            w.WriteStartArray(RunMetrics.All[i].Name);
             w.WriteStringValue(N(v.Mean));
             w.WriteStringValue(N(v.HalfWidth95));
             w.WriteNumberValue(v.Count);
@@ -140,7 +141,7 @@ public static class StudyPointJson
     private static PointResult Point(JsonElement e, ParallelPlan layout)
     {
         var metrics = e.GetProperty("metrics");
-        var values = SweepMetric.All.Select(m =>
+        var values = RunMetrics.All.Select(m =>
         {
             var a = metrics.GetProperty(m.Name);
             return new ReplicatedValue(D(a[0]), D(a[1]), a[2].GetInt32());

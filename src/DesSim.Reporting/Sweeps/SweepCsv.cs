@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using DesSim.Core;
+using DesSim.Core.Metrics;
 
 namespace DesSim.Reporting.Sweeps;
 
@@ -62,6 +63,9 @@ public sealed class SweepCsv
 
     /// <summary>The text cell of <paramref name="row"/> in <paramref name="column"/>.</summary>
     public string Text(string[] row, string column) => row[_index[column]];
+
+    /// <summary>The numeric cell of <paramref name="metric"/>'s column (NaN when empty or not a number).</summary>
+    public double Number(string[] row, RunMetric metric) => Number(row, metric.Name);
 
     /// <summary>The numeric cell (NaN when empty or not a number).</summary>
     public double Number(string[] row, string column) =>

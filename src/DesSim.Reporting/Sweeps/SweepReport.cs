@@ -26,7 +26,7 @@ public static class SweepReport
                 .GroupBy(r => GroupLabel(table, r, rateAxis))
                 .Select(g => (Label: g.Key, Rows: g.OrderBy(r => table.Number(r, rateAxis)).ToArray()))
                 .ToArray();
-            foreach (var (metric, name, bound) in new[] { ("ttft_p99_ms", "p99 TTFT", slo.TtftMs), ("tpot_p99_ms", "p99 TPOT", slo.TpotMs) })
+            foreach (var (metric, name, bound) in new[] { (RunMetrics.TtftP99Ms, "p99 TTFT", slo.TtftMs), (RunMetrics.TpotP99Ms, "p99 TPOT", slo.TpotMs) })
             {
                 var series = groups.Select(g => (g.Label, (IReadOnlyList<double>)g.Rows.Select(r => table.Number(r, rateAxis)).ToArray(), (IReadOnlyList<double>)g.Rows.Select(r => table.Number(r, metric)).ToArray())).ToArray();
                 var chart = rateAxis == "workload.rate_scale"
@@ -36,17 +36,17 @@ public static class SweepReport
             }
         }
 
-        var valid = table.Rows.Where(r => !double.IsNaN(table.Number(r, "e2el_p99_ms")) && !double.IsNaN(table.Number(r, "output_tokens_per_s_per_gpu"))).ToArray();
+        var valid = table.Rows.Where(r => !double.IsNaN(table.Number(r, RunMetrics.E2elP99Ms)) && !double.IsNaN(table.Number(r, RunMetrics.OutputThroughputPerGpu))).ToArray();
         if (valid.Length > 0)
         {
             var pareto = StudyCharts.ThroughputLatencyPareto(
                 valid.Select(r => PointLabel(table, r)).ToArray(),
-                valid.Select(r => table.Number(r, "e2el_p99_ms")).ToArray(),
-                valid.Select(r => table.Number(r, "output_tokens_per_s_per_gpu")).ToArray());
+                valid.Select(r => table.Number(r, RunMetrics.E2elP99Ms)).ToArray(),
+                valid.Select(r => table.Number(r, RunMetrics.OutputThroughputPerGpu)).ToArray());
             report.AddChart("Throughput per GPU vs latency", pareto.RenderSvg(), "Each point is one sweep point; the line joins the Pareto-optimal ones.");
         }
 
-        string[] shown = ["point", "layout", .. table.AxisKeys, "slo_holds", "slo_within_noise", "ttft_p99_ms", "tpot_p99_ms", "e2el_p99_ms", "request_throughput_per_s", "output_tokens_per_s_per_gpu", "bubble_share", "tp_comm_share", "other_comm_share"];
+        string[] shown = ["point", "layout", .. table.AxisKeys, "slo_holds", "slo_within_noise", RunMetrics.TtftP99Ms.Name, RunMetrics.TpotP99Ms.Name, RunMetrics.E2elP99Ms.Name, RunMetrics.RequestThroughput.Name, RunMetrics.OutputThroughputPerGpu.Name, RunMetrics.BubbleShare.Name, RunMetrics.TpCommShare.Name, RunMetrics.OtherCommShare.Name];
         report.AddTable("Points", shown, table.Rows.Select(r => (IReadOnlyList<string>)shown.Select(c => Cell(table, r, c)).ToArray()), "Means over replications; the full table with confidence half-widths is sweep.csv.");
         var path = Path.Combine(directory, "sweep.html");
         report.WriteTo(path);

@@ -1,3 +1,4 @@
+using DesSim.Core.Metrics;
 using System.Globalization;
 using DesSim.Core.Studies;
 using DesSim.Reporting.Csv;
@@ -6,7 +7,7 @@ namespace DesSim.Reporting.Sweeps;
 
 /// <summary>The columns and rows of <c>sweep.csv</c> (one row per point; columns in docs/sweeps.md).</summary>
 /// <remarks>Columns: <c>point, layout, tp, pp, dp, ep, cp, gpus</c>, one per grid axis (named by its key path), <c>replications,
-/// slo_holds, slo_within_noise</c>, then every <see cref="SweepMetric"/> (mean over replications), each followed by
+/// slo_holds, slo_within_noise</c>, then every <see cref="RunMetric"/> of <see cref="RunMetrics.All"/> (mean over replications), each followed by
 /// <c>NAME_ci95</c> (95% half-width; empty with one replication) where the metric has one. Numbers are rounded to
 /// <see cref="Decimals"/> decimals so rows are short and identical on every machine.</remarks>
 public sealed class SweepTable
@@ -20,7 +21,7 @@ public sealed class SweepTable
         var h = new List<string> { "point", "layout", "tp", "pp", "dp", "ep", "cp", "gpus" };
         h.AddRange(axisKeys);
         h.AddRange(["replications", "slo_holds", "slo_within_noise"]);
-        foreach (var m in SweepMetric.All)
+        foreach (var m in RunMetrics.All)
         {
             h.Add(m.Name);
             if (m.WithCi)
@@ -45,11 +46,11 @@ public sealed class SweepTable
         var row = new List<object?> { point.Index, l.ToString(), l.Tp, l.Pp, l.Dp, l.Ep, l.Cp, l.GpuCount };
         row.AddRange(point.AxisLabels);
         row.AddRange([replications, result.SloHolds, result.VerdictWithinNoise]);
-        for (int i = 0; i < SweepMetric.All.Count; i++)
+        for (int i = 0; i < RunMetrics.All.Count; i++)
         {
             var v = result.Values[i];
             row.Add(Num(v.Mean));
-            if (SweepMetric.All[i].WithCi)
+            if (RunMetrics.All[i].WithCi)
             {
                 row.Add(replications > 1 ? Num(v.HalfWidth95) : null);
             }

@@ -6,7 +6,7 @@ using Assembly = System.Reflection.Assembly;
 namespace DesSim.Cli.Tests.Layering;
 
 /// <summary>Enforces the declared layering (docs/architecture.md) on the IL, method bodies and generic arguments included:
-/// Engine ← Core ← Reporting ← Cli; inside Core, every folder ranked and no cycles; Engine free of packages.</summary>
+/// Engine ← Core ← Reporting ← Cli (and ← Benchmarks, which the CLI does not reference); inside Core, every folder ranked and no cycles; Engine free of packages.</summary>
 public sealed class ArchitectureTests
 {
     // Why these ranks: docs/architecture.md, "Dependency rule". The Core root (InputException) and Statistics are
@@ -26,7 +26,7 @@ public sealed class ArchitectureTests
 
     private static readonly Dictionary<string, int> ProjectRank = new(StringComparer.Ordinal)
     {
-        ["Engine"] = 0, ["Core"] = 1, ["Reporting"] = 2, ["Cli"] = 3,
+        ["Engine"] = 0, ["Core"] = 1, ["Reporting"] = 2, ["Cli"] = 3, ["Benchmarks"] = 3,
     };
 
     // Why these: they run simulations or drive studies (what to run, in which order, in parallel, resumed). Reporting only
@@ -40,7 +40,7 @@ public sealed class ArchitectureTests
     ];
 
     private static readonly Lazy<Architecture> Product = new(() => new ArchLoader()
-        .LoadAssemblies(Assembly.Load("DesSim.Engine"), Assembly.Load("DesSim.Core"), Assembly.Load("DesSim.Reporting"), Assembly.Load("dessim"))
+        .LoadAssemblies(Assembly.Load("DesSim.Engine"), Assembly.Load("DesSim.Core"), Assembly.Load("DesSim.Reporting"), Assembly.Load("dessim"), Assembly.Load("dessim-bench"))
         .Build());
 
     private static readonly Lazy<Architecture> FixtureModel = new(() => new ArchLoader()
@@ -57,7 +57,7 @@ public sealed class ArchitectureTests
     [Test]
     public void NoProductAssemblyReferencesTheTestSupportAssembly()
     {
-        foreach (string product in new[] { "DesSim.Engine", "DesSim.Core", "DesSim.Reporting", "dessim" })
+        foreach (string product in new[] { "DesSim.Engine", "DesSim.Core", "DesSim.Reporting", "dessim", "dessim-bench" })
         {
             var references = Assembly.Load(product).GetReferencedAssemblies().Select(a => a.Name!);
             Assert.That(references, Does.Not.Contain("DesSim.Engine.Testing"), product + ": fakes are for tests only");
@@ -65,11 +65,20 @@ public sealed class ArchitectureTests
     }
 
     [Test]
+    public void TheCliAndTheBenchmarksDoNotReferenceEachOther()
+    {
+        // Why: the benchmarks are their own program (bench/DesSim.Benchmarks); `dessim` ships only user commands.
+        Assert.That(Assembly.Load("dessim").GetReferencedAssemblies().Select(a => a.Name), Does.Not.Contain("dessim-bench"));
+        Assert.That(Assembly.Load("dessim-bench").GetReferencedAssemblies().Select(a => a.Name), Does.Not.Contain("dessim"));
+        Assert.That(Assembly.Load("dessim").GetTypes().Select(t => t.Namespace), Has.None.EqualTo("DesSim.Cli.Bench"));
+    }
+
+    [Test]
     public void ProjectsDependOnlyDownwards()
     {
         var edges = LayerRules.Edges(Product.Value, ProjectRoom);
         Assert.That(LayerRules.BackEdges(edges, ProjectRank), Is.Empty);
-        Assert.That(edges.Keys, Is.SupersetOf(new[] { "Core", "Reporting", "Cli" }), "the model saw the projects' dependencies");
+        Assert.That(edges.Keys, Is.SupersetOf(new[] { "Core", "Reporting", "Cli", "Benchmarks" }), "the model saw the projects' dependencies");
     }
 
     [Test]

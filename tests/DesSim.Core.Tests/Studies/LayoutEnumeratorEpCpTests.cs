@@ -101,7 +101,7 @@ public sealed class LayoutEnumeratorEpCpTests
     {
         static PointResult Result(ParallelPlan layout, double otherShare) => new(
             layout,
-            SweepMetric.All.Select(m => ReplicatedValue.Of([m.Name switch
+            RunMetrics.All.Select(m => ReplicatedValue.Of([m.Name switch
             {
                 "other_comm_share" => otherShare,
                 "compute_share" => 0.8,

@@ -1,3 +1,4 @@
+using DesSim.Core.Metrics;
 using DesSim.Core.Parallelism;
 using DesSim.Core.Studies;
 
@@ -26,7 +27,7 @@ public sealed class SweepStatisticsTests
     }
 
     private static PointResult Verdict(bool holds) =>
-        new(new ParallelPlan(), SweepMetric.All.Select(_ => new ReplicatedValue(1, 0, 1)).ToArray(), holds, false, [], 0);
+        new(new ParallelPlan(), RunMetrics.All.Select(_ => new ReplicatedValue(1, 0, 1)).ToArray(), holds, false, [], 0);
 
     [TestCase(7.3, 4.0)]
     [TestCase(0.9, 4.0)]
@@ -57,10 +58,10 @@ public sealed class SweepStatisticsTests
     [Test]
     public void PresetsAndExplicitBoundsParse()
     {
-        Assert.That(PlanPreset.Parse("chat").Slo, Is.EqualTo(Metrics.SloSpec.Chat));
+        Assert.That(PlanPreset.Parse("chat").Slo, Is.EqualTo(SloSpec.Chat));
         Assert.That(PlanPreset.Parse("batch").Objective, Is.EqualTo(PlanObjective.Throughput));
         Assert.That(PlanPreset.Parse("voice").Slo.TtftMs, Is.EqualTo(PlanPreset.VoiceTtftMs));
-        Assert.That(PlanPreset.Parse("ttft_ms=200, queue_ms=50").Slo, Is.EqualTo(new Metrics.SloSpec(TtftMs: 200, QueueMs: 50)));
+        Assert.That(PlanPreset.Parse("ttft_ms=200, queue_ms=50").Slo, Is.EqualTo(new SloSpec(TtftMs: 200, QueueMs: 50)));
         Assert.That(() => PlanPreset.Parse("fast"), Throws.InstanceOf<InputException>().With.Message.Contains("preset"));
         Assert.That(() => PlanPreset.Parse("ttft_ms=-1"), Throws.InstanceOf<InputException>());
     }

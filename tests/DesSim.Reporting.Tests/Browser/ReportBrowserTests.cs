@@ -36,7 +36,7 @@ public sealed class ReportBrowserTests
         var dir = TinyRun.WriteToTemp(run);
         try
         {
-            var charts = RunReport.Charts(ReportDataFromRun.Build(run)).Count;
+            var charts = RunReport.Charts(ResultDirectoryReader.Read(dir)).Count;
             var found = await HeadlessChromium.LoadAsync(Path.Combine(dir, "report.html"), Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-run-report.png"));
             AssertLoadedCleanly(found, charts, 10, "CDFs ×4, GPU breakdown, pipeline timeline, 3 time series, cluster power");
         }

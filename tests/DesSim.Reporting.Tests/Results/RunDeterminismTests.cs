@@ -36,7 +36,17 @@ public sealed class RunDeterminismTests
     {
         // Why: RunReport draws its charts in parallel; several reports at once (sweep points with reports) must not
         // disturb each other's charts through ScottPlot's or Skia's process-wide state.
-        var data = Reporting.Results.ReportDataFromRun.Build(TinyRun.Shared);
+        var dir = TinyRun.WriteToTemp(TinyRun.Shared);
+        Reporting.Results.ReportData data;
+        try
+        {
+            data = Reporting.Results.ResultDirectoryReader.Read(dir);
+        }
+        finally
+        {
+            TinyRun.Delete(dir);
+        }
+
         var alone = Reporting.Results.RunReport.Build(data);
         var together = new string[6];
         Parallel.For(0, together.Length, i => together[i] = Reporting.Results.RunReport.Build(data));

@@ -5,7 +5,7 @@ using DesSim.Core.Hardware;
 using DesSim.Core.Model;
 using DesSim.Core.Parallelism;
 
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
 /// <summary>Cost-model accuracy and speed: roofline vs measured GEMM tables, and stage pricing calls per second.</summary>
 public sealed class CostBenchmark : IBenchmark

@@ -3,7 +3,7 @@ using System.Globalization;
 using DesSim.Core.Studies;
 using DesSim.Reporting.Sweeps;
 
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
 /// <summary>A 10-layout × 8-rate sweep of Llama-3.1-70B on one 8×H100 node, 5,000 requests per point: wall time and rates.</summary>
 /// <remarks>The 10 layouts: the 7 TP × PP × DP layouts that fit in bf16, plus TP8, TP2×DP4 and TP1×PP2×DP4 in fp8 (the last two fit

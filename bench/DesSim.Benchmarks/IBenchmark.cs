@@ -1,4 +1,4 @@
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
 /// <summary>A named benchmark that prints rates and ratios.</summary>
 public interface IBenchmark

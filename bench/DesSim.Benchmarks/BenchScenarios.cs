@@ -3,7 +3,7 @@ using System.Globalization;
 using DesSim.Core.Configuration;
 using DesSim.Core.Scenarios;
 
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
 /// <summary>Builds benchmark scenarios from YAML text and runs them with wall-time, GC and memory counters.</summary>
 /// <remarks>Scenarios are parsed exactly like files (<see cref="ScenarioLoader.Read"/>), so a benchmark measures what

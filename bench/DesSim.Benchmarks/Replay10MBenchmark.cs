@@ -1,7 +1,7 @@
 using System.Globalization;
 using DesSim.Engine;
 
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
 /// <summary>The <c>synthetic-1m</c> workload written to trace files of 1 M and 10 M requests and replayed from them through
 /// <c>dessim run</c>'s scenario path: wall, req/s, events/s and memory of each, and the 10 M / 1 M ratios.</summary>

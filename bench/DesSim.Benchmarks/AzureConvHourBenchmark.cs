@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
 /// <summary>The full Azure conversation hour (19,366 requests) on Llama-3.1-70B TP4 × PP2, 8×H100, measured cost model,
 /// link-level transfers.</summary>

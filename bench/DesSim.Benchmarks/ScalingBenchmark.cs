@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
 /// <summary>The <c>synthetic-1m</c> workload at 10k, 100k and 1M requests: wall-time ratios (linear scaling gives 10).</summary>
 /// <remarks><c>--quick</c>: 1k, 10k and 100k.</remarks>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
 /// <summary>1,000,000 Poisson requests with lognormal lengths on 4 DP replicas of TP2 × PP1 (Llama-3.1-8B, 8×H100).</summary>
 /// <remarks>Prints wall time, simulated requests/s, events/s, GC counts, allocation, peak managed heap and the process's

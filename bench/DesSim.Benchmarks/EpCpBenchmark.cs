@@ -7,7 +7,7 @@ using DesSim.Core.Model;
 using DesSim.Core.Parallelism;
 using DesSim.Engine;
 
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
 /// <summary>Expert and context parallelism: routing-sample cost on the per-iteration path, sampled imbalance against
 /// its expectation, and CP prefill scaling of Llama-3.1-405B.</summary>

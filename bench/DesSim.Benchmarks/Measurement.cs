@@ -1,6 +1,6 @@
 using DesSim.Core.Scenarios;
 
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
 /// <summary>What one measured scenario run cost.</summary>
 /// <param name="Run">The run itself (its summary is printed as a checksum of the simulated result).</param>

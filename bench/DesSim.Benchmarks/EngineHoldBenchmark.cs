@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DesSim.Engine;
 
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
 /// <summary>The classic hold model: N events pending; each fired event schedules one more with an exponential delay.</summary>
 public sealed class EngineHoldBenchmark : IBenchmark

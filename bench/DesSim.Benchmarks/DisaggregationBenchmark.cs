@@ -2,7 +2,7 @@ using System.Globalization;
 using DesSim.Core.Metrics;
 using DesSim.Core.Scenarios;
 
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
 /// <summary>Best colocated layout versus best prefill/decode split for Llama-3.1-70B on 16 H100 (2 nodes), Poisson chat
 /// load (about 2K prompt / 256 output tokens) near the colocated capacity; then the simulation-speed check: a PD run of the

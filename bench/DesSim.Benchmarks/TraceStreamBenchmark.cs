@@ -4,7 +4,7 @@ using CsvHelper;
 using DesSim.Core.Workload;
 using DesSim.Engine;
 
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
 /// <summary>Streams a large generated Azure-format trace through the replay source: rows/s and peak memory vs. a 10× smaller file.</summary>
 /// <remarks>

@@ -1,8 +1,8 @@
 using DesSim.Core;
 
-namespace DesSim.Cli.Bench;
+namespace DesSim.Benchmarks;
 
-/// <summary>The benchmarks <c>dessim bench</c> knows.</summary>
+/// <summary>The benchmarks <c>dessim-bench</c> knows.</summary>
 public static class BenchmarkRegistry
 {
     private static readonly IBenchmark[] All =
