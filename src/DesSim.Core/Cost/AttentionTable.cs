@@ -6,9 +6,12 @@ namespace DesSim.Core.Cost;
 /// <summary>Measured attention latencies for one (heads, kv_heads, KV dtype) per TP rank, on a (batch, length) grid.</summary>
 /// <remarks>Rows: <c>kv_dtype,heads,kv_heads,batch,length,latency_ms</c> (Cost/Data/NOTICE.md); head_dim 128. Context
 /// (prefill) tables: length = new tokens per sequence, no cached prefix; the rate interpolated is FLOP/s with FLOPs =
-/// 2·heads·128·batch·length² (causal). Generation (decode) tables: length = keys per sequence; the rate is keys/s.
-/// Rates are interpolated bilinearly in log2(batch), log2(length), so grid points are reproduced exactly; outside the
-/// grid or next to a missing point, the lookup fails.</remarks>
+/// 2·heads·128·batch·length² (causal). A chunk of n new tokens on c cached ones is looked up at length c + n (its rows of
+/// that causal kernel, at that kernel's rate; <see cref="LayerKernels"/>); beyond the longest measured length the rate of
+/// the longest is used (the tables' rate is flat there: H100 bf16 32/8 heads, batch 1, 507 TFLOP/s at both 8,192 and
+/// 16,384). Generation (decode) tables: length = keys per sequence; the rate is keys/s. Rates are interpolated
+/// bilinearly in log2(batch), log2(length), so grid points are reproduced exactly; outside the grid (batch, or decode
+/// length) or next to a missing point, the lookup fails.</remarks>
 public sealed class AttentionTable
 {
     private const int HeadDim = 128;
@@ -16,6 +19,7 @@ public sealed class AttentionTable
     private readonly double[] _rate;
     private readonly int _heads;
     private readonly bool _context;
+    private readonly int _maxLength;
 
     private AttentionTable(int[] batches, int[] lengths, double[] rate, int heads, bool context)
     {
@@ -24,6 +28,7 @@ public sealed class AttentionTable
         _rate = rate;
         _heads = heads;
         _context = context;
+        _maxLength = lengths[^1];
     }
 
     /// <summary>Reads the rows for one head configuration; null when there are none.</summary>
@@ -62,13 +67,42 @@ public sealed class AttentionTable
     /// <summary>Seconds for an attention kernel built by <see cref="LayerKernels"/>; false outside the measured grid.</summary>
     public bool TrySeconds(in Kernel kernel, out double seconds)
     {
+        int length = _context ? Math.Min(kernel.N, _maxLength) : kernel.N;
+        if (!TryRate(kernel.M, length, out double acc))
+        {
+            seconds = 0;
+            return false;
+        }
+
+        // Why: the kernel's own work (with cached prefixes and uneven lengths) over the rate measured at its mean shape.
+        double work = _context ? kernel.Flops : kernel.Flops / (4.0 * _heads * HeadDim);
+        seconds = work / acc;
+        return true;
+    }
+
+    /// <summary>Seconds a generation (decode) table gives for <paramref name="sequences"/> queries of one token reading
+    /// <paramref name="keysPerSequence"/> keys each; false for a context table or outside the grid.</summary>
+    public bool TryKeySeconds(int sequences, int keysPerSequence, out double seconds)
+    {
         seconds = 0;
-        if (!LogGrid.Bracket(_b, kernel.M, out int i, out double fi) || !LogGrid.Bracket(_l, kernel.N, out int j, out double fj))
+        if (_context || !TryRate(sequences, keysPerSequence, out double keysPerSecond))
         {
             return false;
         }
 
-        double acc = 0;
+        seconds = (double)sequences * keysPerSequence / keysPerSecond;
+        return true;
+    }
+
+    /// <summary>The rate (FLOP/s or keys/s) interpolated at (<paramref name="batch"/>, <paramref name="length"/>).</summary>
+    private bool TryRate(int batch, int length, out double acc)
+    {
+        acc = 0;
+        if (!LogGrid.Bracket(_b, batch, out int i, out double fi) || !LogGrid.Bracket(_l, length, out int j, out double fj))
+        {
+            return false;
+        }
+
         for (int di = 0; di < 2; di++)
         {
             double wi = di == 0 ? 1 - fi : fi;
@@ -83,6 +117,7 @@ public sealed class AttentionTable
                 double v = _rate[((i + di) * _l.Length) + j + dj];
                 if (double.IsNaN(v))
                 {
+                    acc = 0;
                     return false;
                 }
 
@@ -90,12 +125,8 @@ public sealed class AttentionTable
             }
         }
 
-        // Why: the kernel's own work (with cached prefixes and uneven lengths) over the rate measured at its mean shape.
-        double work = _context ? kernel.Flops : kernel.Flops / (4.0 * _heads * HeadDim);
-        seconds = work / acc;
         return true;
     }
 
     private static int Int(CsvReader r, string name) => int.Parse(r.GetString(name), CultureInfo.InvariantCulture);
-
 }

@@ -39,7 +39,10 @@ public static class LayerKernels
             // FLOPs: 2 (QKᵀ) + 2 (PV) per head-dim per query-key pair; causal pairs = Σ n·(c + n/2).
             double flops = 2.0 * s.HeadsPerRank * hd * a.PrefillCausalPairsTimesTwo;
             double bytes = (a.PrefillKvTokens * kvTokenBytes) + (a.PrefillTokens * (double)q * act * 2);
-            into[n++] = new Kernel("attention_prefill", KernelKind.AttentionPrefill, flops, bytes, a.PrefillChunks, (int)Math.Max(1, Math.Round(a.PrefillTokens / (double)a.PrefillChunks)));
+            // Why: a chunk of n tokens on c cached ones computes rows c..c+n of a causal kernel of length c + n; its shape
+            // (query tiles × keys) is that kernel's, not a lone n-token prefill's (issue #14: 16 tokens on 4,080 cached
+            // were priced at a 16-token prefill's FLOP rate, 2.4× the whole uncached prompt).
+            into[n++] = new Kernel("attention_prefill", KernelKind.AttentionPrefill, flops, bytes, a.PrefillChunks, (int)Math.Max(1, Math.Round(a.PrefillKvTokens / (double)a.PrefillChunks)));
         }
 
         if (a.DecodeSequences > 0)

@@ -43,6 +43,13 @@ public sealed class MeasuredKernelTimer : IKernelTimer
             var table = kernel.Kind == KernelKind.AttentionPrefill ? _context : _generation;
             if (table is not null && table.TrySeconds(kernel, out double s))
             {
+                // Why: a prefill chunk reads every key its sequence holds at least once, so it takes no less than a decode
+                // step over the same keys (the bound that matters for a few new tokens on a long cached prefix).
+                if (kernel.Kind == KernelKind.AttentionPrefill && _generation is not null && _generation.TryKeySeconds(kernel.M, kernel.N, out double read))
+                {
+                    return Math.Max(s, read);
+                }
+
                 return s;
             }
 
