@@ -19,6 +19,11 @@ public sealed record ArrivalSpec(ArrivalProcess Process)
     /// <summary>Closed loop: fixed pause between a completion and the user's next request (s).</summary>
     public double ThinkTimeSeconds { get; init; }
 
+    /// <summary>Closed loop: the users start one by one, evenly spaced over this time (s); 0 = all at once. User i (0-based)
+    /// sends its first request at i · ramp / (concurrency − 1), as aiperf's <c>--concurrency-ramp-duration</c> opens one more
+    /// slot at even intervals from 1 to the target (ai-dynamo/aiperf docs/tutorials/ramping.md).</summary>
+    public double RampSeconds { get; init; }
+
     /// <summary>Piecewise: the rate segments, in order.</summary>
     public IReadOnlyList<RateSegment> Segments { get; init; } = [];
 

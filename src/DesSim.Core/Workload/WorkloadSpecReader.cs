@@ -180,6 +180,7 @@ public static class WorkloadSpecReader
                 {
                     Concurrency = a.GetInt("concurrency", null, 1) ?? throw a.Error("concurrency", "is required for the closed-loop process (number of users)"),
                     ThinkTimeSeconds = a.GetDouble("think_time_s", 0, 0, InputRanges.MaxTimeSeconds)!.Value,
+                    RampSeconds = a.GetDouble("ramp_s", 0, 0, InputRanges.MaxTimeSeconds)!.Value,
                 };
                 break;
             case ArrivalProcess.Piecewise:
