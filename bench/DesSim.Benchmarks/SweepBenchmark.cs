@@ -60,7 +60,14 @@ public sealed class SweepBenchmark : IBenchmark
             var plan = a with { Points = points, Fingerprint = a.Fingerprint + b.Fingerprint };
             double expandSeconds = total.Elapsed.TotalSeconds;
             var run = Stopwatch.StartNew();
-            Commands.SweepExecution.Run(plan, Path.Combine(dir, "out"), ShardSpec.All, Environment.ProcessorCount);
+            // The same wiring as the CLI's SweepExecution (the benchmark program does not reference the CLI).
+            var outDir = Path.Combine(dir, "out");
+            var pointTable = SweepPointFiles.Table(plan);
+            using (var store = SweepStore.Open(plan, outDir, ShardSpec.All))
+            {
+                SweepStudy.Run(plan, store, ShardSpec.All, Environment.ProcessorCount, (point, result) => SweepPointFiles.Write(plan, pointTable, outDir, point, result));
+            }
+
             double runSeconds = run.Elapsed.TotalSeconds;
             var table = SweepCsv.Read(Path.Combine(dir, "out", SweepDirectory.CsvFileName));
             long completed = table.Rows.Sum(r => (long)table.Number(r, "requests_completed"));

@@ -13,20 +13,21 @@ public static class ConcurrencyPeak
 {
     private const long NanosecondsPerBucket = 1_000_000_000; // vLLM's one-second buckets
 
-    /// <summary>The peak over <paramref name="completed"/> (0 when there are none).</summary>
-    public static long Of(IReadOnlyList<RequestRecord> completed)
+    /// <summary>The peak over <paramref name="completed"/> (0 when there are none). It is enumerated twice (the request
+    /// log streams its records in passes, so nothing is held per request).</summary>
+    public static long Of(IEnumerable<RequestRecord> completed)
     {
         ArgumentNullException.ThrowIfNull(completed);
-        if (completed.Count == 0)
-        {
-            return 0;
-        }
-
         long first = long.MaxValue, last = long.MinValue;
         foreach (var r in completed)
         {
             first = Math.Min(first, r.ArrivalNs);
             last = Math.Max(last, r.CompletionNs);
+        }
+
+        if (first == long.MaxValue)
+        {
+            return 0;
         }
 
         // Why a difference array: +1 where a request's seconds begin, -1 after they end, then a running sum; a per-second
