@@ -34,7 +34,6 @@ public sealed class ServingSimulation
     private readonly Queue<Sequence> _parked = new();
     private readonly FaultInjector? _faults;
     private long _microBatches;
-    private int _monitorEventsPending;
 
     /// <summary>Wires the replicas, router and arrivals onto <paramref name="simulator"/>.</summary>
     public ServingSimulation(Simulator simulator, ServingConfig config, IRequestSource source, ITransferNetwork network, IServingObserver observer)
@@ -220,21 +219,6 @@ public sealed class ServingSimulation
     }
 
     internal long NextMicroBatchNumber() => _microBatches++;
-
-    /// <summary>Whether periodic monitors (sampler, progress) should keep going: the run is not finished and something other
-    /// than monitors is still pending. Why the second condition: a lost request must end the run (and fail the end-of-run
-    /// invariants), not keep two monitors rescheduling each other forever.</summary>
-    internal bool NeedsMonitoring => !IsFinished && _sim.PendingEvents > _monitorEventsPending;
-
-    /// <summary>Schedules a monitor's next sample (last at its instant, <see cref="EventPriority.Sample"/>).</summary>
-    internal void ScheduleMonitor(SimTime delay, IEventHandler monitor)
-    {
-        _monitorEventsPending++;
-        _sim.Schedule(delay, monitor, 0, EventPriority.Sample);
-    }
-
-    /// <summary>A monitor's event fired.</summary>
-    internal void MonitorFired() => _monitorEventsPending--;
 
     internal static long ActivationBytesPerPair(ServingConfig config, int tokens) => tokens * config.ActivationBytesPerToken / config.TensorParallel;
 
