@@ -1,3 +1,5 @@
+using DesSim.Engine;
+
 namespace DesSim.Core.Hardware;
 
 /// <summary>Shared arithmetic of the two transfer networks (integer nanoseconds, so they agree exactly).</summary>
@@ -34,5 +36,6 @@ internal static class TransferMath
 
     public static long OccupancyNanoseconds(LinkSpec link, long bytes, double bandwidthFactor = 1) => ToNanoseconds(bytes / (link.BandwidthBytesPerSecond * bandwidthFactor));
 
-    public static long ToNanoseconds(double seconds) => (long)Math.Round(seconds * 1e9, MidpointRounding.AwayFromZero);
+    /// <summary>Seconds to nanoseconds by the one rounding rule (<see cref="SimTime.FromSeconds"/>).</summary>
+    public static long ToNanoseconds(double seconds) => SimTime.FromSeconds(seconds).Nanoseconds;
 }

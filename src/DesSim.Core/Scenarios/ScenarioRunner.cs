@@ -96,7 +96,7 @@ public static class ScenarioRunner
         {
             serving.Run();
         }
-        catch (Exception e) when (e is SimulatedTimeOverflowException or OverflowException || e is ArgumentOutOfRangeException { ParamName: "seconds" or "milliseconds" or "microseconds" })
+        catch (Exception e) when (e is SimulatedTimeOverflowException or OverflowException || e is ArgumentOutOfRangeException { ParamName: "seconds" or "milliseconds" or "microseconds" or "nanoseconds" })
         {
             throw new InputException(scenario.SourcePath, null, $"simulated time overflows: {e.Message}", "a rate, duration, bandwidth, FLOP/s or factor is far outside its valid range (docs/scenarios.md, Valid ranges)");
         }
