@@ -3,6 +3,7 @@ using System.Text;
 using DesSim.Core.Configuration;
 using DesSim.Core.Hardware;
 using YamlDotNet.RepresentationModel;
+using DesSim.Core.Units;
 
 namespace DesSim.Core.Cost;
 
@@ -39,7 +40,7 @@ public static class CalibrationYaml
         sb.Append(p.Collectives.Count == 0 ? "collectives: []\n" : "collectives:\n");
         foreach (var c in p.Collectives)
         {
-            sb.Append(Inv($"  - {{ op: {c.Op}, gpus: {c.Gpus}, alpha_us: {R(c.AlphaSeconds * 1e6)}, bandwidth_gbps: {R(c.BandwidthBytesPerSecond / 1e9)}, {Quality(c.Quality)} }}\n"));
+            sb.Append(Inv($"  - {{ op: {c.Op}, gpus: {c.Gpus}, alpha_us: {R(c.AlphaSeconds * 1e6)}, bandwidth_gbps: {R(c.Bandwidth.GigabytesPerSecond)}, {Quality(c.Quality)} }}\n"));
         }
 
         return sb.ToString();
@@ -96,7 +97,7 @@ public static class CalibrationYaml
                 op,
                 s.GetInt("gpus", min: 1, max: 1 << 20) ?? throw s.Error("gpus", "is required"),
                 (s.GetDouble("alpha_us", min: 0, max: InputRanges.MaxLatencyUs) ?? throw s.Error("alpha_us", "is required")) / 1e6,
-                (s.GetDouble("bandwidth_gbps", min: InputRanges.MinBandwidthGbps, max: InputRanges.MaxBandwidthGbps) ?? throw s.Error("bandwidth_gbps", "is required")) * 1e9,
+                BytesPerSecond.FromGigabytesPerSecond(s.GetDouble("bandwidth_gbps", min: InputRanges.MinBandwidthGbps, max: InputRanges.MaxBandwidthGbps) ?? throw s.Error("bandwidth_gbps", "is required")),
                 NoQuality));
             s.MarkKnown(QualityKeys);
             s.RejectUnknownKeys();

@@ -2,6 +2,7 @@ using DesSim.Core.Configuration;
 using DesSim.Core.Hardware;
 using DesSim.Core.Model;
 using DesSim.Core.Scenarios;
+using DesSim.Core.Units;
 
 namespace DesSim.Core.Parallelism;
 
@@ -132,7 +133,7 @@ public static class DeploymentSpecReader
         {
             double gbps = interInline.GetDouble("bandwidth_gbps", null, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps) ?? throw interInline.Error("bandwidth_gbps", "is required (Gb/s per GPU NIC)");
             double us = interInline.GetDouble("latency_us", 1, 0, InputRanges.MaxLatencyUs)!.Value;
-            inter = new InterNodeLinkSpec(interInline.GetString("name", "custom-network")!, gbps * 1e9 / 8, us * 1e-6);
+            inter = new InterNodeLinkSpec(interInline.GetString("name", "custom-network")!, BytesPerSecond.FromGigabitsPerSecond(gbps), us * 1e-6);
             interInline.RejectUnknownKeys();
         }
 
@@ -231,10 +232,10 @@ public static class DeploymentSpecReader
             Bf16FlopsPerSecond = bf16 * 1e12,
             Fp8FlopsPerSecond = fp8 * 1e12,
             MemoryBytes = (long)(memGb * 1e9),
-            MemoryBandwidthBytesPerSecond = bwTb * 1e12,
+            MemoryBandwidth = BytesPerSecond.FromTerabytesPerSecond(bwTb),
             DefaultFabric = fabric,
-            FabricBandwidthBytesPerSecond = fabricGb * 1e9,
-            HostLinkBandwidthBytesPerSecond = hostGb * 1e9,
+            FabricBandwidth = BytesPerSecond.FromGigabytesPerSecond(fabricGb),
+            HostLinkBandwidth = BytesPerSecond.FromGigabytesPerSecond(hostGb),
             ProfileKey = profile,
             TdpWatts = inline.GetDouble("tdp_w", 0, 0)!.Value,
             IdleWatts = inline.GetDouble("idle_w", 0, 0)!.Value,

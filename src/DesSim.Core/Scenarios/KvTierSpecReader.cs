@@ -1,5 +1,6 @@
 using DesSim.Core.Configuration;
 using DesSim.Core.Execution;
+using DesSim.Core.Units;
 
 namespace DesSim.Core.Scenarios;
 
@@ -31,7 +32,7 @@ internal static class KvTierSpecReader
 
         if (s.GetSection("disk") is { } disk)
         {
-            tiers.Add(Tier(disk, "disk", KvTierDefaults.DiskReadBytesPerSecond, KvTierDefaults.DiskWriteBytesPerSecond, KvTierDefaults.DiskLatencySeconds));
+            tiers.Add(Tier(disk, "disk", KvTierDefaults.DiskRead, KvTierDefaults.DiskWrite, KvTierDefaults.DiskLatencySeconds));
         }
 
         s.RejectUnknownKeys();
@@ -53,7 +54,7 @@ internal static class KvTierSpecReader
         return tiers;
     }
 
-    private static KvTierSpec Tier(YamlSection t, string name, double? read, double? write, double latencySeconds)
+    private static KvTierSpec Tier(YamlSection t, string name, BytesPerSecond? read, BytesPerSecond? write, double latencySeconds)
     {
         if (!t.Has("capacity_gb"))
         {
@@ -67,6 +68,9 @@ internal static class KvTierSpecReader
         double latencyUs = t.GetDouble("latency_us", latencySeconds * 1e6, 0, InputRanges.MaxLatencyUs)!.Value;
         bool shared = t.GetBool("shared", false)!.Value;
         t.RejectUnknownKeys();
-        return new KvTierSpec(name, (long)Math.Round(gb * 1e9), readGbps * 1e9 ?? read, writeGbps * 1e9 ?? write, latencyUs * 1e-6, shared);
+        return new KvTierSpec(name, (long)Math.Round(gb * 1e9), Gigabytes(readGbps) ?? read, Gigabytes(writeGbps) ?? write, latencyUs * 1e-6, shared);
     }
+
+    private static BytesPerSecond? Gigabytes(double? gigabytesPerSecond) =>
+        gigabytesPerSecond is { } g ? BytesPerSecond.FromGigabytesPerSecond(g) : null;
 }

@@ -209,7 +209,7 @@ public static class ScenarioRunner
             SampleStepSeconds = scenario.Outputs.TimeSeriesStepSeconds,
             PrefixRouting = scenario.PrefixRouting,
             KvTiers = scenario.KvTiers.Count == 0 || !scheduler.EnablePrefixCaching ? null : new KvTierConfig(scenario.KvTiers, deployment.Memory.KvBytesPerTokenPerGpu / Math.Max(1, plan.Cp),
-                deployment.Gpu.HostLinkBandwidthBytesPerSecond, scenario.Deployment.Cluster.InterNode.BandwidthBytesPerSecond, scenario.Deployment.Cluster.InterNode.LatencySeconds),
+                deployment.Gpu.HostLinkBandwidth, scenario.Deployment.Cluster.InterNode.Bandwidth, scenario.Deployment.Cluster.InterNode.LatencySeconds),
             IterationOverheadSeconds = engine.IterationSeconds(deployment.Model.NumLayers, plan.Tp),
             PerSequenceOverheadSeconds = engine.PerSequenceOverheadSeconds,
             CudaGraphs = selection?.Settings.Graphs ?? Scheduling.Engines.CudaGraphSizes.None,
