@@ -5,7 +5,7 @@ using DesSim.Core.Units;
 namespace DesSim.Core.Scenarios;
 
 /// <summary>Reads <c>kv_tiers:</c> (issue #17's contract: <c>cpu: { capacity_gb, policy }</c>, <c>disk: { capacity_gb,
-/// read_gbps, write_gbps }</c>, <c>shared</c> on either; docs/scenarios.md, docs/prefix-caching.md).</summary>
+/// read_gbyte_s, write_gbyte_s }</c> (formerly <c>read_gbps</c>, <c>write_gbps</c>, still read with a note), <c>shared</c> on either; docs/scenarios.md, docs/prefix-caching.md).</summary>
 internal static class KvTierSpecReader
 {
     /// <summary>Largest tier capacity, GB: 10 PB.</summary>
@@ -63,8 +63,8 @@ internal static class KvTierSpecReader
 
         double gb = t.GetDouble("capacity_gb", null, 0, MaxCapacityGb, exclusiveMin: true)!.Value;
         t.GetEnum("policy", Policies, "lru");
-        double? readGbps = t.GetDouble("read_gbps", null, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps);
-        double? writeGbps = t.GetDouble("write_gbps", null, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps);
+        double? readGbps = t.GetDouble(t.Spelling("read_gbyte_s", "read_gbps", "GB/s"), null, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps);
+        double? writeGbps = t.GetDouble(t.Spelling("write_gbyte_s", "write_gbps", "GB/s"), null, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps);
         double latencyUs = t.GetDouble("latency_us", latencySeconds * 1e6, 0, InputRanges.MaxLatencyUs)!.Value;
         bool shared = t.GetBool("shared", false)!.Value;
         t.RejectUnknownKeys();

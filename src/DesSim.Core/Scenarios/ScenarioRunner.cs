@@ -106,7 +106,8 @@ public static class ScenarioRunner
             throw new InputException(scenario.SourcePath, e.Location, e.Reason, e.Hint);
         }
 
-        var notes = new List<string>(placed is null ? deployment.Notes : placed.SelectMany((p, i) => leased[i].Notes.Select(n => $"{p.Spec.Name} pool: {n}")));
+        var notes = new List<string>(scenario.InputNotes);
+        notes.AddRange(placed is null ? deployment.Notes : placed.SelectMany((p, i) => leased[i].Notes.Select(n => $"{p.Spec.Name} pool: {n}")));
         if (placed is not null)
         {
             notes.AddRange(placed.Select(p => $"pool {p.Spec.Name}: {p.Spec.Instances} × TP{p.Spec.Tp}xPP{p.Spec.Pp} on {p.Deployment.Gpu.Name}, GPUs {string.Join(",", p.AllGpus)}, KV {p.Deployment.Memory.KvCapacityTokensPerReplica:N0} tokens/instance"));

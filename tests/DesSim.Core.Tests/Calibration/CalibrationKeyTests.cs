@@ -28,7 +28,7 @@ public sealed class CalibrationKeyTests
             Assert.That(e!.Message, Does.Contain("kernels[0].slope"));
             File.WriteAllText(path, "gpu: a100\ncollectives:\n  - { op: all_reduce, gpus: 8, alpha_us: 20 }\n");
             e = Assert.Throws<InputException>(() => CalibrationYaml.Load(path));
-            Assert.That(e!.Message, Does.Contain("bandwidth_gbps"));
+            Assert.That(e!.Message, Does.Contain("bandwidth_gbyte_s"));
         }
         finally
         {
