@@ -86,7 +86,7 @@ internal sealed class StageServer : IEventHandler
             {
                 mb.SendStartNanoseconds = _ctx.Now.Nanoseconds;
                 long bytes = ServingSimulation.ActivationBytesPerPair(_replica.Config, mb.Plan.Shape.TotalTokens);
-                _pending = _simulation.Network.Send(_gpus, _nextGpus, bytes, this, SendDoneKind | (uint)slot);
+                _pending = _simulation.Network.Send(_gpus, _nextGpus, new Units.Bytes(bytes), this, SendDoneKind | (uint)slot);
             }
         }
         else
