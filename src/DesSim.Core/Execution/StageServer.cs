@@ -25,22 +25,22 @@ internal sealed class StageServer : IEventHandler
     private readonly int[] _gpus;
     private readonly int[]? _nextGpus;
     private readonly Queue<int> _queue = new();
-    private readonly ServingSimulation _simulation;
+    private readonly ExecutorServices _services;
     private readonly StagePerturbation? _perturbation;
     private readonly bool _streamsKv;
     private long _startNs;
     private long _endNs;
     private EventHandle _pending;
 
-    public StageServer(ISimContext ctx, ServingSimulation simulation, ReplicaEngine replica, int index, int[] gpus, int[]? nextGpus)
+    public StageServer(ISimContext ctx, ExecutorServices services, ReplicaEngine replica, int index, int[] gpus, int[]? nextGpus)
     {
         _ctx = ctx;
-        _simulation = simulation;
+        _services = services;
         _replica = replica;
         _index = index;
         _gpus = gpus;
         _nextGpus = nextGpus;
-        _perturbation = StagePerturbation.Create(ctx, simulation.Config, replica.Index, index, gpus);
+        _perturbation = StagePerturbation.Create(ctx, services.Cluster, replica.Index, index, gpus);
         _streamsKv = replica.StreamsKv;
     }
 
@@ -71,10 +71,10 @@ internal sealed class StageServer : IEventHandler
         var mb = _replica.Slot(slot);
         if ((argument & KindMask) == ComputeDoneKind)
         {
-            _simulation.Observer.OnStageSpan(_replica.Index, _index, mb.Number, new SimTime(_startNs), _ctx.Now, _lastCost, mb.Plan.Shape.TotalTokens);
+            _services.Observer.OnStageSpan(_replica.Index, _index, mb.Number, new SimTime(_startNs), _ctx.Now, _lastCost, mb.Plan.Shape.TotalTokens);
             if (_streamsKv)
             {
-                _simulation.Disaggregation!.Coordinator.OnPrefillStage(mb.Plan, _index, end: true);
+                _services.Disaggregation!.Coordinator.OnPrefillStage(mb.Plan, _index, end: true);
             }
 
             if (_nextGpus is null)
@@ -85,15 +85,15 @@ internal sealed class StageServer : IEventHandler
             else
             {
                 mb.SendStartNanoseconds = _ctx.Now.Nanoseconds;
-                long bytes = ServingSimulation.ActivationBytesPerPair(_replica.Config, mb.Plan.Shape.TotalTokens);
-                _pending = _simulation.Network.Send(_gpus, _nextGpus, bytes, this, SendDoneKind | (uint)slot);
+                long bytes = BatchPricer.ActivationBytesPerPair(_replica.Config, mb.Plan.Shape.TotalTokens);
+                _pending = _services.Network.Send(_gpus, _nextGpus, bytes, this, SendDoneKind | (uint)slot);
             }
         }
         else
         {
             long start = mb.SendStartNanoseconds;
             Times.PpCommNanoseconds += _ctx.Now.Nanoseconds - start;
-            _simulation.Observer.OnTransferSpan(_replica.Index, _index, mb.Number, new SimTime(start), _ctx.Now, ServingSimulation.ActivationBytesPerPair(_replica.Config, mb.Plan.Shape.TotalTokens) * _gpus.Length);
+            _services.Observer.OnTransferSpan(_replica.Index, _index, mb.Number, new SimTime(start), _ctx.Now, BatchPricer.ActivationBytesPerPair(_replica.Config, mb.Plan.Shape.TotalTokens) * _gpus.Length);
             Release();
             _replica.Stage(_index + 1).Accept(slot);
         }
@@ -105,7 +105,7 @@ internal sealed class StageServer : IEventHandler
     {
         IsIdle = false;
         var mb = _replica.Slot(slot);
-        var cost = _simulation.Price(_replica.Config, mb.Plan, _index);
+        var cost = _services.Pricer.Price(_replica.Config, mb.Plan, _index);
         if (_perturbation is not null)
         {
             cost = _perturbation.Apply(cost, _ctx.Now.Nanoseconds);
@@ -114,7 +114,7 @@ internal sealed class StageServer : IEventHandler
         _lastCost = cost;
         if (_streamsKv)
         {
-            _simulation.Disaggregation!.Coordinator.OnPrefillStage(mb.Plan, _index, end: false);
+            _services.Disaggregation!.Coordinator.OnPrefillStage(mb.Plan, _index, end: false);
         }
 
         long compute = Nanoseconds.FromSeconds(cost.ComputeSeconds);
