@@ -12,7 +12,7 @@ namespace DesSim.Core.Execution;
 /// Wiring only: requests enter through the <see cref="Dispatcher"/> (router, reject, park), replicas (<see cref="ReplicaEngine"/>,
 /// <see cref="StageServer"/>) share an <see cref="ExecutorServices"/>, finished requests are counted by the
 /// <see cref="RequestLedger"/>, and replica failures are the <see cref="FaultController"/>'s; none of them calls back into
-/// this class. Lifecycle: construct, <see cref="Run"/> once, then read <see cref="Stages"/>, <see cref="ReplicaActiveNanoseconds"/>
+/// this class. Lifecycle: construct, <see cref="Run"/> once, then read <see cref="ReplicaActiveNanoseconds"/>
 /// and the observer's records. End-of-run invariants (every request completed or rejected exactly once, every server idle,
 /// every KV block freed) are checked by <see cref="Run"/>; a violation is an internal error.
 /// </remarks>
@@ -144,9 +144,8 @@ public sealed class ServingSimulation
     /// <summary>Whether every offered request has finished and nothing more will arrive.</summary>
     public bool IsFinished => _arrivals.IsDone && _requests.AllEnded;
 
-    /// <summary>Per replica, per stage time breakdown.</summary>
-    public IReadOnlyList<IReadOnlyList<StageTimes>> Stages =>
-        _replicas.Select(r => (IReadOnlyList<StageTimes>)Enumerable.Range(0, r.Stages).Select(s => r.Stage(s).Times).ToArray()).ToArray();
+    /// <summary>Per replica: its pipeline stages (where their GPUs spent their time is the observer's: Metrics/GpuTimeAccounting).</summary>
+    public IReadOnlyList<int> StagesPerReplica => _replicas.Select(r => r.Stages).ToArray();
 
     /// <summary>Per replica: nanoseconds with at least one micro-batch in flight.</summary>
     public IReadOnlyList<long> ReplicaActiveNanoseconds => _replicas.Select(r => r.ActiveNanoseconds).ToArray();

@@ -8,7 +8,8 @@ namespace DesSim.Core.Execution;
 /// <remarks>
 /// A micro-batch occupies the stage for its priced time (compute, TP all-reduces, engine overheads), then, unless this
 /// is the last stage, while its activations travel to the next stage's GPUs over the network. Idle gaps while the
-/// replica has work in flight are the pipeline bubbles; they are not computed, they emerge. A busy stage has exactly one
+/// replica has work in flight are the pipeline bubbles; they are not computed, they emerge. The stage keeps no time
+/// accounts: it reports its spans to the observer (GPU time is <c>Metrics/GpuTimeAccounting</c>'s). A busy stage has exactly one
 /// pending event of its own (compute done, or its activations' arrival); <see cref="Abort"/> cancels it
 /// (<see cref="ISimContext.Cancel"/>), so an event that fires is always the current micro-batch's.
 /// </remarks>
@@ -29,7 +30,7 @@ internal sealed class StageServer : IEventHandler
     private readonly StagePerturbation? _perturbation;
     private readonly bool _streamsKv;
     private long _startNs;
-    private long _endNs;
+    private bool _computing; // a micro-batch is in its priced span (its compute-done event is pending)
     private EventHandle _pending;
 
     public StageServer(ISimContext ctx, ExecutorServices services, ReplicaEngine replica, int index, int[] gpus, int[]? nextGpus)
@@ -43,8 +44,6 @@ internal sealed class StageServer : IEventHandler
         _perturbation = StagePerturbation.Create(ctx, services.Cluster, replica.Index, index, gpus);
         _streamsKv = replica.StreamsKv;
     }
-
-    public StageTimes Times { get; } = new();
 
     public bool IsIdle { get; private set; } = true;
 
@@ -71,6 +70,7 @@ internal sealed class StageServer : IEventHandler
         var mb = _replica.Slot(slot);
         if ((argument & KindMask) == ComputeDoneKind)
         {
+            _computing = false;
             _services.Observer.OnStageSpan(_replica.Index, _index, mb.Number, new SimTime(_startNs), _ctx.Now, _lastCost, mb.Plan.Shape.TotalTokens);
             if (_streamsKv)
             {
@@ -92,7 +92,6 @@ internal sealed class StageServer : IEventHandler
         else
         {
             long start = mb.SendStartNanoseconds;
-            Times.PpCommNanoseconds += _ctx.Now.Nanoseconds - start;
             _services.Observer.OnTransferSpan(_replica.Index, _index, mb.Number, new SimTime(start), _ctx.Now, BatchPricer.ActivationBytesPerPair(_replica.Config, mb.Plan.Shape.TotalTokens) * _gpus.Length);
             Release();
             _replica.Stage(_index + 1).Accept(slot);
@@ -100,10 +99,12 @@ internal sealed class StageServer : IEventHandler
     }
 
     private StageCost _lastCost;
+    private int _slot; // the micro-batch slot in the stage now
 
     private void Start(int slot)
     {
         IsIdle = false;
+        _slot = slot;
         var mb = _replica.Slot(slot);
         var cost = _services.Pricer.Price(_replica.Config, mb.Plan, _index);
         if (_perturbation is not null)
@@ -120,27 +121,19 @@ internal sealed class StageServer : IEventHandler
         long compute = Nanoseconds.FromSeconds(cost.ComputeSeconds);
         long tp = Nanoseconds.FromSeconds(cost.TpCommSeconds);
         long other = Nanoseconds.FromSeconds(cost.OtherCommSeconds);
-        Times.ComputeNanoseconds += compute;
-        Times.ComputeBoundNanoseconds += Nanoseconds.FromSeconds(cost.ComputeBoundSeconds);
-        Times.TpCommNanoseconds += tp;
-        Times.OtherCommNanoseconds += other;
-        Times.MicroBatches++;
         _startNs = _ctx.Now.Nanoseconds;
-        _endNs = _startNs + compute + tp + other;
+        _computing = true;
         _pending = _ctx.Schedule(new SimTime(compute + tp + other), this, ComputeDoneKind | (uint)slot, EventPriority.Completion);
     }
 
-    /// <summary>The replica failed: drops the running and queued micro-batches (its pending event is cancelled) and
-    /// un-charges the part of the running one that will not execute.</summary>
+    /// <summary>The replica failed: drops the running and queued micro-batches (its pending event is cancelled); a
+    /// micro-batch cut short in its priced span is reported (<see cref="IServingObserver.OnStageSpanAborted"/>).</summary>
     public void Abort()
     {
-        long now = _ctx.Now.Nanoseconds;
-        if (!IsIdle && _endNs > now)
+        if (_computing)
         {
-            long remaining = _endNs - now;
-            long fromCompute = Math.Min(remaining, Times.ComputeNanoseconds);
-            Times.ComputeNanoseconds -= fromCompute;
-            Times.TpCommNanoseconds -= Math.Min(remaining - fromCompute, Times.TpCommNanoseconds);
+            _computing = false;
+            _services.Observer.OnStageSpanAborted(_replica.Index, _index, _replica.Slot(_slot).Number, new SimTime(_startNs), _ctx.Now, _lastCost);
         }
 
         _ctx.Cancel(_pending);
