@@ -6,7 +6,8 @@ namespace DesSim.Reporting.Csv;
 /// per field or row. The result files (requests.csv, gpus.csv, links.csv, timeseries.csv) go through it.</summary>
 /// <remarks>
 /// Same bytes as <see cref="CsvOutput"/> for the same text: comma separator, "\n" line endings, a header row, and a text
-/// field quoted (RFC 4180, inner quotes doubled) when it holds a comma, a quote, CR or LF — CsvHelper's rule, kept equal by
+/// field quoted (RFC 4180, inner quotes doubled) when it holds a comma, a quote, CR or LF, and a row of one empty field
+/// written as <c>""</c> — CsvHelper's rules, kept equal by
 /// tests/DesSim.Reporting.Tests/Csv/CsvRowWriterTests.cs. Numbers are culture-free. Fixed-point fields are formatted from
 /// integers (<see cref="Fixed"/>: nanoseconds as seconds or milliseconds, exact), doubles with a fixed number of decimals
 /// by <see cref="double.TryFormat(Span{char}, out int, ReadOnlySpan{char}, IFormatProvider?)"/> into the buffer.
@@ -146,6 +147,12 @@ public sealed class CsvRowWriter
         if (_fields != _columns)
         {
             throw new InvalidOperationException($"a row has {_fields} values but there are {_columns} headers");
+        }
+
+        if (_fields == 1 && _length == 0)
+        {
+            // One empty field would read back as an empty line: CsvHelper writes it as "" (and so does this writer).
+            _writer.Write("\"\"");
         }
 
         _row[_length++] = '\n';

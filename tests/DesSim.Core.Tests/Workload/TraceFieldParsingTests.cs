@@ -104,7 +104,7 @@ public sealed class TraceFieldParsingTests
             + "2023-11-16 19:15:48+01:00,5,6\n"
             + "2023-11-16 18:15:49.25,7,8\n");
         var (rs, _) = Replay(path);
-        Assert.That(rs.Select(r => r.ArrivalNs), Is.EqualTo(new[] { 0, Ns(0.5), Ns(1.5), Ns(2.75) }));
+        Assert.That(rs.Select(r => r.Arrival.Nanoseconds), Is.EqualTo(new[] { 0L, Ns(0.5), Ns(1.5), Ns(2.75) }));
         Assert.That(rs.Select(r => r.InputTokens), Is.EqualTo(new[] { 374, 12, 5, 7 }));
         Assert.That(rs.Select(r => r.OutputTokens), Is.EqualTo(new[] { 44, 128, 6, 8 }));
     }

@@ -29,6 +29,26 @@ public sealed class CsvRowWriterTests
     }
 
     [Test]
+    public void Empty_fields_anywhere_in_a_row_match_CsvOutput()
+    {
+        IReadOnlyList<object?>[] rows = [["", "x", ""], [null, null, null], ["a", "", "b"]];
+        var expected = CsvOutput.RowsToCsv(["a", "b", "c"], rows);
+        var actual = Write(["a", "b", "c"], w =>
+        {
+            foreach (var row in rows)
+            {
+                foreach (var v in row)
+                {
+                    w.Text((string?)v);
+                }
+
+                w.EndRow();
+            }
+        });
+        Assert.That(actual, Is.EqualTo(expected));
+    }
+
+    [Test]
     public void Fixed_point_from_integers_equals_the_double_formatting_below_2_pow_52()
     {
         var rng = new Random(52);
