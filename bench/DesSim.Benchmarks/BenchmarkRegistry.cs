@@ -18,6 +18,7 @@ public static class BenchmarkRegistry
         new Replay10MBenchmark(),
         new DisaggregationBenchmark(),
         new ReportBenchmark(),
+        new PhasesBenchmark(),
     ];
 
     /// <summary>Benchmark names.</summary>

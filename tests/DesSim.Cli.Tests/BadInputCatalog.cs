@@ -109,6 +109,11 @@ public static class BadInputCatalog
         yield return TraceCase("TraceStatsBadRow", "arrival_s,input_tokens,output_tokens\n0.0,64,8\n0.1,abc,4\n", "t.csv:3", "abc");
         yield return TraceCase("TraceStatsNegativeTokens", "arrival_s,input_tokens,output_tokens\n0.0,64,8\n0.1,-3,4\n", "t.csv:3");
         yield return TraceCase("TraceStatsAbsurdTokens", "arrival_s,input_tokens,output_tokens\n0.0,64,8\n0.1,999999999,4\n", "t.csv:3");
+        // Azure rows: the first takes the timestamp fast path, the bad one falls back to the general parser and its message.
+        yield return TraceCase("TraceStatsAzureHour24", "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.6805900,374,44\n2023-11-16 24:15:46.6805900,374,44\n", "t.csv:3", "TIMESTAMP", "is not a timestamp");
+        yield return TraceCase("TraceStatsAzureFebruary30", "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.6805900,374,44\n2023-02-30 18:15:46.6805900,374,44\n", "t.csv:3", "2023-02-30", "is not a timestamp");
+        yield return TraceCase("TraceStatsAzureBadTokens", "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.6805900,374,44\n2023-11-16 18:15:47.6805900,37x4,44\n", "t.csv:3", "ContextTokens", "37x4");
+        yield return TraceCase("TraceStatsAzureAbsurdTokens", "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.6805900,374,44\n2023-11-16 18:15:47.6805900,374,44000000\n", "t.csv:3", "GeneratedTokens", "10,000,000");
         yield return TraceCase("TraceStatsMissingColumn", "arrival_s,input_tokens\n0.0,64\n", "missing");
         yield return new("TraceStatsUnknownFormat", new Dictionary<string, string> { ["t.csv"] = Trace }, ["trace", "stats", "{d}/t.csv", "--format", "parquet"], ["parquet"]);
 

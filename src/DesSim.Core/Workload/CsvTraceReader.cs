@@ -128,13 +128,13 @@ internal sealed class CsvTraceReader : ITraceRowReader
             return false;
         }
 
-        var input = _errors.Tokens(line, _layout.Input, Field(_input));
+        var input = Tokens(line, _layout.Input, _input);
         if (input is null)
         {
             return false;
         }
 
-        var output = _errors.Tokens(line, _layout.Output, Field(_output));
+        var output = Tokens(line, _layout.Output, _output);
         if (output is null)
         {
             return false;
@@ -160,16 +160,37 @@ internal sealed class CsvTraceReader : ITraceRowReader
         return true;
     }
 
-    private long? WallClock(long line)
+    /// <summary>A token count: plain digits straight from the field's UTF-8 bytes, anything else (whitespace, "128.0", bad
+    /// values and their messages) through <see cref="RowErrors.Tokens"/>.</summary>
+    private int? Tokens(long line, string column, int index)
     {
-        var text = Field(_time);
-        if (text is null || !DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var stamp))
+        if (index >= 0 && index < _parser.FieldCount && TraceFieldParsing.TryDigits(_parser.GetSpan(index), out int tokens) && tokens <= TraceLimits.MaxTokens)
         {
-            _errors.Bad(line, _layout.Time, text, "is not a timestamp like 2023-11-16 18:15:46.6805150 or 2024-05-10 00:00:00.009930+00:00");
-            return null;
+            return tokens;
         }
 
-        long ticks = stamp.UtcTicks;
+        return _errors.Tokens(line, column, Field(index));
+    }
+
+    private long? WallClock(long line)
+    {
+        long ticks;
+        if (_time < _parser.FieldCount && TraceFieldParsing.TryUtcTicks(_parser.GetSpan(_time), out long fast))
+        {
+            ticks = fast;
+        }
+        else
+        {
+            var text = Field(_time);
+            if (text is null || !DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var stamp))
+            {
+                _errors.Bad(line, _layout.Time, text, "is not a timestamp like 2023-11-16 18:15:46.6805150 or 2024-05-10 00:00:00.009930+00:00");
+                return null;
+            }
+
+            ticks = stamp.UtcTicks;
+        }
+
         _baseTicks ??= ticks;
         return (ticks - _baseTicks.Value) * NsPerTick;
     }

@@ -1,7 +1,5 @@
 using DesSim.Core.Statistics;
-using System.Globalization;
-using CsvHelper;
-using DesSim.Core.Metrics;
+using DesSim.Reporting.Csv;
 
 namespace DesSim.Reporting.Results;
 
@@ -13,6 +11,10 @@ public static class ItlQuantiles
 {
     /// <summary>The file name.</summary>
     public const string FileName = "itl_quantiles.csv";
+
+    private const string LevelFormat = "F3"; // p to 0.001: the levels are multiples of 1/1000
+    private const string MsFormat = "F6"; // ms to the nanosecond, as every result file (Fmt.Ms)
+    private static readonly string[] Columns = ["p", "itl_ms"];
 
     /// <summary>Quantile levels p = i / (count − 1).</summary>
     public static double Level(int i) => i / (double)(ReportData.ItlQuantileCount - 1);
@@ -35,15 +37,12 @@ public static class ItlQuantiles
     public static void Write(TextWriter writer, LogHistogram itl)
     {
         var values = Compute(itl);
-        using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default with { FormatProvider = CultureInfo.InvariantCulture, NewLine = "\n" }, leaveOpen: true);
-        csv.WriteField("p");
-        csv.WriteField("itl_ms");
-        csv.EndRecord();
+        var w = new CsvRowWriter(writer, Columns);
         for (var i = 0; i < values.Length; i++)
         {
-            csv.WriteField(Level(i).ToString("F3", CultureInfo.InvariantCulture));
-            csv.WriteField(Fmt.Ms(values[i]));
-            csv.EndRecord();
+            w.Double(Level(i), LevelFormat);
+            w.Double(values[i], MsFormat);
+            w.EndRow();
         }
     }
 }

@@ -5,7 +5,8 @@ using DesSim.Reporting.Csv;
 namespace DesSim.Reporting.Results;
 
 /// <summary>Writes <c>requests.csv</c>, <c>gpus.csv</c>, <c>links.csv</c> and <c>timeseries.csv</c> (columns in docs/metrics.md).</summary>
-/// <remarks>Fields are pre-formatted by <see cref="Fmt"/> (fixed decimals, exact nanoseconds) so files are stable byte for byte.</remarks>
+/// <remarks>Fields are formatted as <see cref="Fmt"/> does (fixed decimals, exact nanoseconds) by one <see cref="CsvRowWriter"/>
+/// per file, straight into its row buffer, so files are stable byte for byte and writing allocates nothing per row.</remarks>
 public static class ResultCsvWriters
 {
     private static readonly string[] RequestColumns = ["request_id", "replica", "input_tokens", "output_tokens", "arrival_s", "scheduled_s", "first_token_s", "completion_s", "ttft_ms", "tpot_ms", "e2el_ms", "queue_ms", "max_itl_ms", "preemptions", "slo_met", "rejected"];
@@ -13,81 +14,168 @@ public static class ResultCsvWriters
     private static readonly string[] LinkColumns = ["link", "kind", "bytes", "transfers", "busy_s", "busy_share"];
     private static readonly string[] TimeSeriesColumns = ["time_s", "queue_length", "running_requests", "batch_tokens", "kv_occupancy", "output_tokens_per_s", "cluster_power_w"];
 
+    // Why these decimals: nanoseconds are exact with 9 decimals of a second and 6 of a millisecond (see Fmt).
+    private const int SecondsDecimals = 9;
+    private const int MsDecimals = 6;
+    private const string SecondsFormat = "F9";
+    private const string MsFormat = "F6";
+    private const string RatioFormat = "F6";
+
     private static readonly string[] KvColumns = ["prefill_replica", "ttft_queue_ms", "ttft_prefill_ms", "ttft_first_token_ms", "kv_wait_ms", "kv_transfer_ms", "kv_bytes"];
 
     /// <summary>One row per request, by id. A disaggregated run (<paramref name="kv"/> given) adds the hand-off columns
     /// (empty for requests that were not handed off: single-token outputs and rejections); a prefix-caching run
     /// (<paramref name="cachedTokens"/>) adds a <c>cached_tokens</c> column, and one with KV tiers (<paramref name="loadedTokens"/>)
     /// a last <c>loaded_tokens</c> column.</summary>
+    /// <remarks>Times and latencies are written from the records' integer nanoseconds (<see cref="CsvRowWriter.Fixed"/>);
+    /// only TPOT, a quotient, is formatted from its double.</remarks>
     public static void WriteRequests(TextWriter writer, IEnumerable<RequestRecord> requests, SloSpec slo, IReadOnlyList<KvTransferRecord>? kv = null, bool cachedTokens = false, bool loadedTokens = false)
     {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(slo);
         var byId = kv?.ToDictionary(k => k.Id);
         string[] columns = [.. RequestColumns, .. byId is null ? [] : KvColumns, .. cachedTokens ? ["cached_tokens"] : Array.Empty<string>(), .. loadedTokens ? ["loaded_tokens"] : Array.Empty<string>()];
-        CsvOutput.WriteRows(writer, columns, requests.Select(r =>
+        var w = new CsvRowWriter(writer, columns);
+        foreach (var r in requests)
         {
-            var row = new List<object?>
+            w.Int(r.Id);
+            w.Int(r.Replica);
+            w.Int(r.InputTokens);
+            w.Int(r.OutputTokens);
+            Instant(w, r.ArrivalNs);
+            Instant(w, r.ScheduledNs);
+            Instant(w, r.FirstTokenNs);
+            Instant(w, r.CompletionNs);
+            if (r.Rejected)
             {
-                Fmt.Int(r.Id), Fmt.Int(r.Replica), Fmt.Int(r.InputTokens), Fmt.Int(r.OutputTokens),
-                Fmt.Seconds(r.ArrivalNs), Fmt.Seconds(r.ScheduledNs), Fmt.Seconds(r.FirstTokenNs), Fmt.Seconds(r.CompletionNs),
-                r.Rejected ? string.Empty : Fmt.Ms(r.TtftMs),
-                r.Rejected ? string.Empty : Fmt.Ms(r.TpotMs),
-                r.Rejected ? string.Empty : Fmt.Ms(r.E2elMs),
-                r.Rejected ? string.Empty : Fmt.Ms(r.QueueMs),
-                Fmt.Ms(r.MaxItlNs / 1e6), Fmt.Int(r.Preemptions), slo.IsMet(r), r.Rejected,
-            };
+                w.Empty();
+                w.Empty();
+                w.Empty();
+                w.Empty();
+            }
+            else
+            {
+                Ms(w, r.FirstTokenNs - r.ArrivalNs);
+                w.Double(r.TpotMs, MsFormat);
+                Ms(w, r.CompletionNs - r.ArrivalNs);
+                Ms(w, r.ScheduledNs - r.ArrivalNs);
+            }
+
+            Ms(w, r.MaxItlNs);
+            w.Int(r.Preemptions);
+            w.Bool(slo.IsMet(r));
+            w.Bool(r.Rejected);
             if (byId is not null && byId.TryGetValue(r.Id, out var k))
             {
-                row.AddRange([Fmt.Int(k.PrefillReplica), Fmt.Ms(r.QueueMs), Fmt.Ms((k.FinalPassNs - r.ScheduledNs) / 1e6), Fmt.Ms((r.FirstTokenNs - k.FinalPassNs) / 1e6),
-                    Fmt.Ms(k.WaitMs), Fmt.Ms(k.TransferMs), Fmt.Int(k.Bytes)]);
+                w.Int(k.PrefillReplica);
+                Ms(w, r.ScheduledNs - r.ArrivalNs);
+                Ms(w, k.FinalPassNs - r.ScheduledNs);
+                Ms(w, r.FirstTokenNs - k.FinalPassNs);
+                Ms(w, k.StartNs - k.ReadyNs);
+                Ms(w, k.EndNs - k.StartNs);
+                w.Int(k.Bytes);
             }
             else if (byId is not null)
             {
-                row.AddRange(Enumerable.Repeat<object?>(string.Empty, KvColumns.Length));
+                for (int i = 0; i < KvColumns.Length; i++)
+                {
+                    w.Empty();
+                }
             }
 
             if (cachedTokens)
             {
-                row.Add(Fmt.Int(r.CachedTokens));
+                w.Int(r.CachedTokens);
             }
 
             if (loadedTokens)
             {
-                row.Add(Fmt.Int(r.LoadedTokens));
+                w.Int(r.LoadedTokens);
             }
 
-            return (IReadOnlyList<object?>)row;
-        }));
+            w.EndRow();
+        }
     }
 
     /// <summary>One row per GPU: seconds and shares of the run's duration.</summary>
-    public static void WriteGpus(TextWriter writer, IEnumerable<GpuRecord> gpus) =>
-        CsvOutput.WriteRows(writer, GpuColumns, gpus.Select(g =>
+    public static void WriteGpus(TextWriter writer, IEnumerable<GpuRecord> gpus)
+    {
+        ArgumentNullException.ThrowIfNull(gpus);
+        var w = new CsvRowWriter(writer, GpuColumns);
+        foreach (var g in gpus)
         {
-            double[] seconds = [g.ComputeSeconds, g.TpCommSeconds, g.PpCommSeconds, g.OtherCommSeconds, g.BubbleSeconds, g.IdleSeconds];
-            var row = new List<object?> { Fmt.Int(g.Gpu), Fmt.Int(g.Replica), Fmt.Int(g.Stage), Fmt.Int(g.TpRank) };
-            row.AddRange(seconds.Select(s => Fmt.Seconds(s)));
-            row.AddRange(seconds.Select(s => Fmt.Ratio(g.Share(s))));
-            row.Add(Fmt.Int(g.MicroBatches));
-            row.Add(Fmt.Seconds(g.ComputeBoundSeconds));
-            row.Add(Fmt.Ratio(g.EnergyJoules));
-            row.Add(Fmt.Ratio(g.AveragePowerWatts));
-            row.Add(Fmt.Ratio(g.PeakPowerWatts));
-            return (IReadOnlyList<object?>)row;
-        }));
+            w.Int(g.Gpu);
+            w.Int(g.Replica);
+            w.Int(g.Stage);
+            w.Int(g.TpRank);
+            ReadOnlySpan<double> seconds = [g.ComputeSeconds, g.TpCommSeconds, g.PpCommSeconds, g.OtherCommSeconds, g.BubbleSeconds, g.IdleSeconds];
+            foreach (double s in seconds)
+            {
+                w.Double(s, SecondsFormat);
+            }
+
+            foreach (double s in seconds)
+            {
+                w.Double(g.Share(s), RatioFormat);
+            }
+
+            w.Int(g.MicroBatches);
+            w.Double(g.ComputeBoundSeconds, SecondsFormat);
+            w.Double(g.EnergyJoules, RatioFormat);
+            w.Double(g.AveragePowerWatts, RatioFormat);
+            w.Double(g.PeakPowerWatts, RatioFormat);
+            w.EndRow();
+        }
+    }
 
     /// <summary>One row per link: bytes, transfers, busy seconds and busy share of the run's duration.</summary>
-    public static void WriteLinks(TextWriter writer, IEnumerable<LinkUsage> links, double durationSeconds) =>
-        CsvOutput.WriteRows(writer, LinkColumns, links.Select(l => (IReadOnlyList<object?>)
-        [
-            l.Name, l.Kind, Fmt.Int(l.Bytes), Fmt.Int(l.Transfers), Fmt.Seconds(l.BusySeconds),
-            Fmt.Ratio(durationSeconds > 0 ? l.BusySeconds / durationSeconds : 0),
-        ]));
+    public static void WriteLinks(TextWriter writer, IEnumerable<LinkUsage> links, double durationSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var w = new CsvRowWriter(writer, LinkColumns);
+        foreach (var l in links)
+        {
+            w.Text(l.Name);
+            w.Text(l.Kind);
+            w.Int(l.Bytes);
+            w.Int(l.Transfers);
+            w.Double(l.BusySeconds, SecondsFormat);
+            w.Double(durationSeconds > 0 ? l.BusySeconds / durationSeconds : 0, RatioFormat);
+            w.EndRow();
+        }
+    }
 
     /// <summary>One row per sample.</summary>
-    public static void WriteTimeSeries(TextWriter writer, IEnumerable<TimeSeriesRow> rows) =>
-        CsvOutput.WriteRows(writer, TimeSeriesColumns, rows.Select(r => (IReadOnlyList<object?>)
-        [
-            Fmt.Seconds(r.TimeSeconds), Fmt.Int(r.QueueLength), Fmt.Int(r.RunningRequests), Fmt.Int(r.BatchTokens),
-            Fmt.Ratio(r.KvOccupancy), Fmt.Ratio(r.OutputTokensPerSecond), Fmt.Ratio(r.ClusterPowerWatts),
-        ]));
+    public static void WriteTimeSeries(TextWriter writer, IEnumerable<TimeSeriesRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var w = new CsvRowWriter(writer, TimeSeriesColumns);
+        foreach (var r in rows)
+        {
+            w.Double(r.TimeSeconds, SecondsFormat);
+            w.Int(r.QueueLength);
+            w.Int(r.RunningRequests);
+            w.Int(r.BatchTokens);
+            w.Double(r.KvOccupancy, RatioFormat);
+            w.Double(r.OutputTokensPerSecond, RatioFormat);
+            w.Double(r.ClusterPowerWatts, RatioFormat);
+            w.EndRow();
+        }
+    }
+
+    /// <summary>A time since the simulation start, ns, as seconds (9 decimals: exact); empty for -1 (did not happen).</summary>
+    private static void Instant(CsvRowWriter w, long nanoseconds)
+    {
+        if (nanoseconds < 0)
+        {
+            w.Empty();
+        }
+        else
+        {
+            w.Fixed(nanoseconds, SecondsDecimals);
+        }
+    }
+
+    /// <summary>A duration, ns, as milliseconds (6 decimals: exact).</summary>
+    private static void Ms(CsvRowWriter w, long nanoseconds) => w.Fixed(nanoseconds, MsDecimals);
 }
