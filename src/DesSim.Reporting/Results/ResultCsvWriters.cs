@@ -28,16 +28,16 @@ public static class ResultCsvWriters
             var row = new List<object?>
             {
                 Fmt.Int(r.Id), Fmt.Int(r.Replica), Fmt.Int(r.InputTokens), Fmt.Int(r.OutputTokens),
-                Fmt.Seconds(r.ArrivalNs), Fmt.Seconds(r.ScheduledNs), Fmt.Seconds(r.FirstTokenNs), Fmt.Seconds(r.CompletionNs),
+                Fmt.Seconds(r.Arrival), Fmt.Seconds(r.Scheduled), Fmt.Seconds(r.FirstToken), Fmt.Seconds(r.Completion),
                 r.Rejected ? string.Empty : Fmt.Ms(r.TtftMs),
                 r.Rejected ? string.Empty : Fmt.Ms(r.TpotMs),
                 r.Rejected ? string.Empty : Fmt.Ms(r.E2elMs),
                 r.Rejected ? string.Empty : Fmt.Ms(r.QueueMs),
-                Fmt.Ms(r.MaxItlNs / 1e6), Fmt.Int(r.Preemptions), slo.IsMet(r), r.Rejected,
+                Fmt.Ms(r.MaxItl.Milliseconds), Fmt.Int(r.Preemptions), slo.IsMet(r), r.Rejected,
             };
             if (byId is not null && byId.TryGetValue(r.Id, out var k))
             {
-                row.AddRange([Fmt.Int(k.PrefillReplica), Fmt.Ms(r.QueueMs), Fmt.Ms((k.FinalPassNs - r.ScheduledNs) / 1e6), Fmt.Ms((r.FirstTokenNs - k.FinalPassNs) / 1e6),
+                row.AddRange([Fmt.Int(k.PrefillReplica), Fmt.Ms(r.QueueMs), Fmt.Ms((k.FinalPassNs - r.Scheduled.Nanoseconds) / 1e6), Fmt.Ms((r.FirstToken.Nanoseconds - k.FinalPassNs) / 1e6),
                     Fmt.Ms(k.WaitMs), Fmt.Ms(k.TransferMs), Fmt.Int(k.Bytes)]);
             }
             else if (byId is not null)
