@@ -41,7 +41,7 @@ internal sealed class KvTransferCoordinator
         _config = config;
         _decode = decode;
         _prefillStages = prefillStages;
-        _setupNanoseconds = Nanoseconds.FromSeconds(config.SetupSeconds);
+        _setupNanoseconds = config.Setup.Nanoseconds;
         _whole = Group(flows.Flows, f => f.BytesPerToken, 0);
         _byStage = new SendGroup[prefillStages][];
         for (int s = 0; s < prefillStages; s++)

@@ -112,19 +112,19 @@ public sealed class MetricsCollector : IServingObserver
             s.Replica,
             s.PromptTokens,
             s.OutputTokens,
-            s.Arrival.Nanoseconds,
-            s.FirstScheduled?.Nanoseconds ?? -1,
-            s.FirstToken?.Nanoseconds ?? -1,
-            now.Nanoseconds,
+            s.Arrival,
+            s.FirstScheduled ?? RequestRecord.NotReached,
+            s.FirstToken ?? RequestRecord.NotReached,
+            now,
             s.Preemptions,
-            s.MaxInterTokenNanoseconds,
+            SimTime.FromNanoseconds(s.MaxInterTokenNanoseconds),
             Rejected: false,
             s.CachedTokens,
             s.LoadedTokens));
 
     /// <inheritdoc />
     public void OnRejected(Sequence s, SimTime now, string reason) =>
-        _records.Add(new RequestRecord(s.Id, s.Replica, s.PromptTokens, s.OutputTokens, s.Arrival.Nanoseconds, -1, -1, -1, 0, 0, Rejected: true));
+        _records.Add(new RequestRecord(s.Id, s.Replica, s.PromptTokens, s.OutputTokens, s.Arrival, RequestRecord.NotReached, RequestRecord.NotReached, RequestRecord.NotReached, 0, SimTime.Zero, Rejected: true));
 
     /// <summary>Disaggregated runs: the KV hand-offs so far, in completion order.</summary>
     public IReadOnlyList<KvTransferRecord> KvTransfers => _kvTransfers;

@@ -22,7 +22,7 @@ public static class RunResultBuilder
         foreach (var r in done)
         {
             doneCount++;
-            endNs = Math.Max(endNs, r.CompletionNs);
+            endNs = Math.Max(endNs, r.Completion.Nanoseconds);
             outTokens += r.OutputTokens;
             inTokens += r.InputTokens;
             met += slo.IsMet(r) ? 1 : 0;

@@ -64,12 +64,12 @@ public sealed class DisaggregatedRunTests
 
         var r = run.Result.Requests.Single();
         var kv = run.Result.KvTransfers.Single();
-        Assert.That(r.FirstTokenNs, Is.EqualTo(firstToken), "TTFT ends on the prefill side");
+        Assert.That(r.FirstToken.Nanoseconds, Is.EqualTo(firstToken), "TTFT ends on the prefill side");
         Assert.That(kv.ReadyNs, Is.EqualTo(firstToken));
         Assert.That(kv.StartNs, Is.EqualTo(firstToken), "no back-pressure");
         Assert.That(kv.Bytes, Is.EqualTo(Prompt * BytesPerToken));
         Assert.That(kv.EndNs, Is.EqualTo(arrived));
-        Assert.That(r.CompletionNs, Is.EqualTo(second));
+        Assert.That(r.Completion.Nanoseconds, Is.EqualTo(second));
         Assert.That(kv.PrefillReplica, Is.EqualTo(0));
         Assert.That(kv.DecodeReplica, Is.EqualTo(1));
     }

@@ -68,7 +68,7 @@ public sealed class ServingSimulationTests
                 scheduler: new SchedulerConfig(policy, 64, 2048));
             Assert.That(result.Requests.Select(r => r.Id), Is.EquivalentTo(Enumerable.Range(0, 300).Select(i => (long)i)), policy.ToString());
             Assert.That(result.Summary.RequestsCompleted, Is.EqualTo(300), policy.ToString());
-            Assert.That(result.Requests.All(r => r.FirstTokenNs >= r.ArrivalNs && r.CompletionNs >= r.FirstTokenNs), policy.ToString());
+            Assert.That(result.Requests.All(r => r.FirstToken.Nanoseconds >= r.Arrival.Nanoseconds && r.Completion.Nanoseconds >= r.FirstToken.Nanoseconds), policy.ToString());
             Assert.That(sim.PeakKvBlocks, Has.All.LessThanOrEqualTo(800));
         }
     }

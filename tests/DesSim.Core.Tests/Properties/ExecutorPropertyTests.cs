@@ -44,7 +44,7 @@ public sealed class ExecutorPropertyTests
         var done = result.Requests.Where(r => !r.Rejected).ToArray();
         long requested = done.Sum(r => (long)r.OutputTokens);
         Assert.That(checker.TokensEmitted - checker.TokensDiscarded, Is.EqualTo(requested), "tokens generated = tokens requested");
-        Assert.That(done.All(r => r.FirstTokenNs <= r.CompletionNs && r.TtftMs <= r.E2elMs), "TTFT ≤ E2EL");
+        Assert.That(done.All(r => r.FirstToken.Nanoseconds <= r.Completion.Nanoseconds && r.TtftMs <= r.E2elMs), "TTFT ≤ E2EL");
         Assert.That(s.OutputThroughput * s.DurationSeconds, Is.EqualTo((double)requested).Within(1e-6 * Math.Max(1, requested)), "throughput × makespan = tokens");
         Assert.That(sim.Completed, Is.EqualTo(done.Length));
     }
