@@ -279,7 +279,7 @@ internal sealed class KvTransferCoordinator
 
         h.PendingSends++;
         h.Bytes += bytes * n;
-        _network.Send(_src.AsSpan(0, n), _dst.AsSpan(0, n), bytes, h, FlowArrived);
+        _network.Send(_src.AsSpan(0, n), _dst.AsSpan(0, n), new Units.Bytes(bytes), h, FlowArrived);
     }
 
     private void TryFinishWire(KvHandoff h)

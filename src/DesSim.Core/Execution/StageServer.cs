@@ -86,7 +86,7 @@ internal sealed class StageServer : IEventHandler
             {
                 mb.SendStartNanoseconds = _ctx.Now.Nanoseconds;
                 long bytes = BatchPricer.ActivationBytesPerPair(_replica.Config, mb.Plan.Shape.TotalTokens);
-                _pending = _services.Network.Send(_gpus, _nextGpus, bytes, this, SendDoneKind | (uint)slot);
+                _pending = _services.Network.Send(_gpus, _nextGpus, new Units.Bytes(bytes), this, SendDoneKind | (uint)slot);
             }
         }
         else

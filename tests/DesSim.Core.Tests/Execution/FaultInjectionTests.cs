@@ -94,10 +94,10 @@ public sealed class FaultInjectionTests
         foreach (var make in new Func<Simulator, ITransferNetwork>[] { s => new ClosedFormNetwork(s, topo) { Degradation = degradation }, s => new LinkLevelNetwork(s, topo) { Degradation = degradation } })
         {
             double latency = topo.PathLatencySeconds(0, 8);
-            double full = Bytes / topo.PathBandwidthBytesPerSecond(0, 8);
+            double full = Bytes / topo.PathBandwidth(0, 8).Value;
             Assert.That(SendAt(make, 0.5, 0, 8, Bytes), Is.EqualTo(latency + full).Within(1e-9));
             Assert.That(SendAt(make, 1.5, 0, 8, Bytes), Is.EqualTo(latency + (4 * full)).Within(1e-9));
-            Assert.That(SendAt(make, 1.5, 0, 1, Bytes), Is.EqualTo(topo.PathLatencySeconds(0, 1) + (Bytes / topo.PathBandwidthBytesPerSecond(0, 1))).Within(1e-9), "NVLink is not degraded");
+            Assert.That(SendAt(make, 1.5, 0, 1, Bytes), Is.EqualTo(topo.PathLatencySeconds(0, 1) + (Bytes / topo.PathBandwidth(0, 1).Value)).Within(1e-9), "NVLink is not degraded");
         }
     }
 
@@ -122,7 +122,7 @@ public sealed class FaultInjectionTests
 
     private sealed class Kick(Func<Simulator, ITransferNetwork> make, Simulator sim, int src, int dst, long bytes, Arrival arrival) : IEventHandler
     {
-        public void OnEvent(long argument) => make(sim).Send([src], [dst], bytes, arrival, 0);
+        public void OnEvent(long argument) => make(sim).Send([src], [dst], new DesSim.Core.Units.Bytes(bytes), arrival, 0);
     }
 
     private static double SendAt(Func<Simulator, ITransferNetwork> make, double atSeconds, int src, int dst, long bytes)

@@ -148,7 +148,7 @@ public sealed class MonitorTerminationTests
     {
         public IReadOnlyList<DesSim.Core.Hardware.LinkUsage> Links => [];
 
-        public DesSim.Engine.EventHandle Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, long bytesPerPair, DesSim.Engine.IEventHandler onArrival, long argument) =>
+        public DesSim.Engine.EventHandle Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, DesSim.Core.Units.Bytes bytesPerPair, DesSim.Engine.IEventHandler onArrival, long argument) =>
             DesSim.Engine.EventHandle.None;
     }
 
