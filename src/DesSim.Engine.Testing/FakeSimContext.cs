@@ -4,11 +4,13 @@ namespace DesSim.Engine.Testing;
 /// <remarks>
 /// Records every scheduled event in <see cref="Scheduled"/>; a test inspects them, moves the clock with
 /// <see cref="AdvanceTo"/>, or fires the next event with <see cref="FireNext"/> (same ordering rules as
-/// <see cref="Simulator"/>).
+/// <see cref="Simulator"/>, and the same background rule: while an event fires, a background event scheduled with no
+/// foreground event pending is dropped, so <see cref="FireAll"/> ends as a run does).
 /// </remarks>
 public sealed class FakeSimContext : ISimContext
 {
     private long _nextSequence = 1;
+    private bool _firing;
 
     /// <summary>Creates a fake context at time zero.</summary>
     public FakeSimContext(ulong seed = 0) => Streams = new RandomStreams(seed);
@@ -21,6 +23,9 @@ public sealed class FakeSimContext : ISimContext
 
         /// <summary>Whether it has been fired.</summary>
         public bool Fired { get; internal set; }
+
+        /// <summary>Whether it is a background event (<see cref="ISimContext.ScheduleBackground"/>).</summary>
+        public bool Background { get; init; }
     }
 
     /// <inheritdoc />
@@ -48,16 +53,23 @@ public sealed class FakeSimContext : ISimContext
     }
 
     /// <inheritdoc />
-    public EventHandle ScheduleAt(SimTime time, IEventHandler handler, long argument = 0, int priority = EventPriority.Normal)
+    public EventHandle ScheduleAt(SimTime time, IEventHandler handler, long argument = 0, int priority = EventPriority.Normal) =>
+        Add(time, handler, argument, priority, background: false);
+
+    /// <inheritdoc />
+    public EventHandle ScheduleBackground(SimTime delay, IEventHandler handler, long argument = 0, int priority = EventPriority.Sample)
     {
-        if (time < Now)
+        if (delay.Nanoseconds < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(time), time, "cannot schedule an event in the past");
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, "cannot schedule an event in the past (negative delay)");
         }
 
-        var e = new ScheduledEvent(time, priority, _nextSequence++, handler, argument);
-        Scheduled.Add(e);
-        return new EventHandle(e.Sequence);
+        if (_firing && !Pending.Any(e => !e.Background))
+        {
+            return EventHandle.None;
+        }
+
+        return Add(Now + delay, handler, argument, priority, background: true);
     }
 
     /// <inheritdoc />
@@ -95,7 +107,16 @@ public sealed class FakeSimContext : ISimContext
 
         Now = next.Time;
         next.Fired = true;
-        next.Handler.OnEvent(next.Argument);
+        _firing = true;
+        try
+        {
+            next.Handler.OnEvent(next.Argument);
+        }
+        finally
+        {
+            _firing = false;
+        }
+
         return next;
     }
 
@@ -109,5 +130,18 @@ public sealed class FakeSimContext : ISimContext
         }
 
         return n;
+    }
+
+    private EventHandle Add(SimTime time, IEventHandler handler, long argument, int priority, bool background)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (time < Now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time, "cannot schedule an event in the past");
+        }
+
+        var e = new ScheduledEvent(time, priority, _nextSequence++, handler, argument) { Background = background };
+        Scheduled.Add(e);
+        return new EventHandle(e.Sequence);
     }
 }

@@ -5,7 +5,7 @@ namespace DesSim.Engine;
 /// <remarks>
 /// Why not <see cref="PriorityQueue{TElement,TPriority}"/>: it is not stable, and a struct key with a
 /// comparer costs an indirect call per comparison. Priority and sequence are packed into one
-/// <see cref="long"/> (15 bits of biased priority above 48 bits of sequence), so a comparison is two integer compares.
+/// <see cref="long"/> (15 bits of biased priority above 47 bits of sequence and the background flag), so a comparison is two integer compares.
 /// Entries are structs in arrays: no allocation per event once the arrays have grown.
 /// </remarks>
 internal sealed class EventHeap
@@ -42,17 +42,19 @@ internal sealed class EventHeap
 
     public long PeekTime() => _keys[0].Time;
 
-    /// <summary>Whether an entry with sequence number <paramref name="sequence"/> is in the heap (a linear scan).</summary>
-    public bool ContainsSequence(long sequence)
+    /// <summary>Finds the key of the entry with sequence number <paramref name="sequence"/> in the heap (a linear scan).</summary>
+    public bool TryFindKey(long sequence, out long key)
     {
         for (int i = 0; i < _count; i++)
         {
             if (EventQueue.SequenceOf(_keys[i].Key) == sequence)
             {
+                key = _keys[i].Key;
                 return true;
             }
         }
 
+        key = 0;
         return false;
     }
 

@@ -16,8 +16,12 @@ namespace DesSim.Engine;
 /// </remarks>
 internal sealed class EventQueue
 {
+    /// <summary>Bits below the priority: the sequence number above one background flag bit (the lowest).</summary>
+    /// <remarks>Why the flag is the lowest bit: sequence numbers are unique, so (sequence, flag) orders exactly as the
+    /// sequence alone and the flag never changes the FIFO order; it rides in the key, so an entry stays 32 bytes.</remarks>
     internal const int SequenceBits = 48;
-    internal const long MaxSequence = (1L << SequenceBits) - 1;
+    internal const long MaxSequence = (1L << (SequenceBits - 1)) - 1;
+    internal const long BackgroundBit = 1;
     internal const int PriorityBias = 1 << 14;
 
     /// <summary>Mean events per bucket after a rebuild: small enough for the near heap to stay in L1/L2.</summary>
@@ -65,9 +69,12 @@ internal sealed class EventQueue
 
     public int Count => _count;
 
-    public static long PackKey(int priority, long sequence) => ((long)(priority + PriorityBias) << SequenceBits) | sequence;
+    public static long PackKey(int priority, long sequence, bool background) =>
+        ((long)(priority + PriorityBias) << SequenceBits) | (sequence << 1) | (background ? BackgroundBit : 0);
 
-    public static long SequenceOf(long key) => key & MaxSequence;
+    public static long SequenceOf(long key) => (key & ((1L << SequenceBits) - 1)) >> 1;
+
+    public static bool IsBackground(long key) => (key & BackgroundBit) != 0;
 
     public static int PriorityOf(long key) => (int)(key >> SequenceBits) - PriorityBias;
 
@@ -110,12 +117,12 @@ internal sealed class EventQueue
         _overflowMax = Math.Max(_overflowMax, time);
     }
 
-    /// <summary>Whether an event with sequence number <paramref name="sequence"/> is queued (cancelled or not).</summary>
+    /// <summary>Finds the key of the queued event (cancelled or not) with sequence number <paramref name="sequence"/>.</summary>
     /// <remarks>A linear scan of every rung, O(pending): it serves <see cref="Simulator.Cancel"/>, which no model calls on a
     /// hot path, and keeps the per-event paths free of any index.</remarks>
-    public bool ContainsSequence(long sequence)
+    public bool TryFindKey(long sequence, out long key)
     {
-        if (_near.ContainsSequence(sequence))
+        if (_near.TryFindKey(sequence, out key))
         {
             return true;
         }
@@ -129,6 +136,7 @@ internal sealed class EventQueue
                 {
                     if (SequenceOf(_pool[i].Key) == sequence)
                     {
+                        key = _pool[i].Key;
                         return true;
                     }
                 }
@@ -139,10 +147,12 @@ internal sealed class EventQueue
         {
             if (SequenceOf(_overflow[i].Key) == sequence)
             {
+                key = _overflow[i].Key;
                 return true;
             }
         }
 
+        key = 0;
         return false;
     }
 

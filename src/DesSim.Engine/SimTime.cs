@@ -6,7 +6,11 @@ namespace DesSim.Engine;
 /// <remarks>
 /// Why integers: floating-point clocks drift and make same-time ordering depend on rounding;
 /// nanoseconds in a <see cref="long"/> cover ±292 years, far beyond any simulated run.
-/// Conversions from seconds round to the nearest nanosecond (away from zero on ties).
+/// The one rounding rule: every conversion of a real-valued duration (seconds, milliseconds, microseconds, or a
+/// nanosecond count computed in floating point) to <see cref="SimTime"/> rounds to the nearest nanosecond, away from
+/// zero on ties, here (<see cref="FromSeconds"/>, <see cref="TryFromSeconds"/>, <see cref="FromNanosecondsRounded"/>).
+/// Callers that need their own error (a cost model's negative duration, a trace row's bad time) validate first and then
+/// call one of these; nothing else multiplies by 10⁹ and rounds.
 /// </remarks>
 public readonly record struct SimTime(long Nanoseconds) : IComparable<SimTime>
 {
@@ -47,16 +51,37 @@ public readonly record struct SimTime(long Nanoseconds) : IComparable<SimTime>
     /// <summary>A time from whole nanoseconds.</summary>
     public static SimTime FromNanoseconds(long nanoseconds) => new(nanoseconds);
 
+    /// <summary>A time from a nanosecond count computed in floating point (e.g. <c>i · 10⁹ / rate</c>), rounded to the
+    /// nearest nanosecond.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not finite or out of range.</exception>
+    public static SimTime FromNanosecondsRounded(double nanoseconds) => FromScaled(nanoseconds, 1, nameof(nanoseconds));
+
+    /// <summary>As <see cref="FromSeconds"/>, but false instead of an exception when <paramref name="seconds"/> is not
+    /// finite or its nanoseconds do not fit a <see cref="long"/>.</summary>
+    public static bool TryFromSeconds(double seconds, out SimTime time)
+    {
+        double ns = Round(seconds * NanosecondsPerSecond);
+        bool fits = Fits(ns);
+        time = fits ? new SimTime((long)ns) : default;
+        return fits;
+    }
+
     private static SimTime FromScaled(double value, long scale, string name)
     {
-        double ns = Math.Round(value * scale, MidpointRounding.AwayFromZero);
-        if (!double.IsFinite(ns) || ns >= long.MaxValue || ns <= long.MinValue)
+        double ns = Round(value * scale);
+        if (!Fits(ns))
         {
             throw new ArgumentOutOfRangeException(name, value, "time is not finite or out of range");
         }
 
         return new SimTime((long)ns);
     }
+
+    // The rounding rule (see remarks).
+    private static double Round(double nanoseconds) => Math.Round(nanoseconds, MidpointRounding.AwayFromZero);
+
+    // Why: casting a double beyond long's range is unspecified (x64 gives long.MinValue), so it is checked before the cast.
+    private static bool Fits(double nanoseconds) => double.IsFinite(nanoseconds) && nanoseconds < long.MaxValue && nanoseconds > long.MinValue;
 
     public static SimTime operator +(SimTime a, SimTime b) => new(checked(a.Nanoseconds + b.Nanoseconds));
 

@@ -24,6 +24,22 @@ public sealed class CalibrationCommandsTests
     }
 
     [Test]
+    public void ValidatePrintsTheClosedLoopDecompositionOnlyWhenTheSuiteHasSiliconRows()
+    {
+        static DesSim.Core.Fidelity.Validation.ClosedLoopDecomposition.Decomposed K(int isl, int c, double g) =>
+            new("vllm 0.12.0", isl, 2, c, new(15.6, 56.1, 2.5), new(18.1, 48.1, g));
+        using var w = new StringWriter();
+        Commands.ValidateCommand.WriteDecomposition([K(1024, 8, 7.5), K(1024, 16, 10)], w);
+        var lines = w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[0], Does.Contain("Where the closed-loop error comes from"));
+        Assert.That(lines[^1], Does.Match(@"^vllm 0\.12\.0\s+1024\s+2\s+1\.16\s+0\.86\s+3\.50\s+2\.5\s+7\.5$"));
+
+        using var empty = new StringWriter();
+        Commands.ValidateCommand.WriteDecomposition([], empty);
+        Assert.That(empty.ToString(), Is.Empty, "Splitwise or TensorRT-table suites have no closed loops to split");
+    }
+
+    [Test]
     public void CalibrateRunsFitsAndWritesAnEngineMapping()
     {
         var dir = Path.Combine(Path.GetTempPath(), $"calruns-{Guid.NewGuid():N}");

@@ -45,6 +45,32 @@ public sealed class SimTimeTests
     }
 
     [Test]
+    public void EveryConversionRoundsTheSameWay()
+    {
+        // The one rule: nearest nanosecond, ties away from zero (2.5 ns → 3 where banker's rounding gives 2; -2.5 → -3).
+        Assert.That(SimTime.FromNanosecondsRounded(2.5).Nanoseconds, Is.EqualTo(3));
+        Assert.That(SimTime.FromNanosecondsRounded(-2.5).Nanoseconds, Is.EqualTo(-3));
+        Assert.That(SimTime.FromNanosecondsRounded(2.4999).Nanoseconds, Is.EqualTo(2));
+        Assert.That(SimTime.FromSeconds(2.6e-9).Nanoseconds, Is.EqualTo(3));
+        Assert.That(SimTime.FromSeconds(-2.6e-9).Nanoseconds, Is.EqualTo(-3));
+        Assert.That(SimTime.FromMicroseconds(0.0026).Nanoseconds, Is.EqualTo(3));
+        Assert.That(SimTime.TryFromSeconds(2.6e-9, out var t), Is.True);
+        Assert.That(t, Is.EqualTo(SimTime.FromSeconds(2.6e-9)));
+    }
+
+    [Test]
+    public void TryFromSecondsRefusesWhatDoesNotFit()
+    {
+        Assert.That(SimTime.TryFromSeconds(double.NaN, out _), Is.False);
+        Assert.That(SimTime.TryFromSeconds(double.PositiveInfinity, out _), Is.False);
+        Assert.That(SimTime.TryFromSeconds(9.3e9, out _), Is.False, "9.3·10⁹ s = 9.3·10¹⁸ ns is above 2⁶³ − 1");
+        Assert.That(SimTime.TryFromSeconds(9.2e9, out var t), Is.True);
+        Assert.That(t.Nanoseconds, Is.EqualTo(9_200_000_000_000_000_000));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => SimTime.FromNanosecondsRounded(1e19));
+        Assert.That(ex!.ParamName, Is.EqualTo("nanoseconds"));
+    }
+
+    [Test]
     public void FormatsInvariantly()
     {
         var saved = Thread.CurrentThread.CurrentCulture;

@@ -65,7 +65,7 @@ public static class CalibrateFromCommand
 
         foreach (var c in p.Collectives)
         {
-            lines.Add(Row(string.Create(inv, $"{c.Op} x{c.Gpus} (a={c.AlphaSeconds * 1e6:F1}us, B={c.BandwidthBytesPerSecond / 1e9:F0}GB/s)"), c.Quality));
+            lines.Add(Row(string.Create(inv, $"{c.Op} x{c.Gpus} (a={c.AlphaSeconds * 1e6:F1}us, B={c.Bandwidth.GigabytesPerSecond:F0}GB/s)"), c.Quality));
         }
 
         return lines;

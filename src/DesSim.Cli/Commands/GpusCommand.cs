@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DesSim.Core.Cost;
 using DesSim.Core.Hardware;
+using DesSim.Core.Units;
 
 namespace DesSim.Cli.Commands;
 
@@ -29,9 +30,9 @@ public static class GpusCommand
             var fp8 = g.Fp8FlopsPerSecond > 0 ? (g.Fp8FlopsPerSecond / 1e12).ToString("F0", CultureInfo.InvariantCulture) : "-";
             var tables = MeasuredProfiles.Has(g.ProfileKey) ? "measured" : "roofline";
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{g.Name,-16} {g.Bf16FlopsPerSecond / 1e12,9:F0} {fp8,9} {g.MemoryBytes / 1e9,7:F0} {g.MemoryBandwidthBytesPerSecond / 1e12,8:F3} {FabricNames.Name(g.DefaultFabric),-12} {g.FabricBandwidthBytesPerSecond / 1e9,11:F0} {g.HostLinkBandwidthBytesPerSecond / 1e9,9:F0} {tables,-8} {string.Join(", ", g.Aliases)}"));
+                $"{g.Name,-16} {g.Bf16FlopsPerSecond / 1e12,9:F0} {fp8,9} {g.MemoryBytes / 1e9,7:F0} {g.MemoryBandwidth.Value / BytesPerSecond.Tera,8:F3} {FabricNames.Name(g.DefaultFabric),-12} {g.FabricBandwidth.GigabytesPerSecond,11:F0} {g.HostLinkBandwidth.GigabytesPerSecond,9:F0} {tables,-8} {string.Join(", ", g.Aliases)}"));
         }
 
-        o.WriteLine("Peaks are dense (no sparsity). Inter-node networks: " + string.Join(", ", InterNodeLinkSpec.All.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Name} {l.BandwidthBytesPerSecond / 1e9:F1} GB/s"))));
+        o.WriteLine("Peaks are dense (no sparsity). Inter-node networks: " + string.Join(", ", InterNodeLinkSpec.All.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Name} {l.Bandwidth.GigabytesPerSecond:F1} GB/s"))));
     }
 }

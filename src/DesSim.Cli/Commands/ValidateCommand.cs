@@ -97,6 +97,30 @@ public static class ValidateCommand
             var order = s.TpPairs > 0 ? $"{s.TpPairsRight}/{s.TpPairs}" : "-";
             o.WriteLine(string.Create(inv, $"{s.Group,-36} {s.Metric,-10} {s.Role,-9} {s.Count,5} {s.MedianAbsPercent,11:F1}% {s.P90AbsPercent,9:F1}% {s.MaxAbsPercent,9:F1}% {s.BiasPercent,7:F1}% {order,9}"));
         }
+
+        WriteDecomposition(report.Decomposition, o);
+    }
+
+    /// <summary>Writes where the silicon suite's closed-loop error comes from (<see cref="ClosedLoopDecomposition"/>): per engine
+    /// and prompt length, the median predicted ÷ measured decode step d, prefill cost x and prefills inside TTFT g.</summary>
+    public static void WriteDecomposition(IReadOnlyList<ClosedLoopDecomposition.Decomposed> configurations, TextWriter o)
+    {
+        ArgumentNullException.ThrowIfNull(configurations);
+        ArgumentNullException.ThrowIfNull(o);
+        if (configurations.Count == 0)
+        {
+            return;
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        o.WriteLine();
+        o.WriteLine("Where the closed-loop error comes from (silicon fit rows; TPOT(osl) = d + (c - g) x / (osl - 1), TTFT = d + g x; docs/engines.md):");
+        o.WriteLine("d = decode step, x = the time one prefill adds, g = prefill costs inside TTFT; ratios are predicted / measured, medians over TP and concurrency");
+        o.WriteLine(string.Create(inv, $"{"group",-24} {"isl",5} {"configs",7} {"d ratio",8} {"x ratio",8} {"g ratio",8} {"g at lowest c: measured",24} {"predicted",9}"));
+        foreach (var s in ClosedLoopDecomposition.Summarize(configurations))
+        {
+            o.WriteLine(string.Create(inv, $"{s.Group,-24} {s.InputTokens,5} {s.Configurations,7} {s.DecodeStepRatio,8:F2} {s.PrefillCostRatio,8:F2} {s.PrefillsInTtftRatio,8:F2} {s.MeasuredPrefillsInTtftAtLowest,24:F1} {s.PredictedPrefillsInTtftAtLowest,9:F1}"));
+        }
     }
 
     /// <summary>The log-log scatter of predicted vs measured per metric and role, with the y = x line.</summary>

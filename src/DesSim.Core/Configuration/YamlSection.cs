@@ -8,18 +8,28 @@ namespace DesSim.Core.Configuration;
 /// Every read marks the key as known; <see cref="RejectUnknownKeys"/> then fails on any key nobody read, suggesting the
 /// nearest known one. A value given as a plain scalar where a mapping is allowed (e.g. <c>model: llama-3.1-70b</c>)
 /// is read with <see cref="GetScalarOrSection"/>. Lifecycle: read all keys of a section, then call <see cref="RejectUnknownKeys"/>.
+/// A renamed key is read through <see cref="Spelling"/>: the old spelling still works, with a note in <see cref="Notes"/>
+/// (shared by every section of the document); both spellings at once are an error.
 /// </remarks>
 public sealed class YamlSection
 {
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
     /// <summary>Wraps <paramref name="node"/> found at <paramref name="path"/> (empty for the document root) of <paramref name="file"/>.</summary>
-    public YamlSection(YamlMappingNode node, string file, string path)
+    /// <param name="node">The mapping.</param>
+    /// <param name="file">The file it came from.</param>
+    /// <param name="path">Its dotted key path.</param>
+    /// <param name="notes">The document's notes, shared with the section this one is part of; null: a new document.</param>
+    public YamlSection(YamlMappingNode node, string file, string path, InputNotes? notes = null)
     {
         Node = node;
         File = file;
         Path = path;
+        Notes = notes ?? new InputNotes();
     }
+
+    /// <summary>Notes about the document (deprecated spellings), shared by all its sections.</summary>
+    public InputNotes Notes { get; }
 
     /// <summary>The mapping.</summary>
     public YamlMappingNode Node { get; }
@@ -171,7 +181,7 @@ public sealed class YamlSection
         return node switch
         {
             null => null,
-            YamlMappingNode m => new YamlSection(m, File, PathOf(key)),
+            YamlMappingNode m => new YamlSection(m, File, PathOf(key), Notes),
             _ => throw Error(node, PathOf(key), "expected a mapping (key: value pairs)"),
         };
     }
@@ -184,7 +194,7 @@ public sealed class YamlSection
         {
             null => (null, null),
             YamlScalarNode s => (s.Value, null),
-            YamlMappingNode m => (null, new YamlSection(m, File, PathOf(key))),
+            YamlMappingNode m => (null, new YamlSection(m, File, PathOf(key), Notes)),
             _ => throw Error(node, PathOf(key), "expected a name or a mapping"),
         };
     }
@@ -258,6 +268,29 @@ public sealed class YamlSection
         }
 
         return result;
+    }
+
+    /// <summary>Which spelling of a renamed key the section uses: <paramref name="key"/> (also when neither is present), or
+    /// <paramref name="deprecatedKey"/>, with a one-line note saying what to write instead. Both marks known.</summary>
+    /// <param name="key">The current spelling (e.g. <c>bandwidth_gbit_s</c>).</param>
+    /// <param name="deprecatedKey">The old spelling it replaces (e.g. <c>bandwidth_gbps</c>).</param>
+    /// <param name="unit">The unit both spellings mean (e.g. <c>Gb/s</c>), for the note.</param>
+    /// <exception cref="InputException">Both spellings are given (the error names the key).</exception>
+    public string Spelling(string key, string deprecatedKey, string unit)
+    {
+        bool current = Has(key);
+        if (!Has(deprecatedKey))
+        {
+            return key;
+        }
+
+        if (current)
+        {
+            throw Error(key, $"is given twice, also as {deprecatedKey} (its deprecated spelling)", $"keep only {key}");
+        }
+
+        Notes.Once($"{deprecatedKey}→{key}", $"{PathOf(deprecatedKey)} is deprecated: write {key} (the same value, in {unit})");
+        return deprecatedKey;
     }
 
     /// <summary>Fails on the first key that was never read, naming the nearest known key.</summary>

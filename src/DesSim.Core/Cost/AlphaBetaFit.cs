@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearRegression;
+using DesSim.Core.Units;
 
 namespace DesSim.Core.Cost;
 
@@ -6,12 +7,12 @@ namespace DesSim.Core.Cost;
 /// <param name="Op">Collective.</param>
 /// <param name="Gpus">GPU count.</param>
 /// <param name="AlphaSeconds">Fixed latency, seconds.</param>
-/// <param name="BandwidthBytesPerSecond">Effective (algorithm) bandwidth, bytes/s.</param>
+/// <param name="Bandwidth">Effective (algorithm) bandwidth.</param>
 /// <param name="Quality">R², median and max relative error of the fit over the samples.</param>
-public sealed record AlphaBetaFit(string Op, int Gpus, double AlphaSeconds, double BandwidthBytesPerSecond, FitStats Quality)
+public sealed record AlphaBetaFit(string Op, int Gpus, double AlphaSeconds, BytesPerSecond Bandwidth, FitStats Quality)
 {
     /// <summary>Predicted latency of <paramref name="bytes"/>, seconds.</summary>
-    public double Seconds(long bytes) => AlphaSeconds + (bytes / BandwidthBytesPerSecond);
+    public double Seconds(long bytes) => AlphaSeconds + Bandwidth.SecondsFor(new Bytes(bytes));
 
     /// <summary>Fits one (op, GPU count) group; each sample is weighted by 1/latency so small and large messages count alike.</summary>
     public static AlphaBetaFit Fit(IReadOnlyList<CollectiveSample> samples)
@@ -25,7 +26,7 @@ public sealed record AlphaBetaFit(string Op, int Gpus, double AlphaSeconds, doub
         var y = samples.Select(_ => 1.0).ToArray();
         var p = Fit2(x, y);
         double alpha = Math.Max(0, p[0]), inv = p[1] > 0 ? p[1] : samples.Max(s => s.Seconds / s.Bytes);
-        var fit = new AlphaBetaFit(samples[0].Op, samples[0].Gpus, alpha, 1 / inv, new FitStats(0, double.NaN, double.NaN, double.NaN));
+        var fit = new AlphaBetaFit(samples[0].Op, samples[0].Gpus, alpha, new BytesPerSecond(1 / inv), new FitStats(0, double.NaN, double.NaN, double.NaN));
         var q = FitStats.Of(samples.Select(s => fit.Seconds(s.Bytes)).ToArray(), samples.Select(s => s.Seconds).ToArray());
         return fit with { Quality = q };
     }

@@ -14,7 +14,7 @@ public sealed record CalibrationProfile(string Gpu, IReadOnlyList<EfficiencyCurv
     public static (double Compute, double Memory) IdealTimes(GpuSpec gpu, double flops, double bytes, bool lowPrecision)
     {
         double peak = lowPrecision && gpu.Fp8FlopsPerSecond > 0 ? gpu.Fp8FlopsPerSecond : gpu.Bf16FlopsPerSecond;
-        return (flops / peak, bytes / gpu.MemoryBandwidthBytesPerSecond);
+        return (flops / peak, bytes / gpu.MemoryBandwidth.Value);
     }
 
     /// <summary>The curve for <paramref name="op"/>, or null.</summary>

@@ -3,13 +3,14 @@ using System.Text;
 using DesSim.Core.Configuration;
 using DesSim.Core.Hardware;
 using YamlDotNet.RepresentationModel;
+using DesSim.Core.Units;
 
 namespace DesSim.Core.Cost;
 
 /// <summary>Writes and reads a <see cref="CalibrationProfile"/> as YAML (the file a scenario's <c>calibration:</c> key names).</summary>
 /// <remarks>
 /// Keys: <c>gpu</c>; <c>kernels</c>: list of <c>{ op, coefficients: [..], log10_ideal_s: [min, max], log10_balance: [min, max] }</c> (see <see cref="EfficiencyCurve"/>); <c>collectives</c>:
-/// list of <c>{ op, gpus, alpha_us, bandwidth_gbps }</c>. Fit-quality keys (<c>samples, r2, median_rel_err, max_rel_err</c>)
+/// list of <c>{ op, gpus, alpha_us, bandwidth_gbyte_s }</c> (GB/s; the older <c>bandwidth_gbps</c>, the same GB/s, is read with a note). Fit-quality keys (<c>samples, r2, median_rel_err, max_rel_err</c>)
 /// are written for reading and ignored on load. Numbers round-trip exactly (R format).
 /// </remarks>
 public static class CalibrationYaml
@@ -39,15 +40,17 @@ public static class CalibrationYaml
         sb.Append(p.Collectives.Count == 0 ? "collectives: []\n" : "collectives:\n");
         foreach (var c in p.Collectives)
         {
-            sb.Append(Inv($"  - {{ op: {c.Op}, gpus: {c.Gpus}, alpha_us: {R(c.AlphaSeconds * 1e6)}, bandwidth_gbps: {R(c.BandwidthBytesPerSecond / 1e9)}, {Quality(c.Quality)} }}\n"));
+            sb.Append(Inv($"  - {{ op: {c.Op}, gpus: {c.Gpus}, alpha_us: {R(c.AlphaSeconds * 1e6)}, bandwidth_gbyte_s: {R(c.Bandwidth.GigabytesPerSecond)}, {Quality(c.Quality)} }}\n"));
         }
 
         return sb.ToString();
     }
 
     /// <summary>Reads the calibration file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="notes">Where notes about the file (a deprecated key) go, prefixed with its name; null: dropped.</param>
     /// <exception cref="InputException">Missing file, bad YAML or a bad key (with the key path).</exception>
-    public static CalibrationProfile Load(string path)
+    public static CalibrationProfile Load(string path, InputNotes? notes = null)
     {
         var root = YamlDocumentLoader.Load(path);
         var gpuName = root.RequireString("gpu");
@@ -92,17 +95,19 @@ public static class CalibrationYaml
                 throw s.Error("op", $"'{op}' is not a collective name (lower-case letters, digits and _, e.g. all_reduce)");
             }
 
+            var bandwidthKey = s.Spelling("bandwidth_gbyte_s", "bandwidth_gbps", "GB/s");
             collectives.Add(new AlphaBetaFit(
                 op,
                 s.GetInt("gpus", min: 1, max: 1 << 20) ?? throw s.Error("gpus", "is required"),
                 (s.GetDouble("alpha_us", min: 0, max: InputRanges.MaxLatencyUs) ?? throw s.Error("alpha_us", "is required")) / 1e6,
-                (s.GetDouble("bandwidth_gbps", min: InputRanges.MinBandwidthGbps, max: InputRanges.MaxBandwidthGbps) ?? throw s.Error("bandwidth_gbps", "is required")) * 1e9,
+                BytesPerSecond.FromGigabytesPerSecond(s.GetDouble(bandwidthKey, min: InputRanges.MinBandwidthGbps, max: InputRanges.MaxBandwidthGbps) ?? throw s.Error(bandwidthKey, "is required (GB/s)")),
                 NoQuality));
             s.MarkKnown(QualityKeys);
             s.RejectUnknownKeys();
         }
 
         root.RejectUnknownKeys();
+        notes?.AddFrom(root.Notes, $"calibration {Path.GetFileName(path)}: ");
         return new CalibrationProfile(gpuName, curves, collectives);
     }
 
@@ -122,7 +127,7 @@ public static class CalibrationYaml
             throw root.Error("calibration", $"file '{rel}' not found", "write one with: dessim calibrate --from DIR --gpu NAME --out calib.yaml");
         }
 
-        var p = Load(path);
+        var p = Load(path, root.Notes);
         return GpuCatalog.TryGet(p.Gpu)?.Name == gpu.Name
             ? p
             : throw root.Error("calibration", $"'{rel}' was measured on {p.Gpu}, but the cluster's GPU is {gpu.Name}", "calibrate from measurements of this GPU");
@@ -138,7 +143,7 @@ public static class CalibrationYaml
         {
             var path = root.PathOf($"{key}[{i}]");
             yield return list[i] is YamlMappingNode m
-                ? (new YamlSection(m, root.File, path), i)
+                ? (new YamlSection(m, root.File, path, root.Notes), i)
                 : throw root.Error(list[i], path, "expected a mapping");
         }
     }

@@ -21,7 +21,7 @@ public sealed class RooflineKernelTimer : IKernelTimer
         _gemmFlopsPerSecond = gpu.PeakFlopsPerSecond(gemmPrecision) * (fp8 ? CostConstants.Fp8ComputeEfficiency : CostConstants.ComputeEfficiency);
         _gemmOverheadSeconds = CostConstants.KernelLaunchOverheadSeconds + (gemmPrecision.BytesPerElement == 1 ? CostConstants.Fp8GemmExtraOverheadSeconds : 0);
         _otherFlopsPerSecond = gpu.Bf16FlopsPerSecond * CostConstants.ComputeEfficiency;
-        _bytesPerSecond = gpu.MemoryBandwidthBytesPerSecond * CostConstants.MemoryEfficiency;
+        _bytesPerSecond = gpu.MemoryBandwidth.Value * CostConstants.MemoryEfficiency;
     }
 
     /// <summary>The GPU.</summary>

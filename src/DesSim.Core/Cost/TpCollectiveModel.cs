@@ -1,8 +1,10 @@
+using DesSim.Core.Units;
+
 namespace DesSim.Core.Cost;
 
 /// <summary>Prices a tensor-parallel group's all-reduce as the engine runs it: its own custom all-reduce where
 /// <see cref="CustomAllReduce.Applies"/> (measured custom table), else measured NCCL tables when they cover it, else ring alpha-beta.</summary>
-/// <remarks>Bandwidth in bytes/s per direction of the group's bottleneck link; α in seconds per ring step. Closed form only (no link events).</remarks>
+/// <remarks>Bandwidth per direction of the group's bottleneck link; α in seconds per ring step. Closed form only (no link events).</remarks>
 public sealed class TpCollectiveModel
 {
     private readonly NcclTable? _table;
@@ -13,10 +15,10 @@ public sealed class TpCollectiveModel
     private readonly LatencyMemo _allReduceMemo = new(); // bytes -> table latency, NaN when not covered
 
     /// <summary>Creates the model for a group of <paramref name="gpus"/> GPUs.</summary>
-    public TpCollectiveModel(int gpus, double bandwidthBytesPerSecond, double alphaSeconds, NcclTable? table, RunNotes notes)
+    public TpCollectiveModel(int gpus, BytesPerSecond bandwidth, double alphaSeconds, NcclTable? table, RunNotes notes)
     {
         Gpus = gpus;
-        BandwidthBytesPerSecond = bandwidthBytesPerSecond;
+        Bandwidth = bandwidth;
         AlphaSeconds = alphaSeconds;
         _table = table;
         _notes = notes;
@@ -25,8 +27,8 @@ public sealed class TpCollectiveModel
     /// <summary>GPUs in the group.</summary>
     public int Gpus { get; }
 
-    /// <summary>Bottleneck link bandwidth, bytes/s.</summary>
-    public double BandwidthBytesPerSecond { get; }
+    /// <summary>Bottleneck link bandwidth.</summary>
+    public BytesPerSecond Bandwidth { get; }
 
     /// <summary>Per-step latency, seconds.</summary>
     public double AlphaSeconds { get; }
@@ -39,7 +41,7 @@ public sealed class TpCollectiveModel
 
     /// <summary>A copy whose all-reduce is priced by <paramref name="allReduceSeconds"/> (a user's calibration) instead of tables.</summary>
     public TpCollectiveModel WithCalibration(Func<long, double> allReduceSeconds) =>
-        new(Gpus, BandwidthBytesPerSecond, AlphaSeconds, _table, _notes) { _calibrated = allReduceSeconds, Implementation = Implementation, _customTable = _customTable, _fullNvLink = _fullNvLink };
+        new(Gpus, Bandwidth, AlphaSeconds, _table, _notes) { _calibrated = allReduceSeconds, Implementation = Implementation, _customTable = _customTable, _fullNvLink = _fullNvLink };
 
     /// <summary>A copy that runs <paramref name="implementation"/>, priced from <paramref name="customTable"/> (measured
     /// custom all-reduce latencies) where <see cref="CustomAllReduce.Applies"/>; NCCL pricing elsewhere.</summary>
@@ -47,7 +49,7 @@ public sealed class TpCollectiveModel
     /// <param name="customTable">Measured custom all-reduce latencies (op <c>all_reduce</c>), or null: then NCCL pricing throughout.</param>
     /// <param name="fullNvLink">Whether every GPU pair of the group is NVLink-connected within one node.</param>
     public TpCollectiveModel WithImplementation(AllReduceImplementation implementation, NcclTable? customTable, bool fullNvLink) =>
-        new(Gpus, BandwidthBytesPerSecond, AlphaSeconds, _table, _notes) { _calibrated = _calibrated, Implementation = implementation, _customTable = customTable, _fullNvLink = fullNvLink };
+        new(Gpus, Bandwidth, AlphaSeconds, _table, _notes) { _calibrated = _calibrated, Implementation = implementation, _customTable = customTable, _fullNvLink = fullNvLink };
 
     /// <summary>Whether an all-reduce of <paramref name="bytes"/> runs the engine's own kernel (priced from the custom table).</summary>
     public bool UsesCustomKernel(long bytes) =>
@@ -83,7 +85,7 @@ public sealed class TpCollectiveModel
             _notes.Once("nccl-range", $"measured NCCL tables do not cover all_reduce of {bytes} bytes over {Gpus} GPUs; using the ring closed form");
         }
 
-        return CollectiveCost.RingAllReduceSeconds(bytes, Gpus, BandwidthBytesPerSecond, AlphaSeconds);
+        return CollectiveCost.RingAllReduceSeconds(bytes, Gpus, Bandwidth.Value, AlphaSeconds);
     }
 
     // Why: the engine's kernel where it applies; beyond its limit (or where the custom table has no row) NCCL, as the engines do.
@@ -99,11 +101,11 @@ public sealed class TpCollectiveModel
     }
 
     /// <summary>Seconds of an all-gather producing <paramref name="bytes"/> on every GPU of the group (ring closed form).</summary>
-    public double AllGatherSeconds(long bytes) => CollectiveCost.RingAllGatherSeconds(bytes, Gpus, BandwidthBytesPerSecond, AlphaSeconds);
+    public double AllGatherSeconds(long bytes) => CollectiveCost.RingAllGatherSeconds(bytes, Gpus, Bandwidth.Value, AlphaSeconds);
 
     /// <summary>Seconds of a reduce-scatter of <paramref name="bytes"/> per GPU (ring closed form).</summary>
-    public double ReduceScatterSeconds(long bytes) => CollectiveCost.RingReduceScatterSeconds(bytes, Gpus, BandwidthBytesPerSecond, AlphaSeconds);
+    public double ReduceScatterSeconds(long bytes) => CollectiveCost.RingReduceScatterSeconds(bytes, Gpus, Bandwidth.Value, AlphaSeconds);
 
     /// <summary>Seconds of an all-to-all where each GPU holds <paramref name="bytesPerGpu"/> to scatter (closed form).</summary>
-    public double AllToAllSeconds(long bytesPerGpu) => CollectiveCost.AllToAllSeconds(bytesPerGpu, Gpus, BandwidthBytesPerSecond, AlphaSeconds);
+    public double AllToAllSeconds(long bytesPerGpu) => CollectiveCost.AllToAllSeconds(bytesPerGpu, Gpus, Bandwidth.Value, AlphaSeconds);
 }

@@ -1,13 +1,14 @@
 using DesSim.Core.Scheduling;
+using DesSim.Engine;
 
 namespace DesSim.Core.Execution;
 
 /// <summary>How prefill and decode pools cooperate (<c>disaggregation:</c>, docs/disaggregation.md).</summary>
 /// <param name="Mode">When the KV cache moves.</param>
-/// <param name="SetupSeconds">Connector cost per transfer (post and completion notification), seconds, on the critical path.</param>
+/// <param name="Setup">Connector cost per transfer (post and completion notification), on the critical path.</param>
 /// <param name="PrefillRouter">How arriving requests pick a prefill instance.</param>
 /// <param name="DecodeRouter">How a prefilled request picks a decode instance among those with room.</param>
-public sealed record DisaggregationConfig(KvTransferMode Mode, double SetupSeconds, RouterKind PrefillRouter, DecodeRouterKind DecodeRouter)
+public sealed record DisaggregationConfig(KvTransferMode Mode, SimTime Setup, RouterKind PrefillRouter, DecodeRouterKind DecodeRouter)
 {
     /// <summary>Default connector cost per transfer: 6.7 ms, the mean NIXL "post duration" (time to submit a transfer to
     /// the RDMA backend) that vLLM's NixlConnector reported on a 3P1D run (block size 64, ~167 MB and ~1,785 descriptors

@@ -30,6 +30,12 @@ public interface IServingObserver
     /// <summary>A stage ran a micro-batch from <paramref name="start"/> to <paramref name="end"/> (compute + TP comm).</summary>
     void OnStageSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, in StageCost cost, int tokens);
 
+    /// <summary>A replica failure stopped a stage at <paramref name="abortedAt"/> while it ran a micro-batch that started at
+    /// <paramref name="start"/>, priced at <paramref name="cost"/> (its span never ends: no <see cref="OnStageSpan"/> follows).</summary>
+    void OnStageSpanAborted(int replica, int stage, long microBatch, SimTime start, SimTime abortedAt, in StageCost cost)
+    {
+    }
+
     /// <summary>A stage sent a micro-batch's activations to the next stage from <paramref name="start"/> to <paramref name="end"/>.</summary>
     void OnTransferSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, long bytes);
 

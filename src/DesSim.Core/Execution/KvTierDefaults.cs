@@ -1,16 +1,18 @@
+using DesSim.Core.Units;
+
 namespace DesSim.Core.Execution;
 
 /// <summary>Defaults of the KV tiers (docs/prefix-caching.md, "Timing").</summary>
 public static class KvTierDefaults
 {
-    /// <summary>Local NVMe sequential read, bytes/s. Source: PCIe Gen4 x4 data-center NVMe SSDs read ~6.5–7 GB/s
+    /// <summary>Local NVMe sequential read. Source: PCIe Gen4 x4 data-center NVMe SSDs read ~6.5–7 GB/s
     /// sequentially (Samsung PM9A3 3.84 TB spec sheet 6.8 GB/s; Kioxia CM6 6.9 GB/s); 6 GB/s is the figure issue #17's
     /// contract uses, a sustained value below the peak.</summary>
-    public const double DiskReadBytesPerSecond = 6e9;
+    public static readonly BytesPerSecond DiskRead = BytesPerSecond.FromGigabytesPerSecond(6);
 
-    /// <summary>Local NVMe sequential write, bytes/s. Source: the same drives write ~4 GB/s sequentially (PM9A3 3.84 TB
+    /// <summary>Local NVMe sequential write. Source: the same drives write ~4 GB/s sequentially (PM9A3 3.84 TB
     /// 4.0 GB/s; CM6 4.2 GB/s); 3 GB/s as in issue #17's contract (sustained, below peak).</summary>
-    public const double DiskWriteBytesPerSecond = 3e9;
+    public static readonly BytesPerSecond DiskWrite = BytesPerSecond.FromGigabytesPerSecond(3);
 
     /// <summary>Latency of one disk access, seconds. Source: data-center NVMe random-read latency is ~80–100 µs (vendor
     /// QD1 4 KiB figures); one access per load is assumed.</summary>

@@ -1,5 +1,6 @@
 using DesSim.Core.Scheduling;
 using DesSim.Engine;
+using DesSim.Core.Units;
 
 namespace DesSim.Core.Execution;
 
@@ -80,8 +81,8 @@ internal sealed class KvTierHierarchy : ILowerKvTiers
 
         long now = _ctx.Now.Nanoseconds;
         long landed = first.Spec.Shared
-            ? Move(now, first.Medium, _unitBytes, WriteBandwidth(first), _nicUp, _gpuUnitBytes, _config.NicBytesPerSecond, SharedLatency(first))
-            : Move(now, first.Medium, _unitBytes, WriteBandwidth(first), _d2h, _gpuUnitBytes, _config.HostLinkBytesPerSecond, HostLatency(first));
+            ? Move(now, first.Medium, _unitBytes, WriteBandwidth(first), _nicUp, _gpuUnitBytes, _config.Nic.Value, SharedLatency(first))
+            : Move(now, first.Medium, _unitBytes, WriteBandwidth(first), _d2h, _gpuUnitBytes, _config.HostLink.Value, HostLatency(first));
         first.BytesWritten += _unitBytes;
         StepReadyNanoseconds = Math.Max(StepReadyNanoseconds, landed);
         Insert(0, key, landed);
@@ -117,8 +118,8 @@ internal sealed class KvTierHierarchy : ILowerKvTiers
 
             var tier = _tiers[t];
             long landed = tier.Spec.Shared
-                ? Move(_notBefore[t], tier.Medium, n * _unitBytes, ReadBandwidth(tier), _nicDown, n * _gpuUnitBytes, _config.NicBytesPerSecond, SharedLatency(tier))
-                : Move(_notBefore[t], tier.Medium, n * _unitBytes, ReadBandwidth(tier), _h2d, n * _gpuUnitBytes, _config.HostLinkBytesPerSecond, HostLatency(tier));
+                ? Move(_notBefore[t], tier.Medium, n * _unitBytes, ReadBandwidth(tier), _nicDown, n * _gpuUnitBytes, _config.Nic.Value, SharedLatency(tier))
+                : Move(_notBefore[t], tier.Medium, n * _unitBytes, ReadBandwidth(tier), _h2d, n * _gpuUnitBytes, _config.HostLink.Value, HostLatency(tier));
             tier.LoadedUnits += n;
             tier.Loads++;
             tier.LoadNanoseconds += landed - now;
@@ -169,7 +170,7 @@ internal sealed class KvTierHierarchy : ILowerKvTiers
             long start = Math.Max(_ctx.Now.Nanoseconds, evicted.ReadyNanoseconds);
             // Why no GPU link: the copy goes host → drive (or → store over the NIC) without crossing a GPU's host link.
             long landed = next.Spec.Shared && !_tiers[t - 1].Spec.Shared
-                ? Move(start, next.Medium, _unitBytes, WriteBandwidth(next), _nicUp, _gpuUnitBytes, _config.NicBytesPerSecond, SharedLatency(next))
+                ? Move(start, next.Medium, _unitBytes, WriteBandwidth(next), _nicUp, _gpuUnitBytes, _config.Nic.Value, SharedLatency(next))
                 : Move(start, next.Medium, _unitBytes, WriteBandwidth(next), [], 0, double.PositiveInfinity, next.Spec.LatencySeconds);
             next.BytesWritten += _unitBytes;
             evicted = next.Insert(evicted.Key, landed);
@@ -199,9 +200,9 @@ internal sealed class KvTierHierarchy : ILowerKvTiers
         return start + Hardware.TransferMath.ToNanoseconds(latencySeconds) + hold;
     }
 
-    private static double ReadBandwidth(KvTier t) => t.Spec.ReadBytesPerSecond ?? double.PositiveInfinity;
+    private static double ReadBandwidth(KvTier t) => (t.Spec.ReadBandwidth ?? BytesPerSecond.PositiveInfinity).Value;
 
-    private static double WriteBandwidth(KvTier t) => t.Spec.WriteBytesPerSecond ?? double.PositiveInfinity;
+    private static double WriteBandwidth(KvTier t) => (t.Spec.WriteBandwidth ?? BytesPerSecond.PositiveInfinity).Value;
 
     private static double HostLatency(KvTier t) => Hardware.LinkLatencies.PcieSeconds + t.Spec.LatencySeconds;
 

@@ -1,3 +1,4 @@
+using DesSim.Core.Hardware;
 using DesSim.Core.Scheduling;
 using DesSim.Engine;
 
@@ -14,7 +15,8 @@ internal sealed class KvTransferCoordinator
     private const long SetupDone = 1;
 
     private readonly ISimContext _ctx;
-    private readonly ServingSimulation _simulation;
+    private readonly ITransferNetwork _network;
+    private readonly IServingObserver _observer;
     private readonly DisaggregationConfig _config;
     private readonly ReplicaEngine[] _decode;
     private readonly Queue<KvHandoff> _pending = new();
@@ -31,14 +33,15 @@ internal sealed class KvTransferCoordinator
     private int[] _dst = new int[16];
     private int _nextDecode;
 
-    public KvTransferCoordinator(ISimContext ctx, ServingSimulation simulation, DisaggregationConfig config, KvTransferFlows flows, ReplicaEngine[] decode, int prefillStages, int gpuCount)
+    public KvTransferCoordinator(ISimContext ctx, ITransferNetwork network, IServingObserver observer, DisaggregationConfig config, KvTransferFlows flows, ReplicaEngine[] decode, int prefillStages, int gpuCount)
     {
         _ctx = ctx;
-        _simulation = simulation;
+        _network = network;
+        _observer = observer;
         _config = config;
         _decode = decode;
         _prefillStages = prefillStages;
-        _setupNanoseconds = Nanoseconds.FromSeconds(config.SetupSeconds);
+        _setupNanoseconds = config.Setup.Nanoseconds;
         _whole = Group(flows.Flows, f => f.BytesPerToken, 0);
         _byStage = new SendGroup[prefillStages][];
         for (int s = 0; s < prefillStages; s++)
@@ -276,7 +279,7 @@ internal sealed class KvTransferCoordinator
 
         h.PendingSends++;
         h.Bytes += bytes * n;
-        _simulation.Network.Send(_src.AsSpan(0, n), _dst.AsSpan(0, n), bytes, h, FlowArrived);
+        _network.Send(_src.AsSpan(0, n), _dst.AsSpan(0, n), new Units.Bytes(bytes), h, FlowArrived);
     }
 
     private void TryFinishWire(KvHandoff h)
@@ -299,7 +302,7 @@ internal sealed class KvTransferCoordinator
         Transfers++;
         Bytes += h.Bytes;
         var now = _ctx.Now;
-        _simulation.Observer.OnKvTransfer(s, h.Prefill.Index, h.Decode!.Index, new SimTime(h.ReadyNanoseconds), new SimTime(Math.Max(h.StartNanoseconds, h.ReadyNanoseconds)), now, h.Bytes);
+        _observer.OnKvTransfer(s, h.Prefill.Index, h.Decode!.Index, new SimTime(h.ReadyNanoseconds), new SimTime(Math.Max(h.StartNanoseconds, h.ReadyNanoseconds)), now, h.Bytes);
         Close(h);
         h.Decode.AcceptHandoff(s, h.DecodeEngine);
         h.Prefill.RequestDecision();

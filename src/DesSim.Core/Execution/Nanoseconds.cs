@@ -1,11 +1,12 @@
+using DesSim.Engine;
+
 namespace DesSim.Core.Execution;
 
-/// <summary>Seconds to whole nanoseconds for scheduling.</summary>
+/// <summary>A cost model's duration in seconds to whole nanoseconds for scheduling.</summary>
+/// <remarks>The rounding is <see cref="SimTime.TryFromSeconds"/>'s (the one seconds→<see cref="SimTime"/> rule); this adds
+/// the errors an executor needs: a negative or NaN duration is a cost-model bug, one too long for simulated time an input error.</remarks>
 internal static class Nanoseconds
 {
-    /// <summary>2⁶³ as a double: the first value that no longer fits a long.</summary>
-    private const double MaxNanoseconds = 9.223372036854775808e18;
-
     /// <summary>Rounds a non-negative duration in seconds to nanoseconds.</summary>
     public static long FromSeconds(double seconds)
     {
@@ -14,9 +15,6 @@ internal static class Nanoseconds
             throw new InvalidOperationException($"a cost model produced an invalid duration: {seconds} s");
         }
 
-        double ns = Math.Round(seconds * 1e9, MidpointRounding.AwayFromZero);
-
-        // Why: casting a double beyond long's range is unspecified (x64 gives long.MinValue: a negative duration).
-        return ns < MaxNanoseconds ? (long)ns : throw new SimulatedTimeOverflowException(seconds);
+        return SimTime.TryFromSeconds(seconds, out var time) ? time.Nanoseconds : throw new SimulatedTimeOverflowException(seconds);
     }
 }

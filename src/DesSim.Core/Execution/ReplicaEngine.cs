@@ -17,7 +17,7 @@ namespace DesSim.Core.Execution;
 internal sealed class ReplicaEngine : IEventHandler
 {
     private readonly ISimContext _ctx;
-    private readonly ServingSimulation _simulation;
+    private readonly ExecutorServices _services;
     private readonly IBatchPolicy[] _policies;
     private readonly StageServer[] _stages;
     private readonly MicroBatch[] _slots;
@@ -29,11 +29,11 @@ internal sealed class ReplicaEngine : IEventHandler
     private bool _decisionPending;
     private long _activeSinceNs;
 
-    public ReplicaEngine(ISimContext ctx, ServingSimulation simulation, int index, int indexInPool, ServingConfig config, Parallelism.PoolRole role = Parallelism.PoolRole.Colocated)
+    public ReplicaEngine(ISimContext ctx, ExecutorServices services, int index, int indexInPool, ServingConfig config, Parallelism.PoolRole role = Parallelism.PoolRole.Colocated)
     {
         Role = role;
         _ctx = ctx;
-        _simulation = simulation;
+        _services = services;
         Index = index;
         Config = config;
         MaxContextTokens = config.KvBlocksPerReplica / config.Stages * config.BlockSizeTokens;
@@ -47,7 +47,7 @@ internal sealed class ReplicaEngine : IEventHandler
 
         if (config.KvTiers is { } tiers && _engines[0].Kv.Prefix is { } first)
         {
-            _tiers = simulation.TierFabric!.Create(tiers, config.StageGpuIds[indexInPool].SelectMany(g => g).ToArray(), first.UnitTokens);
+            _tiers = services.TierFabric!.Create(tiers, config.StageGpuIds[indexInPool].SelectMany(g => g).ToArray(), first.UnitTokens);
             foreach (var e in _engines)
             {
                 e.Kv.Prefix!.Lower = _tiers;
@@ -65,7 +65,7 @@ internal sealed class ReplicaEngine : IEventHandler
         _stages = new StageServer[gpus.Length];
         for (int s = 0; s < gpus.Length; s++)
         {
-            _stages[s] = new StageServer(ctx, simulation, this, s, gpus[s], s + 1 < gpus.Length ? gpus[s + 1] : null);
+            _stages[s] = new StageServer(ctx, services, this, s, gpus[s], s + 1 < gpus.Length ? gpus[s + 1] : null);
         }
 
         _frontEnd = config.FrontEnd.IsNone ? null : new FrontEndServer(ctx, config.FrontEnd, EnqueueScheduler);
@@ -82,7 +82,7 @@ internal sealed class ReplicaEngine : IEventHandler
     public Parallelism.PoolRole Role { get; }
 
     /// <summary>Layerwise KV streaming hooks apply: a prefill instance under <see cref="KvTransferMode.Layerwise"/>.</summary>
-    public bool StreamsKv => Role == Parallelism.PoolRole.Prefill && _simulation.Disaggregation is { Layerwise: true };
+    public bool StreamsKv => Role == Parallelism.PoolRole.Prefill && _services.Disaggregation is { Layerwise: true };
 
     /// <summary>Global replica index (over all pools).</summary>
     public int Index { get; }
@@ -274,7 +274,7 @@ internal sealed class ReplicaEngine : IEventHandler
         RequestDecision();
         if (Role == Parallelism.PoolRole.Decode)
         {
-            _simulation.Disaggregation!.Coordinator.OnDecodeProgress();
+            _services.Disaggregation!.Coordinator.OnDecodeProgress();
         }
     }
 
@@ -283,7 +283,7 @@ internal sealed class ReplicaEngine : IEventHandler
         bool first = s.GeneratedTokens == 0;
         s.GeneratedTokens++;
         OutstandingTokens--;
-        _simulation.Observer.OnToken(s, now, first);
+        _services.Observer.OnToken(s, now, first);
         if (s.LastToken is { } last && now.Nanoseconds - last.Nanoseconds > s.MaxInterTokenNanoseconds)
         {
             s.MaxInterTokenNanoseconds = now.Nanoseconds - last.Nanoseconds;
@@ -300,14 +300,14 @@ internal sealed class ReplicaEngine : IEventHandler
             state.Finish(s);
             OutstandingTokens -= s.PromptTokens;
             OutstandingRequests--;
-            _simulation.OnRequestFinished(s);
+            _services.Requests.Complete(s);
         }
         else if (first && Role == Parallelism.PoolRole.Prefill)
         {
             // TTFT ends here; the decode pool generates the rest.
             OutstandingTokens -= s.PromptTokens + s.OutputTokens - s.GeneratedTokens;
             OutstandingRequests--;
-            _simulation.Disaggregation!.Coordinator.OnPrefilled(s, this, state);
+            _services.Disaggregation!.Coordinator.OnPrefilled(s, this, state);
         }
     }
 
@@ -451,7 +451,7 @@ internal sealed class ReplicaEngine : IEventHandler
             _policies[e].Plan(state, mb.Plan);
             foreach (var p in mb.Plan.Preempted)
             {
-                _simulation.Observer.OnPreempted(p, now);
+                _services.Observer.OnPreempted(p, now);
             }
 
             foreach (var a in mb.Plan.Admitted)
@@ -459,7 +459,7 @@ internal sealed class ReplicaEngine : IEventHandler
                 if (a.FirstScheduled is null)
                 {
                     a.FirstScheduled = now;
-                    _simulation.Observer.OnScheduled(a, now);
+                    _services.Observer.OnScheduled(a, now);
                 }
             }
 
@@ -474,13 +474,13 @@ internal sealed class ReplicaEngine : IEventHandler
                 {
                     if (item.IsPrefill && item.Sequence.ContextTokens + item.NewTokens >= item.Sequence.PrefillTargetTokens)
                     {
-                        _simulation.Disaggregation!.Coordinator.OnFinalPassLaunched(item.Sequence, this);
+                        _services.Disaggregation!.Coordinator.OnFinalPassLaunched(item.Sequence, this);
                     }
                 }
             }
 
             mb.InUse = true;
-            mb.Number = _simulation.NextMicroBatchNumber();
+            mb.Number = _services.NextMicroBatchNumber();
             if (InFlight == 0)
             {
                 _activeSinceNs = now.Nanoseconds;

@@ -4,15 +4,16 @@ using DesSim.Engine;
 namespace DesSim.Core.Execution;
 
 /// <summary>Samples the cluster's state at a fixed step until the run is over.</summary>
+/// <remarks>A background event (<see cref="ISimContext.ScheduleBackground"/>, last at its instant): it never keeps the run
+/// alive, and its last sample, after the last foreground event, closes the final interval.</remarks>
 internal sealed class Sampler(ISimContext ctx, ServingSimulation simulation, long stepNanoseconds) : IEventHandler
 {
     private long _rows;
 
-    public void Start() => simulation.ScheduleMonitor(SimTime.Zero, this);
+    public void Start() => ctx.ScheduleBackground(SimTime.Zero, this);
 
     public void OnEvent(long argument)
     {
-        simulation.MonitorFired();
         if (++_rows > InputRanges.MaxTimeSeriesRows)
         {
             double step = stepNanoseconds / 1e9, now = ctx.Now.Seconds;
@@ -22,9 +23,9 @@ internal sealed class Sampler(ISimContext ctx, ServingSimulation simulation, lon
         }
 
         simulation.Observer.OnSample(ctx.Now, simulation.Snapshot());
-        if (simulation.NeedsMonitoring)
+        if (!simulation.IsFinished)
         {
-            simulation.ScheduleMonitor(new SimTime(stepNanoseconds), this);
+            ctx.ScheduleBackground(new SimTime(stepNanoseconds), this);
         }
     }
 }

@@ -7,11 +7,14 @@ using DesSim.Engine;
 
 namespace DesSim.Core.Execution;
 
-/// <summary>Replays a workload through DP replicas of TP × PP pipelines on a simulator; the only domain code that schedules events.</summary>
+/// <summary>Wires DP replicas of TP × PP pipelines onto a simulator and runs a workload through them.</summary>
 /// <remarks>
-/// Lifecycle: construct, <see cref="Run"/> once, then read <see cref="Stages"/>, <see cref="ReplicaActiveNanoseconds"/> and the observer's records.
-/// End-of-run invariants (every request completed or rejected exactly once, every server idle, every KV block freed)
-/// are checked by <see cref="Run"/>; a violation is an internal error.
+/// Wiring only: requests enter through the <see cref="Dispatcher"/> (router, reject, park), replicas (<see cref="ReplicaEngine"/>,
+/// <see cref="StageServer"/>) share an <see cref="ExecutorServices"/>, finished requests are counted by the
+/// <see cref="RequestLedger"/>, and replica failures are the <see cref="FaultController"/>'s; none of them calls back into
+/// this class. Lifecycle: construct, <see cref="Run"/> once, then read <see cref="ReplicaActiveNanoseconds"/>
+/// and the observer's records. End-of-run invariants (every request completed or rejected exactly once, every server idle,
+/// every KV block freed) are checked by <see cref="Run"/>; a violation is an internal error.
 /// </remarks>
 public sealed class ServingSimulation
 {
@@ -19,22 +22,10 @@ public sealed class ServingSimulation
     private readonly ServingConfig _config;
     private readonly ReplicaEngine[] _replicas;
     private readonly ArrivalDriver _arrivals;
-    private readonly Router _router;
-    private readonly int[]? _cachedTokens; // prefix-aware scratch: the request's cached prompt tokens per replica
-    private readonly Dictionary<long, int>? _sessionReplica; // session affinity: each session's latest replica
-    private readonly int[] _outstandingRequests; // scratch for the router, filled from the replicas before each pick
-    private readonly long[] _outstandingTokens; // scratch for the router, as above
-    private readonly bool[] _up;
-    private readonly long _maxContextTokens; // the largest virtual engine's KV partition over the replicas
-    private readonly long _minContextTokens;
+    private readonly RequestLedger _requests;
+    private readonly Dispatcher _dispatcher;
+    private readonly FaultController? _faults;
     private readonly int[] _poolOf;
-    private readonly long _prefillContextTokens; // disaggregated: the largest prefill virtual engine (prompt + first token)
-    private readonly long _decodeContextTokens;  // disaggregated: the largest decode virtual engine (prompt + output)
-    private readonly bool[] _eligible;
-    private readonly Queue<Sequence> _parked = new();
-    private readonly FaultInjector? _faults;
-    private long _microBatches;
-    private int _monitorEventsPending;
 
     /// <summary>Wires the replicas, router and arrivals onto <paramref name="simulator"/>.</summary>
     public ServingSimulation(Simulator simulator, ServingConfig config, IRequestSource source, ITransferNetwork network, IServingObserver observer)
@@ -63,8 +54,13 @@ public sealed class ServingSimulation
         Pools = pools;
         Network = network;
         Observer = observer;
-        Disaggregation = disaggregation is null ? null : new DisaggregationRuntime(disaggregation);
-        TierFabric = pools.Any(p => p.Config.KvTiers is not null) ? new KvTierFabric(simulator) : null;
+        ArrivalDriver? arrivals = null; // built below, once the dispatcher it feeds exists
+        _requests = new RequestLedger(simulator, observer, id => arrivals!.OnCompleted(id));
+        var services = new ExecutorServices(cluster, observer, network, _requests,
+            disaggregation is null ? null : new DisaggregationRuntime(disaggregation),
+            pools.Any(p => p.Config.KvTiers is not null) ? new KvTierFabric(simulator) : null);
+        Disaggregation = services.Disaggregation;
+        TierFabric = services.TierFabric;
         _replicas = new ReplicaEngine[pools.Sum(p => p.Config.Replicas)];
         _poolOf = new int[_replicas.Length];
         for (int p = 0, r = 0; p < pools.Count; p++)
@@ -72,7 +68,7 @@ public sealed class ServingSimulation
             for (int k = 0; k < pools[p].Config.Replicas; k++, r++)
             {
                 _poolOf[r] = p;
-                _replicas[r] = new ReplicaEngine(simulator, this, r, k, pools[p].Config, disaggregation is null ? PoolRole.Colocated : pools[p].Role);
+                _replicas[r] = new ReplicaEngine(simulator, services, r, k, pools[p].Config, disaggregation is null ? PoolRole.Colocated : pools[p].Role);
             }
         }
 
@@ -85,29 +81,18 @@ public sealed class ServingSimulation
                 throw new ArgumentException("disaggregated serving needs prefill and decode pools only, and the KV flows between them", nameof(disaggregation));
             }
 
-            d.Coordinator = new KvTransferCoordinator(simulator, this, disaggregation, disaggregation.Flows, decode, prefill[0].Stages, cluster.GpuCount);
-            _prefillContextTokens = prefill.Max(r => r.MaxContextTokens);
-            _decodeContextTokens = decode.Max(r => r.MaxContextTokens);
+            d.Coordinator = new KvTransferCoordinator(simulator, network, observer, disaggregation, disaggregation.Flows, decode, prefill[0].Stages, cluster.GpuCount);
         }
 
-        var routerKind = disaggregation?.PrefillRouter ?? cluster.Router;
-        _router = new Router(routerKind, routerKind == RouterKind.PowerOfTwo ? simulator.Streams.Get("router") : null, cluster.PrefixRouting);
-        _cachedTokens = routerKind == RouterKind.PrefixAware ? new int[_replicas.Length] : null;
-        _sessionReplica = cluster.PrefixRouting.SessionAffinity ? [] : null;
-        _outstandingRequests = new int[_replicas.Length];
-        _outstandingTokens = new long[_replicas.Length];
-        _up = Enumerable.Repeat(true, _replicas.Length).ToArray();
-        _eligible = new bool[_replicas.Length];
-        _arrivals = new ArrivalDriver(simulator, source, Dispatch);
-        _maxContextTokens = _replicas.Max(r => r.MaxContextTokens);
-        _minContextTokens = _replicas.Min(r => r.MaxContextTokens);
+        _dispatcher = new Dispatcher(simulator, _replicas, disaggregation?.PrefillRouter ?? cluster.Router, cluster.PrefixRouting, disaggregation is not null, _requests);
+        _arrivals = arrivals = new ArrivalDriver(simulator, source, _dispatcher.Dispatch);
         if (cluster.Faults.Problem(_replicas.Length, cluster.GpuCount) is { } problem)
         {
             // Why an input error: the fault plan is the user's (scenario faults:), checked here against the layout that runs.
             throw new InputException(null, "faults", problem);
         }
 
-        _faults = cluster.Faults.Failures.Count > 0 ? new FaultInjector(simulator, this, cluster.Faults) : null;
+        _faults = cluster.Faults.Failures.Count > 0 ? new FaultController(simulator, cluster.Faults, _replicas, _dispatcher, observer) : null;
     }
 
     /// <summary>The KV tiers' builder and instances, or null when no pool has tiers.</summary>
@@ -130,13 +115,13 @@ public sealed class ServingSimulation
     public int PoolOf(int replica) => _poolOf[replica];
 
     /// <summary>Restarts of requests whose replica failed (one request may be retried more than once).</summary>
-    public long Retries { get; private set; }
+    public long Retries => _faults?.Retries ?? 0;
 
     /// <summary>Distinct requests retried at least once.</summary>
-    public long RetriedRequests { get; private set; }
+    public long RetriedRequests => _faults?.RetriedRequests ?? 0;
 
     /// <summary>Output tokens produced and then discarded because their replica failed.</summary>
-    public long DiscardedTokens { get; private set; }
+    public long DiscardedTokens => _faults?.DiscardedTokens ?? 0;
 
     /// <summary>Observer receiving every callback.</summary>
     public IServingObserver Observer { get; }
@@ -145,23 +130,22 @@ public sealed class ServingSimulation
     public ITransferNetwork Network { get; }
 
     /// <summary>Requests that arrived.</summary>
-    public long Arrived { get; private set; }
+    public long Arrived => _requests.Arrived;
 
     /// <summary>Requests that completed.</summary>
-    public long Completed { get; private set; }
+    public long Completed => _requests.Completed;
 
     /// <summary>Requests dropped as impossible to serve.</summary>
-    public long Rejected { get; private set; }
+    public long Rejected => _requests.Rejected;
 
     /// <summary>Time of the last completion.</summary>
-    public SimTime LastCompletion { get; private set; }
+    public SimTime LastCompletion => _requests.LastCompletion;
 
     /// <summary>Whether every offered request has finished and nothing more will arrive.</summary>
-    public bool IsFinished => _arrivals.IsDone && Completed + Rejected == Arrived;
+    public bool IsFinished => _arrivals.IsDone && _requests.AllEnded;
 
-    /// <summary>Per replica, per stage time breakdown.</summary>
-    public IReadOnlyList<IReadOnlyList<StageTimes>> Stages =>
-        _replicas.Select(r => (IReadOnlyList<StageTimes>)Enumerable.Range(0, r.Stages).Select(s => r.Stage(s).Times).ToArray()).ToArray();
+    /// <summary>Per replica: its pipeline stages (where their GPUs spent their time is the observer's: Metrics/GpuTimeAccounting).</summary>
+    public IReadOnlyList<int> StagesPerReplica => _replicas.Select(r => r.Stages).ToArray();
 
     /// <summary>Per replica: nanoseconds with at least one micro-batch in flight.</summary>
     public IReadOnlyList<long> ReplicaActiveNanoseconds => _replicas.Select(r => r.ActiveNanoseconds).ToArray();
@@ -170,7 +154,7 @@ public sealed class ServingSimulation
     public long Preemptions => _replicas.Sum(r => r.PreemptionCount);
 
     /// <summary>Requests that arrived carrying a prefix identity (Mooncake <c>hash_ids</c>, synthetic sessions).</summary>
-    public long PrefixIdentifiedRequests { get; private set; }
+    public long PrefixIdentifiedRequests => _requests.PrefixIdentified;
 
     /// <summary>Whether prefix caching ran on a workload that says what its requests share (else nothing is reusable).</summary>
     public bool PrefixCachingActive => PrefixIdentifiedRequests > 0 && _replicas.Any(r => r.PrefixCaches.Any());
@@ -204,7 +188,7 @@ public sealed class ServingSimulation
     /// <summary>The state summed over replicas.</summary>
     public ClusterSnapshot Snapshot()
     {
-        int waiting = _parked.Count, running = 0, inflight = 0, tokens = 0;
+        int waiting = _dispatcher.Parked, running = 0, inflight = 0, tokens = 0;
         long used = 0, cap = 0;
         foreach (var r in _replicas)
         {
@@ -219,262 +203,6 @@ public sealed class ServingSimulation
         return new ClusterSnapshot(waiting, running, inflight, tokens, used, cap);
     }
 
-    internal long NextMicroBatchNumber() => _microBatches++;
-
-    /// <summary>Whether periodic monitors (sampler, progress) should keep going: the run is not finished and something other
-    /// than monitors is still pending. Why the second condition: a lost request must end the run (and fail the end-of-run
-    /// invariants), not keep two monitors rescheduling each other forever.</summary>
-    internal bool NeedsMonitoring => !IsFinished && _sim.PendingEvents > _monitorEventsPending;
-
-    /// <summary>Schedules a monitor's next sample (last at its instant, <see cref="EventPriority.Sample"/>).</summary>
-    internal void ScheduleMonitor(SimTime delay, IEventHandler monitor)
-    {
-        _monitorEventsPending++;
-        _sim.Schedule(delay, monitor, 0, EventPriority.Sample);
-    }
-
-    /// <summary>A monitor's event fired.</summary>
-    internal void MonitorFired() => _monitorEventsPending--;
-
-    internal static long ActivationBytesPerPair(ServingConfig config, int tokens) => tokens * config.ActivationBytesPerToken / config.TensorParallel;
-
-    private readonly BatchShape _paddedShape = new();
-
-    internal StageCost Price(ServingConfig config, BatchPlan plan, int stage)
-    {
-        var shape = PricedShape(config, plan.Shape);
-        var cost = config.CostModel.Price(shape, stage);
-        if (config.ExpertRouting is { } experts)
-        {
-            cost = experts.Apply(cost, shape, stage);
-        }
-
-        if (config.Power is { Throttles: true } power)
-        {
-            // Why before the overheads: those are CPU time, which the GPU's clock does not change.
-            cost = power.Throttle(cost);
-        }
-
-        double overhead = 0;
-        if (stage == 0)
-        {
-            if (config.CpuOverlapsGpu)
-            {
-                // The next step's CPU work runs while this step's GPU work does: the step lasts the longer of the two.
-                overhead += Math.Max(0, config.IterationOverheadSeconds - cost.ComputeSeconds);
-            }
-            else
-            {
-                overhead += config.IterationOverheadSeconds;
-            }
-        }
-
-        if (stage == config.Stages - 1)
-        {
-            overhead += config.PerSequenceOverheadSeconds * plan.Shape.Sequences;
-        }
-
-        return overhead == 0 ? cost : cost with { ComputeSeconds = cost.ComputeSeconds + overhead };
-    }
-
-    // A decode-only batch replays the CUDA graph of the next captured size: price the padding rows as decodes with no context.
-    private BatchShape PricedShape(ServingConfig config, BatchShape shape)
-    {
-        if (shape.Prefills.Count > 0 || shape.DecodeSequences == 0)
-        {
-            return shape;
-        }
-
-        int padded = config.CudaGraphs.PaddedSize(shape.DecodeSequences);
-        if (padded == shape.DecodeSequences)
-        {
-            return shape;
-        }
-
-        _paddedShape.CopyFrom(shape);
-        for (int i = shape.DecodeSequences; i < padded; i++)
-        {
-            _paddedShape.AddDecode(0);
-        }
-
-        return _paddedShape;
-    }
-
-    internal void OnRequestFinished(Sequence s)
-    {
-        Completed++;
-        LastCompletion = _sim.Now;
-        Observer.OnCompleted(s, _sim.Now);
-        _arrivals.OnCompleted(s.Id);
-    }
-
-    private void Dispatch(RequestSpec request)
-    {
-        Arrived++;
-        PrefixIdentifiedRequests += request.Prefix is null ? 0 : 1;
-        long context = (long)request.InputTokens + request.OutputTokens;
-        if (Disaggregation is not null)
-        {
-            DispatchDisaggregated(request, context);
-            return;
-        }
-
-        // Why two ways: on replicas of different KV capacity, a request too long for some goes only to those that hold it.
-        int replica = Affine(request, context) ?? (context <= _minContextTokens || context > _maxContextTokens ? PickReplica(request) : PickReplica(request, context));
-        if (_sessionReplica is not null && request.SessionId >= 0 && replica >= 0)
-        {
-            _sessionReplica[request.SessionId] = replica;
-        }
-
-        var s = new Sequence(request, replica, _sim.Now);
-        Observer.OnArrived(s, _sim.Now);
-        if (context > _maxContextTokens)
-        {
-            s.Status = SequenceStatus.Rejected;
-            Rejected++;
-            Observer.OnRejected(s, _sim.Now, $"prompt + output = {context} tokens exceeds the KV capacity of one virtual engine ({_maxContextTokens} tokens: the replica's cache split over its {_replicas[replica].Stages} pipeline stages)");
-            _arrivals.OnCompleted(s.Id);
-            return;
-        }
-
-        Enqueue(s, replica);
-    }
-
-    // A request prefills on a prefill instance that holds prompt + 1 tokens, and needs a decode instance that holds it all.
-    private void DispatchDisaggregated(RequestSpec request, long context)
-    {
-        long prefillTokens = (long)request.InputTokens + 1;
-        bool fits = prefillTokens <= _prefillContextTokens && (request.OutputTokens <= 1 || context <= _decodeContextTokens);
-        for (int r = 0; r < _replicas.Length; r++)
-        {
-            _outstandingRequests[r] = _replicas[r].OutstandingRequests;
-            _outstandingTokens[r] = _replicas[r].OutstandingTokens;
-            _eligible[r] = _replicas[r].Role == PoolRole.Prefill && (!fits || _replicas[r].MaxContextTokens >= prefillTokens);
-        }
-
-        // Why Cached: a prefix-aware prefill router weighs each prefill instance's cached prompt tokens (decode instances
-        // are not eligible); session affinity keeps a session's turns on one prefill instance, as in colocated runs.
-        int replica = (fits ? Affine(request, prefillTokens) : null) ?? _router.Pick(_outstandingRequests, _outstandingTokens, _eligible, Cached(request), request.InputTokens);
-        if (_sessionReplica is not null && request.SessionId >= 0 && replica >= 0 && fits)
-        {
-            _sessionReplica[request.SessionId] = replica;
-        }
-
-        var s = new Sequence(request, replica, _sim.Now);
-        Observer.OnArrived(s, _sim.Now);
-        if (!fits)
-        {
-            s.Status = SequenceStatus.Rejected;
-            Rejected++;
-            Observer.OnRejected(s, _sim.Now, prefillTokens > _prefillContextTokens
-                ? $"prompt + 1 = {prefillTokens} tokens exceeds the KV capacity of every prefill virtual engine ({_prefillContextTokens} tokens)"
-                : $"prompt + output = {context} tokens exceeds the KV capacity of every decode virtual engine ({_decodeContextTokens} tokens)");
-            _arrivals.OnCompleted(s.Id);
-            return;
-        }
-
-        Enqueue(s, replica);
-    }
-
-    /// <summary>Fails replica <paramref name="replica"/> and retries every request it held on the others.</summary>
-    internal void FailReplica(int replica)
-    {
-        if (!_up[replica])
-        {
-            return;
-        }
-
-        _up[replica] = false;
-        var lost = _replicas[replica].Fail();
-        foreach (var s in lost)
-        {
-            Retry(s);
-        }
-    }
-
-    /// <summary>Brings replica <paramref name="replica"/> back and routes the requests parked while every replica was down.</summary>
-    internal void RecoverReplica(int replica)
-    {
-        _up[replica] = true;
-        _replicas[replica].Recover();
-        while (_parked.Count > 0)
-        {
-            Route(_parked.Dequeue());
-        }
-    }
-
-    private void Retry(Sequence s)
-    {
-        Retries++;
-        RetriedRequests += s.Retries == 0 ? 1 : 0;
-        DiscardedTokens += s.GeneratedTokens;
-        Observer.OnRetried(s, _sim.Now);
-        s.ResetForRetry();
-        Route(s);
-    }
-
-    private void Route(Sequence s) => Enqueue(s, PickReplica(s.Request));
-
-    // Session affinity: the replica of the session's previous turn while it is up and holds the request; else null.
-    private int? Affine(in RequestSpec request, long context) =>
-        _sessionReplica is not null && request.SessionId >= 0 && _sessionReplica.TryGetValue(request.SessionId, out int r)
-            && _up[r] && _replicas[r].MaxContextTokens >= context ? r : null;
-
-    /// <summary>The router's choice given each replica's current load (-1 when every replica is down).</summary>
-    private int PickReplica(in RequestSpec request)
-    {
-        for (int r = 0; r < _replicas.Length; r++)
-        {
-            _outstandingRequests[r] = _replicas[r].OutstandingRequests;
-            _outstandingTokens[r] = _replicas[r].OutstandingTokens;
-        }
-
-        return _router.Pick(_outstandingRequests, _outstandingTokens, _up, Cached(request), request.InputTokens);
-    }
-
-    /// <summary>As <see cref="PickReplica(in RequestSpec)"/>, among the live replicas whose virtual engines hold <paramref name="context"/> tokens.</summary>
-    private int PickReplica(in RequestSpec request, long context)
-    {
-        for (int r = 0; r < _replicas.Length; r++)
-        {
-            _outstandingRequests[r] = _replicas[r].OutstandingRequests;
-            _outstandingTokens[r] = _replicas[r].OutstandingTokens;
-            _eligible[r] = _up[r] && _replicas[r].MaxContextTokens >= context;
-        }
-
-        return _router.Pick(_outstandingRequests, _outstandingTokens, _eligible, Cached(request), request.InputTokens);
-    }
-
-    // Prefix-aware routing: each replica's cached prompt tokens for the request (empty for other routers).
-    private ReadOnlySpan<int> Cached(in RequestSpec request)
-    {
-        if (_cachedTokens is null)
-        {
-            return default;
-        }
-
-        ulong[]? keys = null;
-        int unit = 0;
-        for (int r = 0; r < _replicas.Length; r++)
-        {
-            _cachedTokens[r] = _replicas[r].CachedPrefixTokens(request, ref keys, ref unit);
-        }
-
-        return _cachedTokens;
-    }
-
-    private void Enqueue(Sequence s, int replica)
-    {
-        if (replica < 0)
-        {
-            _parked.Enqueue(s); // Why: every replica is down; a recovery routes it (FaultPlan guarantees one).
-            return;
-        }
-
-        s.Replica = replica;
-        _replicas[replica].Enqueue(s);
-    }
-
     private void CheckInvariants()
     {
         var problems = new List<string>();
@@ -483,9 +211,9 @@ public sealed class ServingSimulation
             problems.Add("the workload still had requests when the event queue ran dry");
         }
 
-        if (_parked.Count > 0)
+        if (_dispatcher.Parked > 0)
         {
-            problems.Add($"{_parked.Count} requests are still waiting for a replica to come up");
+            problems.Add($"{_dispatcher.Parked} requests are still waiting for a replica to come up");
         }
 
         if (Completed + Rejected != Arrived)

@@ -8,7 +8,8 @@ namespace DesSim.Core.Execution;
 /// <remarks>
 /// A micro-batch occupies the stage for its priced time (compute, TP all-reduces, engine overheads), then, unless this
 /// is the last stage, while its activations travel to the next stage's GPUs over the network. Idle gaps while the
-/// replica has work in flight are the pipeline bubbles; they are not computed, they emerge. A busy stage has exactly one
+/// replica has work in flight are the pipeline bubbles; they are not computed, they emerge. The stage keeps no time
+/// accounts: it reports its spans to the observer (GPU time is <c>Metrics/GpuTimeAccounting</c>'s). A busy stage has exactly one
 /// pending event of its own (compute done, or its activations' arrival); <see cref="Abort"/> cancels it
 /// (<see cref="ISimContext.Cancel"/>), so an event that fires is always the current micro-batch's.
 /// </remarks>
@@ -25,26 +26,24 @@ internal sealed class StageServer : IEventHandler
     private readonly int[] _gpus;
     private readonly int[]? _nextGpus;
     private readonly Queue<int> _queue = new();
-    private readonly ServingSimulation _simulation;
+    private readonly ExecutorServices _services;
     private readonly StagePerturbation? _perturbation;
     private readonly bool _streamsKv;
     private long _startNs;
-    private long _endNs;
+    private bool _computing; // a micro-batch is in its priced span (its compute-done event is pending)
     private EventHandle _pending;
 
-    public StageServer(ISimContext ctx, ServingSimulation simulation, ReplicaEngine replica, int index, int[] gpus, int[]? nextGpus)
+    public StageServer(ISimContext ctx, ExecutorServices services, ReplicaEngine replica, int index, int[] gpus, int[]? nextGpus)
     {
         _ctx = ctx;
-        _simulation = simulation;
+        _services = services;
         _replica = replica;
         _index = index;
         _gpus = gpus;
         _nextGpus = nextGpus;
-        _perturbation = StagePerturbation.Create(ctx, simulation.Config, replica.Index, index, gpus);
+        _perturbation = StagePerturbation.Create(ctx, services.Cluster, replica.Index, index, gpus);
         _streamsKv = replica.StreamsKv;
     }
-
-    public StageTimes Times { get; } = new();
 
     public bool IsIdle { get; private set; } = true;
 
@@ -71,10 +70,11 @@ internal sealed class StageServer : IEventHandler
         var mb = _replica.Slot(slot);
         if ((argument & KindMask) == ComputeDoneKind)
         {
-            _simulation.Observer.OnStageSpan(_replica.Index, _index, mb.Number, new SimTime(_startNs), _ctx.Now, _lastCost, mb.Plan.Shape.TotalTokens);
+            _computing = false;
+            _services.Observer.OnStageSpan(_replica.Index, _index, mb.Number, new SimTime(_startNs), _ctx.Now, _lastCost, mb.Plan.Shape.TotalTokens);
             if (_streamsKv)
             {
-                _simulation.Disaggregation!.Coordinator.OnPrefillStage(mb.Plan, _index, end: true);
+                _services.Disaggregation!.Coordinator.OnPrefillStage(mb.Plan, _index, end: true);
             }
 
             if (_nextGpus is null)
@@ -85,27 +85,28 @@ internal sealed class StageServer : IEventHandler
             else
             {
                 mb.SendStartNanoseconds = _ctx.Now.Nanoseconds;
-                long bytes = ServingSimulation.ActivationBytesPerPair(_replica.Config, mb.Plan.Shape.TotalTokens);
-                _pending = _simulation.Network.Send(_gpus, _nextGpus, bytes, this, SendDoneKind | (uint)slot);
+                long bytes = BatchPricer.ActivationBytesPerPair(_replica.Config, mb.Plan.Shape.TotalTokens);
+                _pending = _services.Network.Send(_gpus, _nextGpus, new Units.Bytes(bytes), this, SendDoneKind | (uint)slot);
             }
         }
         else
         {
             long start = mb.SendStartNanoseconds;
-            Times.PpCommNanoseconds += _ctx.Now.Nanoseconds - start;
-            _simulation.Observer.OnTransferSpan(_replica.Index, _index, mb.Number, new SimTime(start), _ctx.Now, ServingSimulation.ActivationBytesPerPair(_replica.Config, mb.Plan.Shape.TotalTokens) * _gpus.Length);
+            _services.Observer.OnTransferSpan(_replica.Index, _index, mb.Number, new SimTime(start), _ctx.Now, BatchPricer.ActivationBytesPerPair(_replica.Config, mb.Plan.Shape.TotalTokens) * _gpus.Length);
             Release();
             _replica.Stage(_index + 1).Accept(slot);
         }
     }
 
     private StageCost _lastCost;
+    private int _slot; // the micro-batch slot in the stage now
 
     private void Start(int slot)
     {
         IsIdle = false;
+        _slot = slot;
         var mb = _replica.Slot(slot);
-        var cost = _simulation.Price(_replica.Config, mb.Plan, _index);
+        var cost = _services.Pricer.Price(_replica.Config, mb.Plan, _index);
         if (_perturbation is not null)
         {
             cost = _perturbation.Apply(cost, _ctx.Now.Nanoseconds);
@@ -114,33 +115,25 @@ internal sealed class StageServer : IEventHandler
         _lastCost = cost;
         if (_streamsKv)
         {
-            _simulation.Disaggregation!.Coordinator.OnPrefillStage(mb.Plan, _index, end: false);
+            _services.Disaggregation!.Coordinator.OnPrefillStage(mb.Plan, _index, end: false);
         }
 
         long compute = Nanoseconds.FromSeconds(cost.ComputeSeconds);
         long tp = Nanoseconds.FromSeconds(cost.TpCommSeconds);
         long other = Nanoseconds.FromSeconds(cost.OtherCommSeconds);
-        Times.ComputeNanoseconds += compute;
-        Times.ComputeBoundNanoseconds += Nanoseconds.FromSeconds(cost.ComputeBoundSeconds);
-        Times.TpCommNanoseconds += tp;
-        Times.OtherCommNanoseconds += other;
-        Times.MicroBatches++;
         _startNs = _ctx.Now.Nanoseconds;
-        _endNs = _startNs + compute + tp + other;
+        _computing = true;
         _pending = _ctx.Schedule(new SimTime(compute + tp + other), this, ComputeDoneKind | (uint)slot, EventPriority.Completion);
     }
 
-    /// <summary>The replica failed: drops the running and queued micro-batches (its pending event is cancelled) and
-    /// un-charges the part of the running one that will not execute.</summary>
+    /// <summary>The replica failed: drops the running and queued micro-batches (its pending event is cancelled); a
+    /// micro-batch cut short in its priced span is reported (<see cref="IServingObserver.OnStageSpanAborted"/>).</summary>
     public void Abort()
     {
-        long now = _ctx.Now.Nanoseconds;
-        if (!IsIdle && _endNs > now)
+        if (_computing)
         {
-            long remaining = _endNs - now;
-            long fromCompute = Math.Min(remaining, Times.ComputeNanoseconds);
-            Times.ComputeNanoseconds -= fromCompute;
-            Times.TpCommNanoseconds -= Math.Min(remaining - fromCompute, Times.TpCommNanoseconds);
+            _computing = false;
+            _services.Observer.OnStageSpanAborted(_replica.Index, _index, _replica.Slot(_slot).Number, new SimTime(_startNs), _ctx.Now, _lastCost);
         }
 
         _ctx.Cancel(_pending);

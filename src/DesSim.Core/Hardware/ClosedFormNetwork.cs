@@ -1,4 +1,5 @@
 using DesSim.Engine;
+using DesSim.Core.Units;
 
 namespace DesSim.Core.Hardware;
 
@@ -27,7 +28,7 @@ public sealed class ClosedFormNetwork : ITransferNetwork, IDegradableNetwork
     public IReadOnlyList<LinkUsage> Links => _counters.Snapshot();
 
     /// <inheritdoc />
-    public EventHandle Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, long bytesPerPair, IEventHandler onArrival, long argument)
+    public EventHandle Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, Bytes bytesPerPair, IEventHandler onArrival, long argument)
     {
         TransferMath.CheckPairs(sources, destinations, bytesPerPair);
         Span<int> route = stackalloc int[Topology.MaxHops];

@@ -1,9 +1,11 @@
+using DesSim.Core.Units;
+
 namespace DesSim.Core.Hardware;
 
 /// <summary>One GPU model: dense tensor-core peaks, memory, and its links.</summary>
 /// <remarks>
-/// Units: FLOP/s, bytes, bytes/s (per direction), seconds. <see cref="Fp8FlopsPerSecond"/> is 0 when the GPU has no FP8
-/// tensor cores (A100); FP8 GEMMs then run at the BF16 rate. <see cref="FabricBandwidthBytesPerSecond"/> is per GPU to the
+/// Units: FLOP/s, bytes, <see cref="BytesPerSecond"/> (per direction), seconds. <see cref="Fp8FlopsPerSecond"/> is 0 when the GPU has no FP8
+/// tensor cores (A100); FP8 GEMMs then run at the BF16 rate. <see cref="FabricBandwidth"/> is per GPU to the
 /// switch for NVSwitch, per bridge for NVLink pairs, per peer link for xGMI, 0 for PCIe-only cards.
 /// <see cref="ProfileKey"/> names the embedded measured tables (null: roofline only).
 /// </remarks>
@@ -24,17 +26,21 @@ public sealed record GpuSpec
     /// <summary>Memory capacity in bytes (vendor "GB", decimal).</summary>
     public required long MemoryBytes { get; init; }
 
-    /// <summary>Peak memory bandwidth, bytes/s.</summary>
-    public required double MemoryBandwidthBytesPerSecond { get; init; }
+    /// <summary>Peak memory bandwidth.</summary>
+    public required BytesPerSecond MemoryBandwidth { get; init; }
 
     /// <summary>The intra-node fabric servers with this GPU usually have.</summary>
     public required IntraNodeFabric DefaultFabric { get; init; }
 
-    /// <summary>GPU-to-GPU fabric bandwidth per direction, bytes/s (see remarks).</summary>
-    public double FabricBandwidthBytesPerSecond { get; init; }
+    /// <summary>GPU-to-GPU fabric bandwidth per direction (see remarks); zero for PCIe-only cards.</summary>
+    public BytesPerSecond FabricBandwidth { get; init; }
 
-    /// <summary>Achievable host (PCIe) link bandwidth per direction, bytes/s.</summary>
-    public required double HostLinkBandwidthBytesPerSecond { get; init; }
+    /// <summary>Achievable host (PCIe) link bandwidth per direction.</summary>
+    public required BytesPerSecond HostLinkBandwidth { get; init; }
+
+    /// <summary>What a GPU-to-GPU link of this GPU carries per direction: the fabric's bandwidth, or the host link's for
+    /// PCIe-only cards (no fabric).</summary>
+    public BytesPerSecond PeerBandwidth => FabricBandwidth.Value > 0 ? FabricBandwidth : HostLinkBandwidth;
 
     /// <summary>Key of the embedded measured tables (e.g. <c>h100_sxm</c>), or null.</summary>
     public string? ProfileKey { get; init; }

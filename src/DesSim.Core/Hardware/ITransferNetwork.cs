@@ -1,4 +1,5 @@
 using DesSim.Engine;
+using DesSim.Core.Units;
 
 namespace DesSim.Core.Hardware;
 
@@ -14,7 +15,7 @@ public interface ITransferNetwork
     /// calls <paramref name="onArrival"/> with <paramref name="argument"/> once, when the last pair has arrived.</summary>
     /// <returns>The arrival event: cancelling it (<see cref="ISimContext.Cancel"/>) drops the delivery, not the traffic
     /// (the links stay occupied as if the bytes flowed).</returns>
-    EventHandle Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, long bytesPerPair, IEventHandler onArrival, long argument);
+    EventHandle Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, Bytes bytesPerPair, IEventHandler onArrival, long argument);
 
     /// <summary>Per-link totals so far, in a stable order.</summary>
     IReadOnlyList<LinkUsage> Links { get; }

@@ -1,3 +1,5 @@
+using DesSim.Core.Units;
+
 namespace DesSim.Core.Hardware;
 
 /// <summary>Per-link bytes, busy time and transfer counts (allocation-free recording).</summary>
@@ -17,11 +19,11 @@ internal sealed class LinkCounters
         _transfers = new long[n];
     }
 
-    public void Record(Topology topology, ReadOnlySpan<int> links, long bytes)
+    public void Record(Topology topology, ReadOnlySpan<int> links, Bytes bytes)
     {
         foreach (int l in links)
         {
-            _bytes[l] += bytes;
+            _bytes[l] += bytes.Count;
             _busyNanoseconds[l] += TransferMath.OccupancyNanoseconds(topology.Links[l], bytes);
             _transfers[l]++;
         }

@@ -1,3 +1,5 @@
+using DesSim.Core.Units;
+
 namespace DesSim.Core.Hardware;
 
 /// <summary>The directed links of a cluster and the route between any two GPUs.</summary>
@@ -72,8 +74,8 @@ public sealed class Topology
         {
             var group = groups[_nodeGroup[node]];
             int g = group.GpusPerNode;
-            double host = group.Gpu.HostLinkBandwidthBytesPerSecond;
-            double fabric = group.Gpu.FabricBandwidthBytesPerSecond > 0 ? group.Gpu.FabricBandwidthBytesPerSecond : host;
+            var host = group.Gpu.HostLinkBandwidth;
+            var fabric = group.Gpu.PeerBandwidth;
             for (int i = 0; i < g; i++, id++)
             {
                 switch (group.IntraNode)
@@ -115,7 +117,7 @@ public sealed class Topology
             }
 
             int g = group.GpusPerNode;
-            double fabric = group.Gpu.FabricBandwidthBytesPerSecond > 0 ? group.Gpu.FabricBandwidthBytesPerSecond : group.Gpu.HostLinkBandwidthBytesPerSecond;
+            var fabric = group.Gpu.PeerBandwidth;
             _nodeMeshBase[node] = _links.Count;
             for (int i = 0; i < g; i++)
             {
@@ -132,8 +134,8 @@ public sealed class Topology
             var ib = cluster.InterNode;
             for (int id = 0; id < n; id++)
             {
-                _nicUp[id] = Add($"node{_nodeOf[id]}/gpu{_localOf[id]}->{ib.Name}", "ib", ib.BandwidthBytesPerSecond, ib.LatencySeconds);
-                _nicDown[id] = Add($"{ib.Name}->node{_nodeOf[id]}/gpu{_localOf[id]}", "ib", ib.BandwidthBytesPerSecond, ib.LatencySeconds);
+                _nicUp[id] = Add($"node{_nodeOf[id]}/gpu{_localOf[id]}->{ib.Name}", "ib", ib.Bandwidth, ib.LatencySeconds);
+                _nicDown[id] = Add($"{ib.Name}->node{_nodeOf[id]}/gpu{_localOf[id]}", "ib", ib.Bandwidth, ib.LatencySeconds);
             }
         }
     }
@@ -204,15 +206,15 @@ public sealed class Topology
     /// <summary>The global node of GPU <paramref name="gpu"/>.</summary>
     public int NodeOf(int gpu) => _nodeOf[gpu];
 
-    /// <summary>Bandwidth of the slowest link on the route, bytes/s (∞ for the same GPU).</summary>
-    public double PathBandwidthBytesPerSecond(int source, int destination)
+    /// <summary>Bandwidth of the slowest link on the route (∞ for the same GPU).</summary>
+    public BytesPerSecond PathBandwidth(int source, int destination)
     {
         Span<int> r = stackalloc int[MaxHops];
         int hops = Route(source, destination, r);
-        double bw = double.PositiveInfinity;
+        var bw = BytesPerSecond.PositiveInfinity;
         for (int i = 0; i < hops; i++)
         {
-            bw = Math.Min(bw, _links[r[i]].BandwidthBytesPerSecond);
+            bw = BytesPerSecond.Min(bw, _links[r[i]].Bandwidth);
         }
 
         return bw;
@@ -232,7 +234,7 @@ public sealed class Topology
         return s;
     }
 
-    private int Add(string name, string kind, double bandwidth, double latency)
+    private int Add(string name, string kind, BytesPerSecond bandwidth, double latency)
     {
         _links.Add(new LinkSpec(name, kind, bandwidth, latency));
         return _links.Count - 1;

@@ -21,8 +21,8 @@ public static class ConcurrencyPeak
         long first = long.MaxValue, last = long.MinValue;
         foreach (var r in completed)
         {
-            first = Math.Min(first, r.ArrivalNs);
-            last = Math.Max(last, r.CompletionNs);
+            first = Math.Min(first, r.Arrival.Nanoseconds);
+            last = Math.Max(last, r.Completion.Nanoseconds);
         }
 
         if (first == long.MaxValue)
@@ -35,8 +35,8 @@ public static class ConcurrencyPeak
         var delta = new long[((last - first) / NanosecondsPerBucket) + 2];
         foreach (var r in completed)
         {
-            delta[(r.ArrivalNs - first) / NanosecondsPerBucket]++;
-            delta[((r.CompletionNs - first) / NanosecondsPerBucket) + 1]--;
+            delta[(r.Arrival.Nanoseconds - first) / NanosecondsPerBucket]++;
+            delta[((r.Completion.Nanoseconds - first) / NanosecondsPerBucket) + 1]--;
         }
 
         long running = 0, peak = 0;

@@ -1,3 +1,5 @@
+using DesSim.Engine;
+
 namespace DesSim.Core.Metrics;
 
 /// <summary>Turns an <see cref="EnergyMeter"/> into the energy outputs: per-GPU power, the summary, and the cluster power column.</summary>
@@ -59,7 +61,9 @@ public static class EnergyAccounting
         long previous = 0;
         for (int i = 0; i < rows.Count; i++)
         {
-            long t = (long)Math.Round(rows[i].TimeSeconds * 1e9);
+            // Why the same as banker's rounding here: TimeSeconds is a whole nanosecond count / 10⁹, so ×10⁹ lands within a
+            // rounding error of that whole number, never on a tie.
+            long t = SimTime.FromSeconds(rows[i].TimeSeconds).Nanoseconds;
             double watts = t > previous ? meter.ClusterJoules(previous, t, startNs, endNs) / ((t - previous) / 1e9) : meter.GpuCount * meter.Power.IdleWatts;
             result[i] = rows[i] with { ClusterPowerWatts = watts };
             previous = t;

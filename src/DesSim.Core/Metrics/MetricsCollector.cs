@@ -37,6 +37,9 @@ public sealed class MetricsCollector : IServingObserver
     /// <summary>Integrates GPU power over the spans; null when the GPU has no power figures.</summary>
     public EnergyMeter? Energy { get; init; }
 
+    /// <summary>Where each stage's GPUs spent their time, from the stage and transfer spans.</summary>
+    public GpuTimeAccounting GpuTime { get; } = new();
+
     /// <summary>Inter-token latencies (ns).</summary>
     public LogHistogram InterTokenLatency { get; } = new();
 
@@ -109,19 +112,19 @@ public sealed class MetricsCollector : IServingObserver
             s.Replica,
             s.PromptTokens,
             s.OutputTokens,
-            s.Arrival.Nanoseconds,
-            s.FirstScheduled?.Nanoseconds ?? -1,
-            s.FirstToken?.Nanoseconds ?? -1,
-            now.Nanoseconds,
+            s.Arrival,
+            s.FirstScheduled ?? RequestRecord.NotReached,
+            s.FirstToken ?? RequestRecord.NotReached,
+            now,
             s.Preemptions,
-            s.MaxInterTokenNanoseconds,
+            SimTime.FromNanoseconds(s.MaxInterTokenNanoseconds),
             Rejected: false,
             s.CachedTokens,
             s.LoadedTokens));
 
     /// <inheritdoc />
     public void OnRejected(Sequence s, SimTime now, string reason) =>
-        _records.Add(new RequestRecord(s.Id, s.Replica, s.PromptTokens, s.OutputTokens, s.Arrival.Nanoseconds, -1, -1, -1, 0, 0, Rejected: true));
+        _records.Add(new RequestRecord(s.Id, s.Replica, s.PromptTokens, s.OutputTokens, s.Arrival, RequestRecord.NotReached, RequestRecord.NotReached, RequestRecord.NotReached, 0, SimTime.Zero, Rejected: true));
 
     /// <summary>Disaggregated runs: the KV hand-offs so far, in completion order.</summary>
     public IReadOnlyList<KvTransferRecord> KvTransfers => _kvTransfers;
@@ -139,13 +142,19 @@ public sealed class MetricsCollector : IServingObserver
     /// <inheritdoc />
     public void OnStageSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, in StageCost cost, int tokens)
     {
+        GpuTime.OnStageSpan(replica, stage, cost);
         Energy?.OnStageSpan(replica, stage, start.Nanoseconds, end.Nanoseconds, cost);
         KeepSpan(new TimelineSpan(replica, stage, microBatch, start.Nanoseconds, end.Nanoseconds, false, tokens));
     }
 
     /// <inheritdoc />
+    public void OnStageSpanAborted(int replica, int stage, long microBatch, SimTime start, SimTime abortedAt, in StageCost cost) =>
+        GpuTime.OnStageSpanAborted(replica, stage, start, abortedAt, cost);
+
+    /// <inheritdoc />
     public void OnTransferSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, long bytes)
     {
+        GpuTime.OnTransferSpan(replica, stage, start, end);
         Energy?.OnTransferSpan(replica, stage, start.Nanoseconds, end.Nanoseconds);
         KeepSpan(new TimelineSpan(replica, stage, microBatch, start.Nanoseconds, end.Nanoseconds, true, 0));
     }

@@ -22,7 +22,7 @@ public static class RunResultBuilder
         foreach (var r in done)
         {
             doneCount++;
-            endNs = Math.Max(endNs, r.CompletionNs);
+            endNs = Math.Max(endNs, r.Completion.Nanoseconds);
             outTokens += r.OutputTokens;
             inTokens += r.InputTokens;
             met += slo.IsMet(r) ? 1 : 0;
@@ -48,7 +48,7 @@ public static class RunResultBuilder
         double duration = (endNs - firstNs) / 1e9;
         double Per(double x) => duration > 0 ? x / duration : 0;
 
-        var gpus = BuildGpus(simulation, duration, collector.Energy);
+        var gpus = BuildGpus(simulation, collector.GpuTime, duration, collector.Energy);
         double total = gpus.Sum(g => g.TotalSeconds);
         double Share(Func<GpuRecord, double> f) => total > 0 ? gpus.Sum(f) / total : 0;
         var peakKv = simulation.PeakKvBlocks.Zip(simulation.KvCapacityBlocks, (peak, capacity) => peak / (double)capacity).Max();
@@ -195,17 +195,17 @@ public static class RunResultBuilder
         return acc.Stats();
     }
 
-    private static List<GpuRecord> BuildGpus(ServingSimulation simulation, double durationSeconds, EnergyMeter? meter)
+    private static List<GpuRecord> BuildGpus(ServingSimulation simulation, GpuTimeAccounting gpuTime, double durationSeconds, EnergyMeter? meter)
     {
         var gpus = new List<GpuRecord>();
-        var stages = simulation.Stages;
+        var stages = simulation.StagesPerReplica;
         var active = simulation.ReplicaActiveNanoseconds;
         var ids = simulation.Config.StageGpuIds;
         for (int r = 0; r < stages.Count; r++)
         {
-            for (int s = 0; s < stages[r].Count; s++)
+            for (int s = 0; s < stages[r]; s++)
             {
-                var t = stages[r][s];
+                var t = gpuTime.Stage(r, s);
                 double busy = t.BusyNanoseconds / 1e9;
                 double bubble = Math.Max(0, (active[r] / 1e9) - busy);
                 double idle = Math.Max(0, durationSeconds - busy - bubble);

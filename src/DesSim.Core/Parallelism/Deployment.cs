@@ -147,19 +147,19 @@ public sealed class Deployment
         bool oneNode = ids[0] / c.GpusPerNode == ids[^1] / c.GpusPerNode;
         if (!oneNode)
         {
-            return new TpCollectiveModel(tp, c.InterNode.BandwidthBytesPerSecond, CollectiveLatencies.NetworkStepSeconds, null, _notes);
+            return new TpCollectiveModel(tp, c.InterNode.Bandwidth, CollectiveLatencies.NetworkStepSeconds, null, _notes);
         }
 
         var gpu = c.Gpu;
-        double host = gpu.HostLinkBandwidthBytesPerSecond;
-        double fabric = gpu.FabricBandwidthBytesPerSecond > 0 ? gpu.FabricBandwidthBytesPerSecond : host;
+        var host = gpu.HostLinkBandwidth;
+        var fabric = gpu.PeerBandwidth;
         return c.IntraNode switch
         {
             IntraNodeFabric.NvSwitch => new TpCollectiveModel(tp, fabric, CollectiveLatencies.NvLinkStepSeconds,
                 Spec.CostModel == CostModelKind.Measured && gpu.ProfileKey is not null ? MeasuredProfiles.Nccl(gpu.ProfileKey) : null, _notes),
             IntraNodeFabric.NvLinkPairs when tp == 2 && ids[0] % 2 == 0 => new TpCollectiveModel(tp, fabric, CollectiveLatencies.NvLinkStepSeconds, null, _notes),
             // Why: a ring over the mesh would use one link per hop, but RCCL drives all t−1 peer links at once.
-            IntraNodeFabric.Xgmi => new TpCollectiveModel(tp, fabric * (tp - 1), CollectiveLatencies.XgmiStepSeconds, null, _notes),
+            IntraNodeFabric.Xgmi => new TpCollectiveModel(tp, fabric.Scaled(tp - 1), CollectiveLatencies.XgmiStepSeconds, null, _notes),
             _ => new TpCollectiveModel(tp, host, CollectiveLatencies.PcieStepSeconds, null, _notes),
         };
     }

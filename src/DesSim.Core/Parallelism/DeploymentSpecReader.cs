@@ -2,6 +2,7 @@ using DesSim.Core.Configuration;
 using DesSim.Core.Hardware;
 using DesSim.Core.Model;
 using DesSim.Core.Scenarios;
+using DesSim.Core.Units;
 
 namespace DesSim.Core.Parallelism;
 
@@ -111,6 +112,11 @@ public static class DeploymentSpecReader
     /// typo, and the topology's link tables would not fit in memory (found by the fuzz test: 65,536 × 1,024 hung).</summary>
     public const int MaxClusterGpus = 1 << 17;
 
+    // Defaults of an inline GPU's links: NVLink 4 on an NVSwitch (H100 SXM, 450 GB/s per direction) and PCIe Gen5 x16
+    // (about 50 GB/s achievable), as GpuCatalog's H100-SXM5-80GB (facts.md §3, "Links").
+    private const double DefaultFabricGigabytesPerSecond = 450;
+    private const double DefaultHostLinkGigabytesPerSecond = 50;
+
     private static ClusterSpec ReadCluster(YamlSection root)
     {
         var c = root.GetSection("cluster") ?? throw root.Error("cluster", "is required but missing", "e.g. cluster: {gpu: h100, nodes: 1, gpus_per_node: 8}");
@@ -126,13 +132,14 @@ public static class DeploymentSpecReader
         var (interName, interInline) = c.GetScalarOrSection("inter_node");
         if (interName is not null)
         {
-            inter = InterNodeLinkSpec.TryGet(interName) ?? throw c.Error("inter_node", $"unknown network '{interName}'", KeySuggester.Hint(interName, InterNodeLinkSpec.All.Select(l => l.Name).ToList()) + "; or give {bandwidth_gbps, latency_us}");
+            inter = InterNodeLinkSpec.TryGet(interName) ?? throw c.Error("inter_node", $"unknown network '{interName}'", KeySuggester.Hint(interName, InterNodeLinkSpec.All.Select(l => l.Name).ToList()) + "; or give {bandwidth_gbit_s, latency_us}");
         }
         else if (interInline is not null)
         {
-            double gbps = interInline.GetDouble("bandwidth_gbps", null, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps) ?? throw interInline.Error("bandwidth_gbps", "is required (Gb/s per GPU NIC)");
+            var bandwidthKey = interInline.Spelling("bandwidth_gbit_s", "bandwidth_gbps", "Gb/s");
+            double gbps = interInline.GetDouble(bandwidthKey, null, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps) ?? throw interInline.Error(bandwidthKey, "is required (Gb/s per GPU NIC)");
             double us = interInline.GetDouble("latency_us", 1, 0, InputRanges.MaxLatencyUs)!.Value;
-            inter = new InterNodeLinkSpec(interInline.GetString("name", "custom-network")!, gbps * 1e9 / 8, us * 1e-6);
+            inter = new InterNodeLinkSpec(interInline.GetString("name", "custom-network")!, BytesPerSecond.FromGigabitsPerSecond(gbps), us * 1e-6);
             interInline.RejectUnknownKeys();
         }
 
@@ -214,11 +221,12 @@ public static class DeploymentSpecReader
         double bf16 = inline.GetDouble("bf16_tflops", null, InputRanges.MinTflops, InputRanges.MaxTflops) ?? throw inline.Error("bf16_tflops", "is required (dense BF16 TFLOP/s)");
         double fp8 = inline.GetDouble("fp8_tflops", 0, 0, InputRanges.MaxTflops)!.Value;
         double memGb = inline.GetDouble("memory_gb", null, InputRanges.MinMemoryGb, InputRanges.MaxMemoryGb) ?? throw inline.Error("memory_gb", "is required (GB)");
-        double bwTb = inline.GetDouble("memory_bandwidth_tbps", null, InputRanges.MinMemoryBandwidthTbps, InputRanges.MaxMemoryBandwidthTbps) ?? throw inline.Error("memory_bandwidth_tbps", "is required (TB/s)");
+        var memoryBandwidthKey = inline.Spelling("memory_bandwidth_tbyte_s", "memory_bandwidth_tbps", "TB/s");
+        double bwTb = inline.GetDouble(memoryBandwidthKey, null, InputRanges.MinMemoryBandwidthTbps, InputRanges.MaxMemoryBandwidthTbps) ?? throw inline.Error(memoryBandwidthKey, "is required (TB/s)");
         var fabricText = inline.GetString("fabric", "nvswitch")!;
         var fabric = FabricNames.TryParse(fabricText) ?? throw inline.Error("fabric", $"'{fabricText}' is not one of {string.Join(" | ", FabricNames.All)}");
-        double fabricGb = inline.GetDouble("fabric_bandwidth_gbps", fabric == IntraNodeFabric.Pcie ? 0 : 450, 0, InputRanges.MaxBandwidthGbps)!.Value;
-        double hostGb = inline.GetDouble("host_link_gbps", 50, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps)!.Value;
+        double fabricGb = inline.GetDouble(inline.Spelling("fabric_bandwidth_gbyte_s", "fabric_bandwidth_gbps", "GB/s"), fabric == IntraNodeFabric.Pcie ? 0 : DefaultFabricGigabytesPerSecond, 0, InputRanges.MaxBandwidthGbps)!.Value;
+        double hostGb = inline.GetDouble(inline.Spelling("host_link_gbyte_s", "host_link_gbps", "GB/s"), DefaultHostLinkGigabytesPerSecond, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps)!.Value;
         var profile = inline.GetString("measured_tables");
         if (profile is not null && !Cost.MeasuredProfiles.Has(profile))
         {
@@ -231,10 +239,10 @@ public static class DeploymentSpecReader
             Bf16FlopsPerSecond = bf16 * 1e12,
             Fp8FlopsPerSecond = fp8 * 1e12,
             MemoryBytes = (long)(memGb * 1e9),
-            MemoryBandwidthBytesPerSecond = bwTb * 1e12,
+            MemoryBandwidth = BytesPerSecond.FromTerabytesPerSecond(bwTb),
             DefaultFabric = fabric,
-            FabricBandwidthBytesPerSecond = fabricGb * 1e9,
-            HostLinkBandwidthBytesPerSecond = hostGb * 1e9,
+            FabricBandwidth = BytesPerSecond.FromGigabytesPerSecond(fabricGb),
+            HostLinkBandwidth = BytesPerSecond.FromGigabytesPerSecond(hostGb),
             ProfileKey = profile,
             TdpWatts = inline.GetDouble("tdp_w", 0, 0)!.Value,
             IdleWatts = inline.GetDouble("idle_w", 0, 0)!.Value,

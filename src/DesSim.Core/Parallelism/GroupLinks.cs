@@ -16,16 +16,16 @@ internal static class GroupLinks
         bool oneNode = gpuIds.All(id => id / c.GpusPerNode == gpuIds[0] / c.GpusPerNode);
         if (!oneNode)
         {
-            return new GroupLink(n, c.InterNode.BandwidthBytesPerSecond, CollectiveLatencies.NetworkStepSeconds);
+            return new GroupLink(n, c.InterNode.Bandwidth, CollectiveLatencies.NetworkStepSeconds);
         }
 
         var gpu = c.Gpu;
-        double host = gpu.HostLinkBandwidthBytesPerSecond;
-        double fabric = gpu.FabricBandwidthBytesPerSecond > 0 ? gpu.FabricBandwidthBytesPerSecond : host;
+        var host = gpu.HostLinkBandwidth;
+        var fabric = gpu.PeerBandwidth;
         return c.IntraNode switch
         {
             IntraNodeFabric.NvSwitch => new GroupLink(n, fabric, CollectiveLatencies.NvLinkStepSeconds),
-            IntraNodeFabric.Xgmi => new GroupLink(n, fabric * Math.Max(1, n - 1), CollectiveLatencies.XgmiStepSeconds),
+            IntraNodeFabric.Xgmi => new GroupLink(n, fabric.Scaled(Math.Max(1, n - 1)), CollectiveLatencies.XgmiStepSeconds),
             _ => new GroupLink(n, host, CollectiveLatencies.PcieStepSeconds),
         };
     }

@@ -44,7 +44,7 @@ internal static class NodeGroupReader
                 throw cluster.Error(list[i], path, "expected a mapping (key: value pairs)", "e.g. { gpu: h100-sxm, nodes: 1, gpus_per_node: 8, intra_node: nvswitch }");
             }
 
-            var item = new YamlSection(m, cluster.File, path);
+            var item = new YamlSection(m, cluster.File, path, cluster.Notes);
             if (!item.Has("gpu"))
             {
                 throw item.Error("gpu", "is required in every node group", "name a catalog GPU (see 'dessim gpus') or define one inline");

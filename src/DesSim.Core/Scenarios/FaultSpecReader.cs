@@ -113,7 +113,7 @@ public static class FaultSpecReader
                 throw parent.Error(list[i], path, "expected a mapping (key: value pairs)", $"e.g. {key}: [{{ ... }}]");
             }
 
-            var item = new YamlSection(m, parent.File, path);
+            var item = new YamlSection(m, parent.File, path, parent.Notes);
             result[i] = read(item);
             item.RejectUnknownKeys();
         }

@@ -1,10 +1,11 @@
 using DesSim.Core.Configuration;
 using DesSim.Core.Execution;
+using DesSim.Core.Units;
 
 namespace DesSim.Core.Scenarios;
 
 /// <summary>Reads <c>kv_tiers:</c> (issue #17's contract: <c>cpu: { capacity_gb, policy }</c>, <c>disk: { capacity_gb,
-/// read_gbps, write_gbps }</c>, <c>shared</c> on either; docs/scenarios.md, docs/prefix-caching.md).</summary>
+/// read_gbyte_s, write_gbyte_s }</c> (formerly <c>read_gbps</c>, <c>write_gbps</c>, still read with a note), <c>shared</c> on either; docs/scenarios.md, docs/prefix-caching.md).</summary>
 internal static class KvTierSpecReader
 {
     /// <summary>Largest tier capacity, GB: 10 PB.</summary>
@@ -31,7 +32,7 @@ internal static class KvTierSpecReader
 
         if (s.GetSection("disk") is { } disk)
         {
-            tiers.Add(Tier(disk, "disk", KvTierDefaults.DiskReadBytesPerSecond, KvTierDefaults.DiskWriteBytesPerSecond, KvTierDefaults.DiskLatencySeconds));
+            tiers.Add(Tier(disk, "disk", KvTierDefaults.DiskRead, KvTierDefaults.DiskWrite, KvTierDefaults.DiskLatencySeconds));
         }
 
         s.RejectUnknownKeys();
@@ -53,7 +54,7 @@ internal static class KvTierSpecReader
         return tiers;
     }
 
-    private static KvTierSpec Tier(YamlSection t, string name, double? read, double? write, double latencySeconds)
+    private static KvTierSpec Tier(YamlSection t, string name, BytesPerSecond? read, BytesPerSecond? write, double latencySeconds)
     {
         if (!t.Has("capacity_gb"))
         {
@@ -62,11 +63,14 @@ internal static class KvTierSpecReader
 
         double gb = t.GetDouble("capacity_gb", null, 0, MaxCapacityGb, exclusiveMin: true)!.Value;
         t.GetEnum("policy", Policies, "lru");
-        double? readGbps = t.GetDouble("read_gbps", null, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps);
-        double? writeGbps = t.GetDouble("write_gbps", null, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps);
+        double? readGbps = t.GetDouble(t.Spelling("read_gbyte_s", "read_gbps", "GB/s"), null, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps);
+        double? writeGbps = t.GetDouble(t.Spelling("write_gbyte_s", "write_gbps", "GB/s"), null, InputRanges.MinBandwidthGbps, InputRanges.MaxBandwidthGbps);
         double latencyUs = t.GetDouble("latency_us", latencySeconds * 1e6, 0, InputRanges.MaxLatencyUs)!.Value;
         bool shared = t.GetBool("shared", false)!.Value;
         t.RejectUnknownKeys();
-        return new KvTierSpec(name, (long)Math.Round(gb * 1e9), readGbps * 1e9 ?? read, writeGbps * 1e9 ?? write, latencyUs * 1e-6, shared);
+        return new KvTierSpec(name, (long)Math.Round(gb * 1e9), Gigabytes(readGbps) ?? read, Gigabytes(writeGbps) ?? write, latencyUs * 1e-6, shared);
     }
+
+    private static BytesPerSecond? Gigabytes(double? gigabytesPerSecond) =>
+        gigabytesPerSecond is { } g ? BytesPerSecond.FromGigabytesPerSecond(g) : null;
 }

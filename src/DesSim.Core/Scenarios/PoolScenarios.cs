@@ -4,6 +4,7 @@ using DesSim.Core.Execution;
 using DesSim.Core.Hardware;
 using DesSim.Core.Parallelism;
 using DesSim.Core.Scheduling;
+using DesSim.Engine;
 
 namespace DesSim.Core.Scenarios;
 
@@ -73,7 +74,7 @@ internal static class PoolScenarios
         }
 
         d.RejectUnknownKeys();
-        return ([prefill, decode], new DisaggregationConfig(mode, setup, prefillRouter, decodeRouter));
+        return ([prefill, decode], new DisaggregationConfig(mode, SimTime.FromSeconds(setup), prefillRouter, decodeRouter));
     }
 
     private static PoolSpec ReadPool(YamlSection d, string key, PoolRole role, ClusterSpec cluster)

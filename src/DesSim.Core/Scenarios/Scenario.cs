@@ -56,6 +56,10 @@ public sealed record Scenario(
     /// <summary>The deployment plans this scenario and every variant derived from it share (one per distinct layout).</summary>
     internal Parallelism.DeploymentPlanCache Plans { get; init; } = new();
 
+    /// <summary>Notes about the scenario's text (a deprecated key spelling, docs/scenarios.md "Units"), in the order
+    /// raised; a run puts them first among its notes.</summary>
+    public IReadOnlyList<string> InputNotes { get; init; } = [];
+
     /// <summary>Kernel-time variability (<c>variability:</c>, docs/faults.md).</summary>
     public Execution.VariabilitySpec Variability { get; init; } = Execution.VariabilitySpec.None;
 }

@@ -85,7 +85,7 @@ public static class ScenarioLoader
 
         root.RejectUnknownKeys();
 
-        var scenario = new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection, Prices = prices, PrefixRouting = prefixRouting, KvTiers = kvTiers, Plans = basis?.Plans ?? new DeploymentPlanCache() };
+        var scenario = new Scenario(name, seed, sourcePath, Serialize(root.Node), deployment, scheduler, router, workload, slo, outputs, engine) { Faults = faults, Variability = variability, EngineSelection = selection, Prices = prices, PrefixRouting = prefixRouting, KvTiers = kvTiers, Plans = basis?.Plans ?? new DeploymentPlanCache(), InputNotes = root.Notes.All.ToArray() };
         if (pools is not null)
         {
             scenario = scenario with { Pools = pools, Disaggregation = disaggregation, EngineRequest = (engineSpec, keys, policy) };

@@ -96,7 +96,7 @@ public static class ScenarioRunner
         {
             serving.Run();
         }
-        catch (Exception e) when (e is SimulatedTimeOverflowException or OverflowException || e is ArgumentOutOfRangeException { ParamName: "seconds" or "milliseconds" or "microseconds" })
+        catch (Exception e) when (e is SimulatedTimeOverflowException or OverflowException || e is ArgumentOutOfRangeException { ParamName: "seconds" or "milliseconds" or "microseconds" or "nanoseconds" })
         {
             throw new InputException(scenario.SourcePath, null, $"simulated time overflows: {e.Message}", "a rate, duration, bandwidth, FLOP/s or factor is far outside its valid range (docs/scenarios.md, Valid ranges)");
         }
@@ -106,7 +106,8 @@ public static class ScenarioRunner
             throw new InputException(scenario.SourcePath, e.Location, e.Reason, e.Hint);
         }
 
-        var notes = new List<string>(placed is null ? deployment.Notes : placed.SelectMany((p, i) => leased[i].Notes.Select(n => $"{p.Spec.Name} pool: {n}")));
+        var notes = new List<string>(scenario.InputNotes);
+        notes.AddRange(placed is null ? deployment.Notes : placed.SelectMany((p, i) => leased[i].Notes.Select(n => $"{p.Spec.Name} pool: {n}")));
         if (placed is not null)
         {
             notes.AddRange(placed.Select(p => $"pool {p.Spec.Name}: {p.Spec.Instances} × TP{p.Spec.Tp}xPP{p.Spec.Pp} on {p.Deployment.Gpu.Name}, GPUs {string.Join(",", p.AllGpus)}, KV {p.Deployment.Memory.KvCapacityTokensPerReplica:N0} tokens/instance"));
@@ -209,7 +210,7 @@ public static class ScenarioRunner
             SampleStepSeconds = scenario.Outputs.TimeSeriesStepSeconds,
             PrefixRouting = scenario.PrefixRouting,
             KvTiers = scenario.KvTiers.Count == 0 || !scheduler.EnablePrefixCaching ? null : new KvTierConfig(scenario.KvTiers, deployment.Memory.KvBytesPerTokenPerGpu / Math.Max(1, plan.Cp),
-                deployment.Gpu.HostLinkBandwidthBytesPerSecond, scenario.Deployment.Cluster.InterNode.BandwidthBytesPerSecond, scenario.Deployment.Cluster.InterNode.LatencySeconds),
+                deployment.Gpu.HostLinkBandwidth, scenario.Deployment.Cluster.InterNode.Bandwidth, scenario.Deployment.Cluster.InterNode.LatencySeconds),
             IterationOverheadSeconds = engine.IterationSeconds(deployment.Model.NumLayers, plan.Tp),
             PerSequenceOverheadSeconds = engine.PerSequenceOverheadSeconds,
             CudaGraphs = selection?.Settings.Graphs ?? Scheduling.Engines.CudaGraphSizes.None,

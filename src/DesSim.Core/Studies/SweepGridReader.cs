@@ -42,7 +42,7 @@ public static class SweepGridReader
                         throw root.Error(item, $"layouts[{i}]", "expected a mapping such as { tp: 4, pp: 2 }");
                     }
 
-                    var s = new YamlSection(m, root.File, $"layouts[{i}]");
+                    var s = new YamlSection(m, root.File, $"layouts[{i}]", root.Notes);
                     var tp = s.GetInt("tp", 1, min: 1, max: 4096)!.Value;
                     var pp = s.GetInt("pp", 1, min: 1, max: 4096)!.Value;
                     var dp = s.GetInt("dp", min: 1, max: 1_000_000);

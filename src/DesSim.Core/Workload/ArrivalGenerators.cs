@@ -29,7 +29,7 @@ internal static class ArrivalGenerators
         {
             // Why: the first request arrives after one gap, as in a stationary process started at 0.
             _t += gapSeconds();
-            arrivalNs = (long)Math.Round(_t * NsPerSecond, MidpointRounding.AwayFromZero);
+            arrivalNs = SimTime.FromSeconds(_t).Nanoseconds;
             return true;
         }
     }
@@ -41,7 +41,7 @@ internal static class ArrivalGenerators
 
         public bool TryNext(out long arrivalNs)
         {
-            arrivalNs = (long)Math.Round(_i++ * NsPerSecond / rate, MidpointRounding.AwayFromZero);
+            arrivalNs = SimTime.FromNanosecondsRounded(_i++ * NsPerSecond / rate).Nanoseconds;
             return true;
         }
     }
@@ -84,7 +84,7 @@ internal static class ArrivalGenerators
                 if (seg.RequestsPerSecond > 0 && work <= capacity)
                 {
                     _t += work / seg.RequestsPerSecond;
-                    arrivalNs = (long)Math.Round(_t * NsPerSecond, MidpointRounding.AwayFromZero);
+                    arrivalNs = SimTime.FromSeconds(_t).Nanoseconds;
                     return true;
                 }
 
@@ -114,7 +114,7 @@ internal static class ArrivalGenerators
                 double rate = spec.RequestsPerSecond * (1 + (spec.Amplitude * Math.Sin(2 * Math.PI * (_t + spec.PhaseSeconds) / spec.PeriodSeconds)));
                 if (rng.NextDouble() * _peak < rate)
                 {
-                    arrivalNs = (long)Math.Round(_t * NsPerSecond, MidpointRounding.AwayFromZero);
+                    arrivalNs = SimTime.FromSeconds(_t).Nanoseconds;
                     return true;
                 }
             }

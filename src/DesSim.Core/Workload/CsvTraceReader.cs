@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using DesSim.Engine;
 
 namespace DesSim.Core.Workload;
 
@@ -7,7 +8,7 @@ namespace DesSim.Core.Workload;
 /// <remarks>Columns are found by header name (case-insensitive), so extra columns and other orders are accepted.</remarks>
 internal sealed class CsvTraceReader : ITraceRowReader
 {
-    private const double NsPerSecond = 1e9; // seconds → ns
+    private const double NsPerSecond = SimTime.NanosecondsPerSecond; // seconds → ns
     private const long NsPerTick = 100; // one DateTime tick is 100 ns
 
     private readonly CsvReader _parser;

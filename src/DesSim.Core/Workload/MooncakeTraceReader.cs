@@ -1,11 +1,12 @@
 using System.Text.Json;
+using DesSim.Engine;
 
 namespace DesSim.Core.Workload;
 
 /// <summary>Streams a Mooncake JSONL trace: one object per line with <c>timestamp</c> (ms), <c>input_length</c>, <c>output_length</c>, <c>hash_ids</c>.</summary>
 internal sealed class MooncakeTraceReader : ITraceRowReader
 {
-    private const double NsPerMillisecond = 1e6; // ms → ns
+    private const double NsPerMillisecond = SimTime.NanosecondsPerMillisecond; // ms → ns
 
     private readonly StreamReader _text;
     private readonly RowErrors _errors;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DesSim.Engine;
 
 namespace DesSim.Core.Workload;
 
@@ -61,14 +62,17 @@ internal sealed class RowErrors(string path, bool skipInvalid, WorkloadDiagnosti
             return null;
         }
 
-        double ns = Math.Round(v * nsPerUnit, MidpointRounding.AwayFromZero);
+        // Why the check before and after: the scaled value must fit before it is rounded (SimTime's rule), and a value
+        // that rounds up to the limit is as much too large as one above it.
+        double scaled = v * nsPerUnit;
+        long ns = scaled < MaxTimeNs ? SimTime.FromNanosecondsRounded(scaled).Nanoseconds : long.MaxValue;
         if (ns >= MaxTimeNs)
         {
             Bad(line, column, text, "is too large to be a time");
             return null;
         }
 
-        return (long)ns;
+        return ns;
     }
 
     /// <summary>A whole-number id; null (after reporting) otherwise.</summary>

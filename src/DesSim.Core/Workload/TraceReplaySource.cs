@@ -87,7 +87,7 @@ public sealed class TraceReplaySource : IRequestSource, IDisposable
             }
 
             long offset = t - _startNs;
-            long arrival = _spec.RateScale == 1.0 ? offset : (long)Math.Round(offset / _spec.RateScale, MidpointRounding.AwayFromZero);
+            long arrival = _spec.RateScale == 1.0 ? offset : SimTime.FromNanosecondsRounded(offset / _spec.RateScale).Nanoseconds;
             request = new RequestSpec(row.Id ?? _nextId++, new SimTime(arrival), input, output, row.HashIds is { } ids ? PrefixIdentity.Mooncake(ids, input) : null);
             _diagnostics.RequestsOffered++;
             return true;

@@ -212,7 +212,7 @@ public static class WorkloadSpecReader
                 throw a.Error(items[i], path, "expected a mapping { duration_s, rate }");
             }
 
-            var s = new YamlSection(m, a.File, path);
+            var s = new YamlSection(m, a.File, path, a.Notes);
             var seg = new RateSegment(
                 s.GetDouble("duration_s", null, 0, InputRanges.MaxTimeSeconds, exclusiveMin: true) ?? throw s.Error("duration_s", "is required"),
                 s.GetDouble("rate", null, 0, InputRanges.MaxRatePerSecond) ?? throw s.Error("rate", "is required (requests per second)"));

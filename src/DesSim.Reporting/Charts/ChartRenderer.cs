@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -19,27 +20,26 @@ internal static partial class ChartRenderer
     /// <summary>Renders SVG text.</summary>
     public static string Svg(Chart chart)
     {
-        using var stream = new MemoryStream();
-        using (var wstream = new SKManagedWStream(stream))
-        using (var canvas = SKSvgCanvas.Create(SKRect.Create(chart.WidthPx, chart.HeightPx), wstream))
+        // Why Skia's own memory stream: a managed stream is called back for each of Skia's many small writes (each copied
+        // through a rented array) and grows a managed buffer by doubling; this one stays in native memory until the end.
+        using var stream = new SKDynamicMemoryWStream();
+        using (var canvas = SKSvgCanvas.Create(SKRect.Create(chart.WidthPx, chart.HeightPx), stream))
         {
             Draw(chart, canvas);
         }
 
-        var svg = Encoding.UTF8.GetString(stream.ToArray());
-        var size = string.Create(CultureInfo.InvariantCulture, $"width=\"{chart.WidthPx}\" height=\"{chart.HeightPx}\"");
-        var at = svg.IndexOf(size, StringComparison.Ordinal);
-        if (at >= 0)
+        using var data = stream.DetachAsData();
+        var bytes = data.AsSpan();
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+        try
         {
-            svg = svg.Insert(at + size.Length, string.Create(CultureInfo.InvariantCulture, $" viewBox=\"0 0 {chart.WidthPx} {chart.HeightPx}\""));
+            var svg = chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, chars));
+            return Finish(svg, chart).Apply(svg);
         }
-
-        if (!svg.Contains("xlink:", StringComparison.Ordinal))
+        finally
         {
-            svg = svg.Replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", string.Empty, StringComparison.Ordinal);
+            ArrayPool<char>.Shared.Return(chars);
         }
-
-        return RenumberClips(svg).Replace($"font-family=\"{EmbeddedFonts.FamilyName}\"", $"font-family=\"{ChartTheme.SvgFontFallback}\"", StringComparison.Ordinal);
     }
 
     /// <summary>Renders PNG bytes.</summary>
@@ -53,21 +53,44 @@ internal static partial class ChartRenderer
         return data.ToArray();
     }
 
+    /// <summary>What Skia's SVG needs before it leaves: a viewBox (so it scales to its container), no unused xlink
+    /// namespace, clip ids that do not depend on what the process drew before, and a font fallback list.</summary>
+    private static TextEdits Finish(ReadOnlySpan<char> svg, Chart chart)
+    {
+        var edits = new TextEdits();
+        var size = string.Create(CultureInfo.InvariantCulture, $"width=\"{chart.WidthPx}\" height=\"{chart.HeightPx}\"");
+        var at = svg.IndexOf(size, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            edits.Insert(at + size.Length, string.Create(CultureInfo.InvariantCulture, $" viewBox=\"0 0 {chart.WidthPx} {chart.HeightPx}\""));
+        }
+
+        if (!svg.Contains("xlink:", StringComparison.Ordinal))
+        {
+            edits.ReplaceAll(svg, " xmlns:xlink=\"http://www.w3.org/1999/xlink\"", string.Empty);
+        }
+
+        RenumberClips(svg, edits);
+        edits.ReplaceAll(svg, $"font-family=\"{EmbeddedFonts.FamilyName}\"", $"font-family=\"{ChartTheme.SvgFontFallback}\"");
+        return edits;
+    }
+
     /// <summary>Skia numbers clip paths with a process-wide hexadecimal counter (cl_9, cl_a, cl_85a, …); renumber them clip0, clip1, … in order
     /// of appearance so the same chart gives the same text whatever was rendered before.</summary>
-    private static string RenumberClips(string svg)
+    private static void RenumberClips(ReadOnlySpan<char> svg, TextEdits edits)
     {
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        return ClipId().Replace(svg, m =>
+        foreach (var m in ClipId().EnumerateMatches(svg))
         {
-            if (!ids.TryGetValue(m.Value, out var id))
+            var skia = svg.Slice(m.Index, m.Length).ToString();
+            if (!ids.TryGetValue(skia, out var id))
             {
                 id = string.Create(CultureInfo.InvariantCulture, $"{ClipPrefix}{ids.Count}");
-                ids[m.Value] = id;
+                ids[skia] = id;
             }
 
-            return id;
-        });
+            edits.Replace(m.Index, m.Length, id);
+        }
     }
 
     [GeneratedRegex(@"\bcl_[0-9a-fA-F]+\b")]
@@ -75,26 +98,45 @@ internal static partial class ChartRenderer
 
     private static void Draw(Chart chart, SKCanvas canvas)
     {
-        // Why a layout pass on a canvas that draws nothing: the first Render of a ScottPlot 5.1.59 plot runs its render
-        // actions twice (RenderManager.RenderCount is 2 after it), and on an SVG canvas both passes were written, the
-        // second exactly over the first: twice the markup and twice Skia's SVG writing for the same picture (ScottPlot
-        // issue #4436). After this pass the real canvas gets one pass, identical to the second one it used to get.
-        using (var layout = new SKNoDrawCanvas(chart.WidthPx, chart.HeightPx))
-        {
-            DrawPanels(chart, layout);
-        }
-
-        DrawPanels(chart, canvas);
-    }
-
-    private static void DrawPanels(Chart chart, SKCanvas canvas)
-    {
         var panelHeight = chart.HeightPx / chart.Panels.Count;
         for (var i = 0; i < chart.Panels.Count; i++)
         {
             var top = i * panelHeight;
             var bottom = i == chart.Panels.Count - 1 ? chart.HeightPx : top + panelHeight;
-            chart.Panels[i].Render(canvas, new ScottPlot.PixelRect(0, chart.WidthPx, bottom, top));
+            RenderOnePass(chart.Panels[i], canvas, new ScottPlot.PixelRect(0, chart.WidthPx, bottom, top));
+        }
+    }
+
+    /// <summary>Renders <paramref name="plot"/> with one pass of its render actions.</summary>
+    /// <remarks>Why: ScottPlot 5.1.59's <c>RenderManager.Render</c> repeats its pass (up to 5 times) while the axis limits
+    /// differ from the previous render's, so a plot's first render always runs twice: the first pass has no previous
+    /// render to compare with. On an SVG canvas both passes were written, one over the other (ScottPlot issue #4436);
+    /// a layout pass on a canvas that draws nothing before the real one avoided that, at three passes per chart. The
+    /// second pass draws what the first drew: each pass lays the plot out from scratch (the automatic layout regenerates
+    /// the ticks for the figure and measures them; the tick generators keep no state between passes) and the limits are
+    /// set by the chart builders. So rendering stops after the first pass: <c>RenderFinished</c>, raised at the end of
+    /// each pass, switches rendering off for the passes that follow, and it is switched back on after. A plot already
+    /// rendered renders once anyway (same limits as its previous render). <c>ChartRenderTests</c> checks, for every kind
+    /// of chart, that the first render and a later one give the same bytes.</remarks>
+    private static void RenderOnePass(ScottPlot.Plot plot, SKCanvas canvas, ScottPlot.PixelRect rect)
+    {
+        var manager = plot.RenderManager;
+        if (manager.RenderCount > 0)
+        {
+            plot.Render(canvas, rect);
+            return;
+        }
+
+        var finished = manager.RenderFinished;
+        manager.RenderFinished = finished + ((_, _) => manager.EnableRendering = false);
+        try
+        {
+            plot.Render(canvas, rect);
+        }
+        finally
+        {
+            manager.RenderFinished = finished;
+            manager.EnableRendering = true;
         }
     }
 }

@@ -126,5 +126,81 @@ public static class ChartTheme
         {
             bars.ValueLabelStyle.FontName = FontName;
         }
+
+        UseSubsetFace(plot);
+    }
+
+    /// <summary>Draws the plot's texts with <see cref="EmbeddedFonts.Subset"/> where it has every character: the title,
+    /// axis titles, tick labels and text annotations. The subset draws what the full face draws (same glyphs and metrics;
+    /// ChartFontTests), only cheaper to write as SVG; text it cannot draw, and the legend (whose items ScottPlot styles
+    /// anew at each render), keep the full face.</summary>
+    private static void UseSubsetFace(Plot plot)
+    {
+        UseSubsetFace(plot.Axes.Title.Label, plot.Axes.Title.Label.Text);
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            UseSubsetFace(axis.Label, axis.Label.Text);
+            switch (axis.TickGenerator)
+            {
+                case ScottPlot.TickGenerators.NumericManual manual:
+                    if (manual.Ticks.All(t => EmbeddedFonts.CoversAll(t.Label)))
+                    {
+                        UseSubsetFace(axis.TickLabelStyle, string.Empty);
+                    }
+
+                    break;
+                case ScottPlot.TickGenerators.NumericAutomatic automatic:
+                    if (UseSubsetFace(axis.TickLabelStyle, string.Empty) && automatic.LabelFormatter.Target is not SubsetTickLabels)
+                    {
+                        automatic.LabelFormatter = new SubsetTickLabels(automatic.LabelFormatter, axis.TickLabelStyle).Format;
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var text in plot.GetPlottables().OfType<ScottPlot.Plottables.Text>())
+        {
+            UseSubsetFace(text.LabelStyle, text.LabelText);
+        }
+    }
+
+    /// <summary>Gives <paramref name="style"/> the subset face when it draws with the regular face and the subset covers
+    /// <paramref name="text"/>; whether the style now uses the subset.</summary>
+    private static bool UseSubsetFace(LabelStyle style, string text)
+    {
+        if (style.Font == EmbeddedFonts.Subset)
+        {
+            style.Font = EmbeddedFonts.Regular; // a second Apply decides again, for the text the style has now
+        }
+
+        // Why the checks: a style's typeface, when set, wins over its name and weight (LabelStyle.ApplyTextPaint); only a
+        // style that draws the regular face (set, or resolved from the family name) may draw the subset instead.
+        var regular = style.Font == EmbeddedFonts.Regular
+            || (style.Font is null && !style.Bold && !style.Italic && string.Equals(style.FontName, FontName, StringComparison.OrdinalIgnoreCase));
+        if (regular && EmbeddedFonts.CoversAll(text))
+        {
+            style.Font = EmbeddedFonts.Subset;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Tick labels of an automatic axis are known only when the ticks are generated (at each render): this
+    /// formatter hands the axis back to the full face at the first label the subset cannot draw, before that label is
+    /// measured or drawn (the tick generator formats a candidate set of labels, then measures them).</summary>
+    private sealed class SubsetTickLabels(Func<double, string> format, LabelStyle style)
+    {
+        public string Format(double value)
+        {
+            var label = format(value);
+            if (!EmbeddedFonts.CoversAll(label))
+            {
+                style.Font = EmbeddedFonts.Regular;
+            }
+
+            return label;
+        }
     }
 }

@@ -9,6 +9,8 @@ internal static class Fmt
 {
     public static string Seconds(long nanoseconds) => nanoseconds < 0 ? string.Empty : (nanoseconds / 1e9).ToString("F9", CultureInfo.InvariantCulture);
 
+    public static string Seconds(DesSim.Engine.SimTime time) => Seconds(time.Nanoseconds);
+
     public static string Seconds(double seconds) => double.IsFinite(seconds) ? seconds.ToString("F9", CultureInfo.InvariantCulture) : string.Empty;
 
     public static string Ms(double milliseconds) => double.IsFinite(milliseconds) ? milliseconds.ToString("F6", CultureInfo.InvariantCulture) : string.Empty;

@@ -41,10 +41,10 @@ public static class ResultCsvWriters
             w.Int(r.Replica);
             w.Int(r.InputTokens);
             w.Int(r.OutputTokens);
-            Instant(w, r.ArrivalNs);
-            Instant(w, r.ScheduledNs);
-            Instant(w, r.FirstTokenNs);
-            Instant(w, r.CompletionNs);
+            Instant(w, r.Arrival.Nanoseconds);
+            Instant(w, r.Scheduled.Nanoseconds);
+            Instant(w, r.FirstToken.Nanoseconds);
+            Instant(w, r.Completion.Nanoseconds);
             if (r.Rejected)
             {
                 w.Empty();
@@ -54,22 +54,22 @@ public static class ResultCsvWriters
             }
             else
             {
-                Ms(w, r.FirstTokenNs - r.ArrivalNs);
+                Ms(w, r.FirstToken.Nanoseconds - r.Arrival.Nanoseconds);
                 w.Double(r.TpotMs, MsFormat);
-                Ms(w, r.CompletionNs - r.ArrivalNs);
-                Ms(w, r.ScheduledNs - r.ArrivalNs);
+                Ms(w, r.Completion.Nanoseconds - r.Arrival.Nanoseconds);
+                Ms(w, r.Scheduled.Nanoseconds - r.Arrival.Nanoseconds);
             }
 
-            Ms(w, r.MaxItlNs);
+            Ms(w, r.MaxItl.Nanoseconds);
             w.Int(r.Preemptions);
             w.Bool(slo.IsMet(r));
             w.Bool(r.Rejected);
             if (byId is not null && byId.TryGetValue(r.Id, out var k))
             {
                 w.Int(k.PrefillReplica);
-                Ms(w, r.ScheduledNs - r.ArrivalNs);
-                Ms(w, k.FinalPassNs - r.ScheduledNs);
-                Ms(w, r.FirstTokenNs - k.FinalPassNs);
+                Ms(w, r.Scheduled.Nanoseconds - r.Arrival.Nanoseconds);
+                Ms(w, k.FinalPassNs - r.Scheduled.Nanoseconds);
+                Ms(w, r.FirstToken.Nanoseconds - k.FinalPassNs);
                 Ms(w, k.StartNs - k.ReadyNs);
                 Ms(w, k.EndNs - k.StartNs);
                 w.Int(k.Bytes);

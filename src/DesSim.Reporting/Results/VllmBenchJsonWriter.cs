@@ -85,7 +85,7 @@ public static class VllmBenchJsonWriter
             w.WriteEndArray();
         });
         Array(w, "latencies", records, r => Value(w, r.Rejected ? 0 : r.E2elMs / 1e3));
-        Array(w, "start_times", records, r => Value(w, r.ArrivalNs / 1e9));
+        Array(w, "start_times", records, r => Value(w, r.Arrival.Seconds));
         Array(w, "generated_texts", records, _ => w.WriteStringValue(string.Empty));
         Array(w, "errors", records, r => w.WriteStringValue(r.Rejected ? "rejected" : string.Empty));
         Metric(w, "ttft", done.Select(r => r.TtftMs).ToArray());

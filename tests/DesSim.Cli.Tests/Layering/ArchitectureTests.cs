@@ -9,11 +9,12 @@ namespace DesSim.Cli.Tests.Layering;
 /// Engine ← Core ← Reporting ← Cli (and ← Benchmarks, which the CLI does not reference); inside Core, every folder ranked and no cycles; Engine free of packages.</summary>
 public sealed class ArchitectureTests
 {
-    // Why these ranks: docs/architecture.md, "Dependency rule". The Core root (InputException) and Statistics are
-    // leaves; Configuration knows no domain type; same-rank rooms may use each other only without a cycle.
+    // Why these ranks: docs/architecture.md, "Dependency rule". The Core root (InputException), Statistics and Units
+    // (Bytes, BytesPerSecond: quantities every room passes across its boundary, like the engine's SimTime)
+    // are leaves; Configuration knows no domain type; same-rank rooms may use each other only without a cycle.
     private static readonly Dictionary<string, int> CoreRank = new(StringComparer.Ordinal)
     {
-        ["(root)"] = 0, ["Statistics"] = 0,
+        ["(root)"] = 0, ["Statistics"] = 0, ["Units"] = 0,
         ["Configuration"] = 1,
         ["Hardware"] = 2, ["Model"] = 2, ["Workload"] = 2,
         ["Cost"] = 3, ["Parallelism"] = 3,

@@ -28,7 +28,7 @@ public sealed class CalibrationKeyTests
             Assert.That(e!.Message, Does.Contain("kernels[0].slope"));
             File.WriteAllText(path, "gpu: a100\ncollectives:\n  - { op: all_reduce, gpus: 8, alpha_us: 20 }\n");
             e = Assert.Throws<InputException>(() => CalibrationYaml.Load(path));
-            Assert.That(e!.Message, Does.Contain("bandwidth_gbps"));
+            Assert.That(e!.Message, Does.Contain("bandwidth_gbyte_s"));
         }
         finally
         {
@@ -47,7 +47,7 @@ public sealed class CalibrationKeyTests
             var slow = new CalibrationProfile(
                 GpuCatalog.Get("a100").Name,
                 [new EfficiencyCurve("gemm", [Math.Log(100)], -9, 0, new FitStats(0, 0, 0, 0))],
-                [new AlphaBetaFit("all_reduce", 4, 1e-3, 1e9, new FitStats(0, 0, 0, 0))]);
+                [new AlphaBetaFit("all_reduce", 4, 1e-3, new DesSim.Core.Units.BytesPerSecond(1e9), new FitStats(0, 0, 0, 0))]);
             File.WriteAllText(Path.Combine(dir, "calib.yaml"), CalibrationYaml.Write(slow, []));
             File.WriteAllText(Path.Combine(dir, "plain.yaml"), Scenario.Replace("GPU", "a100"));
             File.WriteAllText(Path.Combine(dir, "calibrated.yaml"), Scenario.Replace("GPU", "a100") + "\ncalibration: calib.yaml\n");

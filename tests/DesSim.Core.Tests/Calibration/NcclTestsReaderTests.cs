@@ -24,7 +24,7 @@ public sealed class NcclTestsReaderTests
         var fit = AlphaBetaFit.Fit(NcclTestsReader.Read(Sample));
         // In the sample, time = 1.005 · (10 µs + bytes / 200 GB/s) after averaging out-of-place and in-place.
         Assert.That(fit.AlphaSeconds, Is.EqualTo(10.05e-6).Within(0.2e-6));
-        Assert.That(fit.BandwidthBytesPerSecond, Is.EqualTo(200e9 / 1.005).Within(2e9));
+        Assert.That(fit.Bandwidth.Value, Is.EqualTo(200e9 / 1.005).Within(2e9));
         Assert.That(fit.Quality.MaxAbsRelativeError, Is.LessThan(0.01));
     }
 

@@ -20,7 +20,7 @@ public sealed class CollectiveAndKernelTests
         const long S = 32L << 20;
         double expected = (2 * 7 * 1.1e-6) + (2.0 * 7 / 8 * S / 450e9);
         Assert.That(CollectiveCost.RingAllReduceSeconds(S, 8, 450e9, 1.1e-6), Is.EqualTo(expected).Within(1e-15));
-        var model = new TpCollectiveModel(8, 450e9, 1.1e-6, null, new RunNotes());
+        var model = new TpCollectiveModel(8, DesSim.Core.Units.BytesPerSecond.FromGigabytesPerSecond(450), 1.1e-6, null, new RunNotes());
         Assert.That(model.AllReduceSeconds(S), Is.EqualTo(expected).Within(1e-15));
         Assert.That(CollectiveCost.RingAllReduceSeconds(S, 1, 450e9, 1.1e-6), Is.Zero);
     }

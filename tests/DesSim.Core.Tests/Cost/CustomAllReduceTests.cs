@@ -7,7 +7,7 @@ namespace DesSim.Core.Tests.Cost;
 public sealed class CustomAllReduceTests
 {
     private static TpCollectiveModel Model(int tp, AllReduceImplementation impl) =>
-        new TpCollectiveModel(tp, 450e9, CollectiveLatencies.NvLinkStepSeconds, MeasuredProfiles.Nccl("h100_sxm"), new RunNotes())
+        new TpCollectiveModel(tp, DesSim.Core.Units.BytesPerSecond.FromGigabytesPerSecond(450), CollectiveLatencies.NvLinkStepSeconds, MeasuredProfiles.Nccl("h100_sxm"), new RunNotes())
             .WithImplementation(impl, MeasuredProfiles.CustomAllReduce("h100_sxm"), fullNvLink: true);
 
     [Test]
@@ -30,7 +30,7 @@ public sealed class CustomAllReduceTests
     {
         // A decode-sized message (16 KiB = 8 tokens x 1024 bf16): Cost/Data rows at 8 GPUs, custom 0.00355872 ms vs NCCL 0.016635 ms.
         var vllm = Model(8, AllReduceImplementation.VllmCustom);
-        var nccl = new TpCollectiveModel(8, 450e9, CollectiveLatencies.NvLinkStepSeconds, MeasuredProfiles.Nccl("h100_sxm"), new RunNotes());
+        var nccl = new TpCollectiveModel(8, DesSim.Core.Units.BytesPerSecond.FromGigabytesPerSecond(450), CollectiveLatencies.NvLinkStepSeconds, MeasuredProfiles.Nccl("h100_sxm"), new RunNotes());
         Assert.That(vllm.AllReduceSeconds(16384) * 1e3, Is.EqualTo(0.00355872).Within(1e-7));
         Assert.That(nccl.AllReduceSeconds(16384) * 1e3, Is.EqualTo(0.016635).Within(1e-6));
         Assert.That(vllm.UsesCustomKernel(16384), Is.True);
@@ -40,7 +40,7 @@ public sealed class CustomAllReduceTests
     public void BeyondTheEngineLimitItFallsBackToNccl()
     {
         var vllm = Model(8, AllReduceImplementation.VllmCustom);
-        var nccl = new TpCollectiveModel(8, 450e9, CollectiveLatencies.NvLinkStepSeconds, MeasuredProfiles.Nccl("h100_sxm"), new RunNotes());
+        var nccl = new TpCollectiveModel(8, DesSim.Core.Units.BytesPerSecond.FromGigabytesPerSecond(450), CollectiveLatencies.NvLinkStepSeconds, MeasuredProfiles.Nccl("h100_sxm"), new RunNotes());
         long big = 16L << 20; // 16 MiB: above vLLM's 8 MiB, below TensorRT-LLM's 64 MiB workspace
         Assert.That(vllm.UsesCustomKernel(big), Is.False);
         Assert.That(vllm.AllReduceSeconds(big), Is.EqualTo(nccl.AllReduceSeconds(big)));

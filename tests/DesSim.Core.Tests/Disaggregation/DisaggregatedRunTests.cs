@@ -54,7 +54,7 @@ public sealed class DisaggregatedRunTests
 
         // Transfer: GPU 0's NIC → the fabric → GPU 1's NIC, closed form, then the connector's setup.
         var ib = InterNodeLinkSpec.IbNdr;
-        long wire = (long)Math.Round(((2 * ib.LatencySeconds) + (Prompt * BytesPerToken / ib.BandwidthBytesPerSecond)) * 1e9, MidpointRounding.AwayFromZero);
+        long wire = (long)Math.Round(((2 * ib.LatencySeconds) + (Prompt * BytesPerToken / ib.Bandwidth.Value)) * 1e9, MidpointRounding.AwayFromZero);
         long arrived = firstToken + wire + Ns(6.7e-3);
 
         // First decode step on GPU 1 with the prompt cached: the second (last) token.
@@ -64,12 +64,12 @@ public sealed class DisaggregatedRunTests
 
         var r = run.Result.Requests.Single();
         var kv = run.Result.KvTransfers.Single();
-        Assert.That(r.FirstTokenNs, Is.EqualTo(firstToken), "TTFT ends on the prefill side");
+        Assert.That(r.FirstToken.Nanoseconds, Is.EqualTo(firstToken), "TTFT ends on the prefill side");
         Assert.That(kv.ReadyNs, Is.EqualTo(firstToken));
         Assert.That(kv.StartNs, Is.EqualTo(firstToken), "no back-pressure");
         Assert.That(kv.Bytes, Is.EqualTo(Prompt * BytesPerToken));
         Assert.That(kv.EndNs, Is.EqualTo(arrived));
-        Assert.That(r.CompletionNs, Is.EqualTo(second));
+        Assert.That(r.Completion.Nanoseconds, Is.EqualTo(second));
         Assert.That(kv.PrefillReplica, Is.EqualTo(0));
         Assert.That(kv.DecodeReplica, Is.EqualTo(1));
     }
@@ -78,7 +78,7 @@ public sealed class DisaggregatedRunTests
     public void AnUncontendedTransferTakesTheClosedFormOnBothLinkModels()
     {
         var ib = InterNodeLinkSpec.IbNdr;
-        long expected = (long)Math.Round(((2 * ib.LatencySeconds) + (4000 * BytesPerToken / ib.BandwidthBytesPerSecond)) * 1e9, MidpointRounding.AwayFromZero);
+        long expected = (long)Math.Round(((2 * ib.LatencySeconds) + (4000 * BytesPerToken / ib.Bandwidth.Value)) * 1e9, MidpointRounding.AwayFromZero);
         foreach (var links in new[] { "closed-form", "link-level" })
         {
             var kv = Run(Yaml(links: links, prompt: 4000, setup: "0")).Result.KvTransfers.Single();
@@ -92,7 +92,7 @@ public sealed class DisaggregatedRunTests
         // Two identical prompts prefill in one batch and leave GPU 0 at the same instant over the same NIC.
         var kv = Run(Yaml(links: "link-level", requests: 2, prompt: 4000, setup: "0")).Result.KvTransfers;
         var ib = InterNodeLinkSpec.IbNdr;
-        double wire = 4000 * BytesPerToken / ib.BandwidthBytesPerSecond;
+        double wire = 4000 * BytesPerToken / ib.Bandwidth.Value;
         Assert.That(kv, Has.Count.EqualTo(2));
         Assert.That(kv[0].StartNs, Is.EqualTo(kv[1].StartNs));
         var times = kv.Select(k => (k.EndNs - k.StartNs) / 1e9).Order().ToArray();
@@ -110,7 +110,7 @@ public sealed class DisaggregatedRunTests
         var layerwise = Run(Yaml(mode: "layerwise", prompt: 4000, setup: "0")).Result.KvTransfers.Single();
         Assert.That(layerwise.Bytes, Is.EqualTo(after.Bytes));
         var ib = InterNodeLinkSpec.IbNdr;
-        long lastLayer = (long)Math.Round(((2 * ib.LatencySeconds) + (4000 * BytesPerToken / 32 / ib.BandwidthBytesPerSecond)) * 1e9, MidpointRounding.AwayFromZero);
+        long lastLayer = (long)Math.Round(((2 * ib.LatencySeconds) + (4000 * BytesPerToken / 32 / ib.Bandwidth.Value)) * 1e9, MidpointRounding.AwayFromZero);
         Assert.That(layerwise.EndNs - layerwise.ReadyNs, Is.EqualTo(lastLayer), "31 layers streamed during the pass; the last one after");
         Assert.That(layerwise.EndNs - layerwise.ReadyNs, Is.LessThan(after.EndNs - after.ReadyNs));
     }

@@ -56,8 +56,8 @@ public sealed class DisaggregationPropertyTests
             Assert.That(k.ReadyNs, Is.LessThanOrEqualTo(k.StartNs));
             Assert.That(k.StartNs, Is.LessThan(k.EndNs));
             var r = done.Single(x => x.Id == k.Id);
-            Assert.That(r.FirstTokenNs, Is.EqualTo(k.ReadyNs), "the first token comes from the prefill side");
-            Assert.That(r.CompletionNs, Is.GreaterThan(k.EndNs));
+            Assert.That(r.FirstToken.Nanoseconds, Is.EqualTo(k.ReadyNs), "the first token comes from the prefill side");
+            Assert.That(r.Completion.Nanoseconds, Is.GreaterThan(k.EndNs));
         }
 
         Assert.That(result.TimelineTruncated, Is.False);

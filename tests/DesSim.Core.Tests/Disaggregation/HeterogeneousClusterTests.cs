@@ -53,8 +53,8 @@ public sealed class HeterogeneousClusterTests
         Assert.That(gpus[1].ComputeSeconds, Is.EqualTo(h200.Result.Gpus[0].ComputeSeconds));
         Assert.That(gpus[1].ComputeSeconds, Is.LessThan(gpus[0].ComputeSeconds), "the H200's memory bandwidth makes decode faster");
         var records = hetero.Result.Requests.OrderBy(r => r.Id).ToArray();
-        Assert.That(records[0].CompletionNs, Is.EqualTo(h100.Result.Requests[0].CompletionNs));
-        Assert.That(records[1].CompletionNs, Is.EqualTo(h200.Result.Requests[0].CompletionNs));
+        Assert.That(records[0].Completion.Nanoseconds, Is.EqualTo(h100.Result.Requests[0].Completion.Nanoseconds));
+        Assert.That(records[1].Completion.Nanoseconds, Is.EqualTo(h200.Result.Requests[0].Completion.Nanoseconds));
     }
 
     [Test]

@@ -24,7 +24,7 @@ public sealed class FaultInjectionTests
         Assert.That(result.Requests.Select(r => r.Id).Distinct().Count(), Is.EqualTo(40));
         Assert.That(sim.Retries, Is.GreaterThan(0));
         Assert.That(sim.DiscardedTokens, Is.GreaterThan(0), "requests decoding on replica 1 at 0.2 s lose their tokens");
-        Assert.That(result.Requests.Where(r => r.ArrivalNs > SimTime.FromSeconds(0.2).Nanoseconds).All(r => r.Replica == 0), "nothing is routed to a down replica");
+        Assert.That(result.Requests.Where(r => r.Arrival.Nanoseconds > SimTime.FromSeconds(0.2).Nanoseconds).All(r => r.Replica == 0), "nothing is routed to a down replica");
         Assert.That(result.Summary.Faults!.Retries, Is.EqualTo(sim.Retries));
         Assert.That(result.Summary.Faults.E2elRetriedMs.Count, Is.EqualTo(sim.RetriedRequests));
         Assert.That(result.Summary.E2elMs.Mean, Is.GreaterThan(baseline.Summary.E2elMs.Mean));
@@ -37,9 +37,9 @@ public sealed class FaultInjectionTests
         var plan = Failures(new ReplicaFailureSpec(0, 0.05, 0.5), new ReplicaFailureSpec(1, 0.05, null));
         var (result, sim) = ServingHarness.Run(Steady(30), cost, dp: 2, faults: plan);
         Assert.That(result.Summary.RequestsCompleted, Is.EqualTo(30));
-        var late = result.Requests.Where(r => r.ArrivalNs > SimTime.FromSeconds(0.05).Nanoseconds && r.ArrivalNs < SimTime.FromSeconds(0.5).Nanoseconds).ToArray();
+        var late = result.Requests.Where(r => r.Arrival.Nanoseconds > SimTime.FromSeconds(0.05).Nanoseconds && r.Arrival.Nanoseconds < SimTime.FromSeconds(0.5).Nanoseconds).ToArray();
         Assert.That(late, Is.Not.Empty);
-        Assert.That(late.All(r => r.ScheduledNs >= SimTime.FromSeconds(0.5).Nanoseconds), "no replica was up before 0.5 s");
+        Assert.That(late.All(r => r.Scheduled.Nanoseconds >= SimTime.FromSeconds(0.5).Nanoseconds), "no replica was up before 0.5 s");
         Assert.That(sim.Retries, Is.GreaterThan(0));
     }
 
@@ -94,10 +94,10 @@ public sealed class FaultInjectionTests
         foreach (var make in new Func<Simulator, ITransferNetwork>[] { s => new ClosedFormNetwork(s, topo) { Degradation = degradation }, s => new LinkLevelNetwork(s, topo) { Degradation = degradation } })
         {
             double latency = topo.PathLatencySeconds(0, 8);
-            double full = Bytes / topo.PathBandwidthBytesPerSecond(0, 8);
+            double full = Bytes / topo.PathBandwidth(0, 8).Value;
             Assert.That(SendAt(make, 0.5, 0, 8, Bytes), Is.EqualTo(latency + full).Within(1e-9));
             Assert.That(SendAt(make, 1.5, 0, 8, Bytes), Is.EqualTo(latency + (4 * full)).Within(1e-9));
-            Assert.That(SendAt(make, 1.5, 0, 1, Bytes), Is.EqualTo(topo.PathLatencySeconds(0, 1) + (Bytes / topo.PathBandwidthBytesPerSecond(0, 1))).Within(1e-9), "NVLink is not degraded");
+            Assert.That(SendAt(make, 1.5, 0, 1, Bytes), Is.EqualTo(topo.PathLatencySeconds(0, 1) + (Bytes / topo.PathBandwidth(0, 1).Value)).Within(1e-9), "NVLink is not degraded");
         }
     }
 
@@ -122,7 +122,7 @@ public sealed class FaultInjectionTests
 
     private sealed class Kick(Func<Simulator, ITransferNetwork> make, Simulator sim, int src, int dst, long bytes, Arrival arrival) : IEventHandler
     {
-        public void OnEvent(long argument) => make(sim).Send([src], [dst], bytes, arrival, 0);
+        public void OnEvent(long argument) => make(sim).Send([src], [dst], new DesSim.Core.Units.Bytes(bytes), arrival, 0);
     }
 
     private static double SendAt(Func<Simulator, ITransferNetwork> make, double atSeconds, int src, int dst, long bytes)

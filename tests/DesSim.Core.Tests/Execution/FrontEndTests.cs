@@ -29,13 +29,13 @@ public sealed class FrontEndTests
         var r = run.Result.Requests.OrderBy(x => x.Id).ToArray();
         Assert.Multiple(() =>
         {
-            Assert.That(r.Select(x => x.ArrivalNs), Is.All.EqualTo(0), "TTFT is measured from the client's send");
-            Assert.That(r[0].ScheduledNs, Is.EqualTo(10_000_000), "the first reaches an idle scheduler after one service time and runs alone");
+            Assert.That(r.Select(x => x.Arrival.Nanoseconds), Is.All.EqualTo(0), "TTFT is measured from the client's send");
+            Assert.That(r[0].Scheduled.Nanoseconds, Is.EqualTo(10_000_000), "the first reaches an idle scheduler after one service time and runs alone");
             for (int i = 1; i < r.Length; i++)
             {
                 // Request i is handed over at (i + 1) · 10 ms: never scheduled earlier, and never in the first one's step.
-                Assert.That(r[i].ScheduledNs, Is.GreaterThanOrEqualTo((i + 1) * 10_000_000L));
-                Assert.That(r[i].ScheduledNs, Is.GreaterThan(r[0].ScheduledNs));
+                Assert.That(r[i].Scheduled.Nanoseconds, Is.GreaterThanOrEqualTo((i + 1) * 10_000_000L));
+                Assert.That(r[i].Scheduled.Nanoseconds, Is.GreaterThan(r[0].Scheduled.Nanoseconds));
             }
 
             Assert.That(r.Select(x => x.TtftMs), Is.All.GreaterThan(10));
@@ -46,7 +46,7 @@ public sealed class FrontEndTests
     public void WithoutAFrontEndEveryRequestIsScheduledWhenSent()
     {
         var r = Run("ideal").Result.Requests;
-        Assert.That(r.Select(x => x.ScheduledNs), Is.All.EqualTo(0));
+        Assert.That(r.Select(x => x.Scheduled.Nanoseconds), Is.All.EqualTo(0));
     }
 
     [Test]

@@ -16,15 +16,15 @@ public sealed class KvTierTests
 
     // One GPU per replica holds 1,000 KV bytes per token: a 16-token unit is 16,000 bytes, 16 µs on a 1 GB/s host link.
     private const long BytesPerToken = 1000;
-    private const double HostLinkBytesPerSecond = 1e9;
+    private static readonly DesSim.Core.Units.BytesPerSecond HostLink = DesSim.Core.Units.BytesPerSecond.FromGigabytesPerSecond(1);
     private const long UnitNs = 16_000;
     private static readonly long PcieNs = TransferMath.ToNanoseconds(LinkLatencies.PcieSeconds);
 
-    private static KvTierConfig Config(params KvTierSpec[] tiers) => new(tiers, BytesPerToken, HostLinkBytesPerSecond, 4e9, 0);
+    private static KvTierConfig Config(params KvTierSpec[] tiers) => new(tiers, BytesPerToken, HostLink, DesSim.Core.Units.BytesPerSecond.FromGigabytesPerSecond(4), 0);
 
     private static KvTierSpec Cpu(long units) => new("cpu", units * 16 * BytesPerToken, null, null, 0, false);
 
-    private static KvTierSpec Disk(long units, double readBytesPerSecond) => new("disk", units * 16 * BytesPerToken, readBytesPerSecond, readBytesPerSecond, 0, false);
+    private static KvTierSpec Disk(long units, double readBytesPerSecond) => new("disk", units * 16 * BytesPerToken, new DesSim.Core.Units.BytesPerSecond(readBytesPerSecond), new DesSim.Core.Units.BytesPerSecond(readBytesPerSecond), 0, false);
 
     private static Sequence Seq(long id, params int[] ids) =>
         new(new RequestSpec(id, SimTime.Zero, ids.Length * 16, 1, new PrefixIdentity(ids, 16, ids.Length * 16)), 0, SimTime.Zero);

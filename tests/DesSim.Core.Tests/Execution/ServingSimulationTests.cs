@@ -68,7 +68,7 @@ public sealed class ServingSimulationTests
                 scheduler: new SchedulerConfig(policy, 64, 2048));
             Assert.That(result.Requests.Select(r => r.Id), Is.EquivalentTo(Enumerable.Range(0, 300).Select(i => (long)i)), policy.ToString());
             Assert.That(result.Summary.RequestsCompleted, Is.EqualTo(300), policy.ToString());
-            Assert.That(result.Requests.All(r => r.FirstTokenNs >= r.ArrivalNs && r.CompletionNs >= r.FirstTokenNs), policy.ToString());
+            Assert.That(result.Requests.All(r => r.FirstToken.Nanoseconds >= r.Arrival.Nanoseconds && r.Completion.Nanoseconds >= r.FirstToken.Nanoseconds), policy.ToString());
             Assert.That(sim.PeakKvBlocks, Has.All.LessThanOrEqualTo(800));
         }
     }
@@ -141,5 +141,37 @@ public sealed class MonitorTerminationTests
         var e = Assert.Throws<InvalidOperationException>(() =>
             TestDoubles.ServingHarness.Run(new StuckSource(), new TestDoubles.LinearCostModel(1e-3, 0), sampleStepSeconds: 0.01));
         Assert.That(e!.Message, Does.Contain("still had requests"));
+    }
+
+    /// <summary>A network that loses every send: the activations never arrive (no event is scheduled).</summary>
+    private sealed class LosingNetwork : DesSim.Core.Hardware.ITransferNetwork
+    {
+        public IReadOnlyList<DesSim.Core.Hardware.LinkUsage> Links => [];
+
+        public DesSim.Engine.EventHandle Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, DesSim.Core.Units.Bytes bytesPerPair, DesSim.Engine.IEventHandler onArrival, long argument) =>
+            DesSim.Engine.EventHandle.None;
+    }
+
+    [Test, CancelAfter(20_000)]
+    public void ARequestLostInThePipelineEndsTheRunWithBothMonitorsRunning()
+    {
+        // 2 stages of 10 ms; stage 0's activations are lost at 10 ms, so the request never completes. The sampler (1 ms)
+        // and the progress reporter (10 s) are background events: they take their last look and the run ends.
+        var sim = new DesSim.Engine.Simulator(1);
+        int[][][] gpus = [[[0], [1]]];
+        var config = new DesSim.Core.Execution.ServingConfig(gpus, 2, new TestDoubles.LinearCostModel(10e-3, 0), 1, 10_000, 16, new SchedulerConfig(), RouterKind.RoundRobin)
+        {
+            SampleStepSeconds = 1e-3,
+        };
+        var collector = new DesSim.Core.Metrics.MetricsCollector();
+        var serving = new DesSim.Core.Execution.ServingSimulation(sim, config, TestDoubles.ListRequestSource.Of((0.0, 100, 5)), new LosingNetwork(), collector);
+        var progress = new List<double>();
+        new DesSim.Core.Scenarios.ProgressReporter(sim, serving, 1, p => progress.Add(p.SimulatedSeconds)).Start();
+
+        var e = Assert.Throws<InvalidOperationException>(serving.Run);
+        Assert.That(e!.Message, Does.Contain("1 requests arrived but 0 completed"));
+        Assert.That(collector.Samples.Select(r => r.TimeSeconds).Last(), Is.EqualTo(0.010).Within(1e-12), "the sampler's last look is at the step after the last work (the lost send at 10 ms)");
+        Assert.That(progress, Is.EqualTo(new[] { 0.0, 10.0 }), "the reporter's next report was already queued: its last look");
+        Assert.That((sim.PendingEvents, sim.BackgroundEvents), Is.EqualTo((0, 0)));
     }
 }

@@ -58,8 +58,8 @@ public sealed class NetworkTests
     public void NvLinkPairUsesTheBridgeAndOtherPairsUsePcie()
     {
         var topo = new Topology(new ClusterSpec(GpuCatalog.Get("H100-PCIe-80GB"), 1, 8, IntraNodeFabric.NvLinkPairs, InterNodeLinkSpec.IbNdr));
-        Assert.That(topo.PathBandwidthBytesPerSecond(0, 1), Is.EqualTo(300e9));
-        Assert.That(topo.PathBandwidthBytesPerSecond(0, 2), Is.EqualTo(50e9));
+        Assert.That(topo.PathBandwidth(0, 1).Value, Is.EqualTo(300e9));
+        Assert.That(topo.PathBandwidth(0, 2).Value, Is.EqualTo(50e9));
     }
 
     [Test]
@@ -70,7 +70,7 @@ public sealed class NetworkTests
         int hops = topo.Route(3, 11, r);
         Assert.That(hops, Is.EqualTo(2));
         Assert.That(topo.Links[r[0]].Kind, Is.EqualTo("ib"));
-        Assert.That(topo.PathBandwidthBytesPerSecond(3, 11), Is.EqualTo(50e9));
+        Assert.That(topo.PathBandwidth(3, 11).Value, Is.EqualTo(50e9));
     }
 
     [Test]
@@ -102,8 +102,8 @@ public sealed class NetworkTests
             {
                 int src = rng.Next(16), dst = rng.Next(16);
                 long bytes = rng.Next(1, 50_000_000);
-                net.Send([src], [dst], bytes, arrivals, i);
-                expected.Add(SimTime.FromNanoseconds((long)Math.Round((topo.PathLatencySeconds(src, dst) + (src == dst ? 0 : bytes / topo.PathBandwidthBytesPerSecond(src, dst))) * 1e9, MidpointRounding.AwayFromZero)));
+                net.Send([src], [dst], new DesSim.Core.Units.Bytes(bytes), arrivals, i);
+                expected.Add(SimTime.FromNanoseconds((long)Math.Round((topo.PathLatencySeconds(src, dst) + (src == dst ? 0 : bytes / topo.PathBandwidth(src, dst).Value)) * 1e9, MidpointRounding.AwayFromZero)));
             }
 
             sim.Run();
@@ -126,7 +126,7 @@ public sealed class NetworkTests
         var arrivals = new Arrivals { Ctx = sim };
         for (int i = 0; i < pairs.Length; i++)
         {
-            net.Send([pairs[i].Src], [pairs[i].Dst], bytes, arrivals, i);
+            net.Send([pairs[i].Src], [pairs[i].Dst], new DesSim.Core.Units.Bytes(bytes), arrivals, i);
         }
 
         sim.Run();

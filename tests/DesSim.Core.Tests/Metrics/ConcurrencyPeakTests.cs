@@ -1,4 +1,5 @@
 using DesSim.Core.Metrics;
+using DesSim.Engine;
 
 namespace DesSim.Core.Tests.Metrics;
 
@@ -6,7 +7,7 @@ namespace DesSim.Core.Tests.Metrics;
 public sealed class ConcurrencyPeakTests
 {
     private static RequestRecord R(double arrivalS, double completionS) =>
-        new(0, 0, 10, 10, (long)(arrivalS * 1e9), (long)(arrivalS * 1e9), (long)(arrivalS * 1e9), (long)(completionS * 1e9), 0, 0, false);
+        new(0, 0, 10, 10, SimTime.FromSeconds(arrivalS), SimTime.FromSeconds(arrivalS), SimTime.FromSeconds(arrivalS), SimTime.FromSeconds(completionS), 0, SimTime.Zero, false);
 
     [Test]
     public void No_requests_is_zero() => Assert.That(ConcurrencyPeak.Of([]), Is.Zero);

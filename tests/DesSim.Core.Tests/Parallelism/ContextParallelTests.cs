@@ -45,7 +45,7 @@ public sealed class ContextParallelTests
     [Test]
     public void RingChunkAndExposureFollowTheFormula()
     {
-        var link = new GroupLink(4, 50e9, 5e-6);
+        var link = new GroupLink(4, new DesSim.Core.Units.BytesPerSecond(50e9), 5e-6);
         var a = new BatchAggregates(4000, 4000, 1, 4000L * 4000, 4000, 0, 0);
         long chunk = ContextParallelCost.RingChunkBytes(4000, 4, 512);
         Assert.That(chunk, Is.EqualTo(1000 * 512));

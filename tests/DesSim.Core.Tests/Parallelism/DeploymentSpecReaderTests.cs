@@ -63,7 +63,7 @@ public sealed class DeploymentSpecReaderTests
         Assert.That(spec.Model.TieWordEmbeddings, Is.True);
         Assert.That(spec.Cluster.Gpu.MemoryBytes, Is.EqualTo(24_000_000_000));
         Assert.That(spec.Cluster.IntraNode, Is.EqualTo(IntraNodeFabric.Pcie));
-        Assert.That(spec.Cluster.InterNode.BandwidthBytesPerSecond, Is.EqualTo(25e9));
+        Assert.That(spec.Cluster.InterNode.Bandwidth.Value, Is.EqualTo(25e9));
         Assert.That(spec.StageLayers, Is.EqualTo(new[] { 3, 1 }));
         Assert.That(spec.LinkFidelity, Is.EqualTo(LinkFidelity.LinkLevel));
         Assert.That(Deployment.Create(spec).Stages, Has.Count.EqualTo(2));

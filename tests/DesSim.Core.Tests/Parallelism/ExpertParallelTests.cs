@@ -23,7 +23,7 @@ public sealed class ExpertParallelTests
         Assert.That(ep.DispatchBytesPerGpu(1024), Is.EqualTo(2_097_152));
         var link = ep.Link;
         Assert.That(link.Gpus, Is.EqualTo(8));
-        double one = (7 * link.AlphaSeconds) + (7.0 / 8 * 2_097_152 / link.BandwidthBytesPerSecond);
+        double one = (7 * link.AlphaSeconds) + (7.0 / 8 * 2_097_152 / link.Bandwidth.Value);
         Assert.That(ep.AllToAllSecondsPerLayer(1024), Is.EqualTo(2 * one).Within(1e-12));
     }
 

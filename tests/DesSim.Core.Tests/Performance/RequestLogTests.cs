@@ -1,11 +1,14 @@
 using DesSim.Core.Metrics;
+using DesSim.Engine;
 
 namespace DesSim.Core.Tests.Performance;
 
 public sealed class RequestLogTests
 {
+    private static SimTime Ns(long nanoseconds) => SimTime.FromNanoseconds(nanoseconds);
+
     private static RequestRecord Record(long id) =>
-        new(id, (int)(id % 3), 100 + (int)id, 10 + (int)(id % 7), id * 1_000, (id * 1_000) + 5, (id * 1_000) + 50, (id * 1_000) + 900 + (id % 13), (int)(id % 2), id % 17, Rejected: id % 11 == 0, (int)(id % 5), (int)(id % 4));
+        new(id, (int)(id % 3), 100 + (int)id, 10 + (int)(id % 7), Ns(id * 1_000), Ns((id * 1_000) + 5), Ns((id * 1_000) + 50), Ns((id * 1_000) + 900 + (id % 13)), (int)(id % 2), Ns(id % 17), Rejected: id % 11 == 0, (int)(id % 5), (int)(id % 4));
 
     // Arrivals 0..n-1 in order; completions in a shuffled order within a sliding window (as a busy server finishes them).
     private static RequestLog Fill(int n, int memoryRecords, int window, int seed, long[]? neverFinished = null)

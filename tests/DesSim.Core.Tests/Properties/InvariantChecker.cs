@@ -83,6 +83,9 @@ internal sealed class InvariantChecker(IServingObserver inner) : IServingObserve
         inner.OnStageSpan(replica, stage, microBatch, start, end, cost, tokens);
     }
 
+    public void OnStageSpanAborted(int replica, int stage, long microBatch, SimTime start, SimTime abortedAt, in StageCost cost) =>
+        inner.OnStageSpanAborted(replica, stage, microBatch, start, abortedAt, cost);
+
     public void OnTransferSpan(int replica, int stage, long microBatch, SimTime start, SimTime end, long bytes)
     {
         Tick(end);

@@ -3,6 +3,7 @@ using DesSim.Core.Scheduling;
 using DesSim.Core.Tests.TestDoubles;
 using DesSim.Core.Workload;
 using DesSim.Engine;
+using DesSim.Core.Units;
 
 namespace DesSim.Core.Tests.Properties;
 
@@ -57,10 +58,10 @@ public sealed class PrefixCachingPropertyTests
             var list = new List<KvTierSpec> { new("cpu", unitBytes * (1 + rng.Next(20)), null, null, 0, shared) };
             if (rng.Next(2) == 0)
             {
-                list.Add(new KvTierSpec("disk", unitBytes * (1 + rng.Next(40)), 1e6 + rng.Next(1_000_000_000), 1e6 + rng.Next(1_000_000_000), rng.NextDouble() * 1e-4, shared));
+                list.Add(new KvTierSpec("disk", unitBytes * (1 + rng.Next(40)), new BytesPerSecond(1e6 + rng.Next(1_000_000_000)), new BytesPerSecond(1e6 + rng.Next(1_000_000_000)), rng.NextDouble() * 1e-4, shared));
             }
 
-            tiers = new KvTierConfig(list, perToken, 1e7 + rng.Next(1_000_000_000), 1e9, 1e-6);
+            tiers = new KvTierConfig(list, perToken, new BytesPerSecond(1e7 + rng.Next(1_000_000_000)), new BytesPerSecond(1e9), 1e-6);
         }
 
         var (result, sim) = ServingHarness.Run(new ListRequestSource(rows), new LinearCostModel(1 * Ms, 0.001 * Ms), dp: 1 + rng.Next(2), pp: pp, kvBlocks: kv, blockSize: block, scheduler: scheduler, seed: seed, kvTiers: tiers);

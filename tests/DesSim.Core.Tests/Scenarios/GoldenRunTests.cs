@@ -63,7 +63,7 @@ public sealed class GoldenRunTests
 
         // The formula by hand: a batch-1 decode is memory-bound, so its time is about the weights read once over the
         // achievable HBM bandwidth: 16.06 GB / 3.35 TB/s ≈ 4.8 ms at full bandwidth (more with efficiency < 1 and launches).
-        double weightsSeconds = d.Model.WeightBytes(d.Spec.WeightPrecision) / d.Gpu.MemoryBandwidthBytesPerSecond;
+        double weightsSeconds = d.Model.WeightBytes(d.Spec.WeightPrecision) / d.Gpu.MemoryBandwidth.Value;
         Assert.That(r.TpotMs / 1e3, Is.GreaterThan(weightsSeconds).And.LessThan(2 * weightsSeconds));
     }
 
@@ -76,7 +76,7 @@ public sealed class GoldenRunTests
         long bytes = PromptTokens * d.ActivationBytesPerToken;
         int src = d.GpuIds(0, 0)[0];
         int dst = d.GpuIds(0, 1)[0];
-        double transfer = d.Topology.PathLatencySeconds(src, dst) + (bytes / d.Topology.PathBandwidthBytesPerSecond(src, dst));
+        double transfer = d.Topology.PathLatencySeconds(src, dst) + (bytes / d.Topology.PathBandwidth(src, dst).Value);
         double expected = RoundedNs(StageSeconds(d, 0, s => s.AddPrefill(PromptTokens, 0))) + RoundedNs(transfer) + RoundedNs(StageSeconds(d, 1, s => s.AddPrefill(PromptTokens, 0)));
         Assert.That(r.TtftMs, Is.EqualTo(expected).Within(1e-6));
         Assert.That(run.Result.Gpus.Single(g => g.Stage == 0).PpCommSeconds, Is.GreaterThan(0));

@@ -21,7 +21,7 @@ internal sealed class FixedDelayNetwork(ISimContext ctx, double latencySeconds, 
         public IReadOnlyList<LinkUsage> Links => [];
 
         // Why the arrival is the sender's own event: cancelling the returned handle then drops exactly this delivery.
-        public EventHandle Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, long bytesPerPair, IEventHandler onArrival, long argument) =>
-            owner.Deliver(bytesPerPair, onArrival, argument);
+        public EventHandle Send(ReadOnlySpan<int> sources, ReadOnlySpan<int> destinations, DesSim.Core.Units.Bytes bytesPerPair, IEventHandler onArrival, long argument) =>
+            owner.Deliver(bytesPerPair.Count, onArrival, argument);
     }
 }

@@ -1,8 +1,9 @@
 using DesSim.Core.Configuration;
+using DesSim.Core.Fidelity.Validation;
 using DesSim.Core.Metrics;
 using DesSim.Core.Scenarios;
-using DesSim.Core.Fidelity.Validation;
 using DesSim.Core.Scheduling;
+using DesSim.Engine;
 
 namespace DesSim.Core.Tests.Validation;
 
@@ -45,7 +46,7 @@ public sealed class SiliconCasesTests
     {
         // Request 0 (warm-up): TTFT 100 ms; 1: 10 ms, TPOT (30 − 10) / (3 − 1) = 10 ms; 2: 20 ms, TPOT (60 − 20) / 4 = 10 ms.
         static RequestRecord R(long id, double ttftMs, double e2eMs, int output) =>
-            new(id, 0, 10, output, 0, 0, (long)(ttftMs * 1e6), (long)(e2eMs * 1e6), 0, 0, false);
+            new(id, 0, 10, output, SimTime.Zero, SimTime.Zero, SimTime.FromMilliseconds(ttftMs), SimTime.FromMilliseconds(e2eMs), 0, SimTime.Zero, false);
         var records = new[] { R(0, 100, 200, 3), R(1, 10, 30, 3), R(2, 20, 60, 5) };
         var (ttft, tpot, n) = BenchmarkClientStats.Measure(records, 1);
         Assert.That((ttft, tpot, n), Is.EqualTo((15.0, 10.0, 2)));

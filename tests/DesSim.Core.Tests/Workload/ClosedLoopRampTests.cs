@@ -77,7 +77,7 @@ public sealed class ClosedLoopRampTests
     {
         var burst = Serve("{ process: closed-loop, concurrency: 8 }", requests: 80);
         var ramped = Serve("{ process: closed-loop, concurrency: 8, ramp_s: 2 }", requests: 80);
-        int WavesOfLastHalf(ScenarioRun r) => r.Result.Requests.Where(x => x.Id >= 40).GroupBy(x => x.FirstTokenNs).Max(g => g.Count());
+        int WavesOfLastHalf(ScenarioRun r) => r.Result.Requests.Where(x => x.Id >= 40).GroupBy(x => x.FirstToken.Nanoseconds).Max(g => g.Count());
         Assert.Multiple(() =>
         {
             Assert.That(WavesOfLastHalf(burst), Is.EqualTo(7), "the burst's seven-request wave persists");

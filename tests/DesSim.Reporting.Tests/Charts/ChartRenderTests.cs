@@ -42,6 +42,24 @@ public sealed class ChartRenderTests
         });
     }
 
+    /// <summary>The renderer stops a plot's first render after one pass (ChartRenderer.RenderOnePass); a plot rendered
+    /// before renders with its layout settled by that earlier render. Both must draw the same thing.</summary>
+    [TestCaseSource(nameof(Samples))]
+    public void The_first_render_of_a_chart_draws_what_a_settled_render_draws(string name)
+    {
+        var svgFirst = Sample(name);
+        var pngFirst = Sample(name);
+        var (svg, png) = (svgFirst.RenderSvg(), pngFirst.RenderPng());
+        Assert.Multiple(() =>
+        {
+            Assert.That(svgFirst.Panels.Select(p => p.RenderManager.RenderCount), Is.All.EqualTo(1), "one pass per panel");
+            Assert.That(svgFirst.RenderSvg(), Is.EqualTo(svg), "SVG after an SVG");
+            Assert.That(svgFirst.RenderPng(), Is.EqualTo(png), "PNG after an SVG");
+            Assert.That(pngFirst.RenderSvg(), Is.EqualTo(svg), "SVG after a PNG");
+            Assert.That(svgFirst.Panels.Select(p => p.RenderManager.RenderCount), Is.All.EqualTo(3), "a settled render is one pass too");
+        });
+    }
+
     [Test]
     public void Svg_clip_ids_do_not_depend_on_how_many_charts_the_process_drew_before()
     {

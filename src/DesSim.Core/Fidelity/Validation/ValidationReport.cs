@@ -13,6 +13,10 @@ public sealed record ValidationReport(IReadOnlyList<ValidationCase> Cases, Engin
     /// <summary>The power model's fit on the Splitwise power columns (its cases are in <see cref="Cases"/>); null when the suite has no Splitwise rows.</summary>
     public PowerValidation.Result? Power { get; init; }
 
+    /// <summary>The silicon suite's fit rows split into decode step, prefill cost and prefills inside TTFT, measured and
+    /// predicted (<see cref="ClosedLoopDecomposition"/>); empty when the suite has no silicon rows.</summary>
+    public IReadOnlyList<ClosedLoopDecomposition.Decomposed> Decomposition { get; init; } = [];
+
     /// <summary>Statistics per (group, metric, role), ordered by group, metric, role.</summary>
     public IReadOnlyList<ValidationSummaryRow> Summary() =>
         Cases.GroupBy(c => (c.Group, c.Metric, c.Role))

@@ -31,6 +31,7 @@ public static class ValidationSuite
         var cases = new List<ValidationCase>();
         var fitted = EngineOverheads.None;
         PowerValidation.Result? power = null;
+        IReadOnlyList<ClosedLoopDecomposition.Decomposed> decomposition = [];
         if (key is "bundled" or "splitwise")
         {
             var fit = EngineFitter.Fit(SplitwiseRuns.Load(), "fit-splitwise-a100");
@@ -54,9 +55,12 @@ public static class ValidationSuite
 
         if (key is "bundled" or "silicon")
         {
-            cases.AddRange(SiliconCases.Run());
+            var rows = SiliconCases.Load();
+            var silicon = SiliconCases.Run(rows);
+            cases.AddRange(silicon);
+            decomposition = ClosedLoopDecomposition.OfFitRows(rows, silicon);
         }
 
-        return new ValidationReport(cases, fitted, trt) { Power = power };
+        return new ValidationReport(cases, fitted, trt) { Power = power, Decomposition = decomposition };
     }
 }

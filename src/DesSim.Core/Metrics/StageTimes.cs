@@ -1,6 +1,6 @@
-namespace DesSim.Core.Execution;
+namespace DesSim.Core.Metrics;
 
-/// <summary>Where one pipeline stage's GPUs spent their time, in nanoseconds.</summary>
+/// <summary>Where one pipeline stage's GPUs spent their time, in nanoseconds (kept by <see cref="GpuTimeAccounting"/>).</summary>
 /// <remarks>Busy = compute + TP comm + other comm + PP comm (a stage holds its GPUs while sending activations).
 /// Bubble = idle while the replica had a micro-batch in flight; idle = the rest of the makespan.</remarks>
 public sealed class StageTimes
