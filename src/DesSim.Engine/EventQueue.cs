@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace DesSim.Engine;
 
 /// <summary>Pending events in exact (time, priority, sequence) order: a small heap for the near future, unsorted
@@ -8,8 +10,8 @@ namespace DesSim.Engine;
 /// becomes current; the near heap holds about one bucket and stays in cache. Order is exact: the near heap holds every
 /// event with time &lt; <see cref="_boundary"/> and sorts them by the full (time, key); bucket i holds times in
 /// [base + i·width, base + (i+1)·width) and the overflow times ≥ base + buckets·width, so no later-drained event can
-/// precede a popped one. When the buckets are used up, the overflow is spread over new buckets sized from its own span
-/// (about <see cref="TargetPerBucket"/> events each). Arrays grow and are reused: no allocation per event.
+/// precede a popped one. When the buckets are used up, the overflow is spread over new buckets sized from its own times
+/// (about <see cref="TargetPerBucket"/> events in the front buckets, the width a power of two). Arrays grow and are reused: no allocation per event.
 /// Ladder queue: W. T. Tang, R. S. M. Goh, I. L.-J. Thng, ACM TOMACS 15(3), 2005.
 /// </remarks>
 internal sealed class EventQueue
@@ -23,10 +25,13 @@ internal sealed class EventQueue
     internal const int PriorityBias = 1 << 14;
 
     /// <summary>Mean events per bucket after a rebuild: small enough for the near heap to stay in L1/L2.</summary>
-    private const int TargetPerBucket = 32;
+    private const int TargetPerBucket = 16;
 
-    /// <summary>Most buckets one rebuild creates (the bucket table is 16 bytes a bucket).</summary>
+    /// <summary>Most buckets one rebuild creates (the bucket table is 12 bytes a bucket).</summary>
     private const int MaxBuckets = 1 << 20;
+
+    /// <summary>Most buckets one spread makes, per <see cref="TargetPerBucket"/> events spread.</summary>
+    private const int BucketsPerSpread = 2;
 
     /// <summary>Below this many pending events the overflow is not spread into buckets: the heap alone is fastest.</summary>
     private const int MinSpread = 2 * TargetPerBucket;
@@ -45,7 +50,8 @@ internal sealed class EventQueue
     private int _bucketsInUse;
     private int _nextBucket;
     private long _base;
-    private long _width = 1;
+    /// <summary>log2 of the bucket width, ns: a bucket index is a shift, not a division.</summary>
+    private int _shift;
     private long _boundary = long.MinValue;
     private Entry[] _overflow = new Entry[1024];
     private int _overflowCount;
@@ -93,8 +99,9 @@ internal sealed class EventQueue
             return;
         }
 
-        long index = (time - _base) / _width;
-        if (index < _bucketsInUse)
+        // time ≥ _boundary ≥ _base here, so the offset is non-negative.
+        long index = (time - _base) >> _shift;
+        if ((ulong)index < (ulong)_bucketsInUse)
         {
             Append((int)index) = new Entry { Time = time, Key = key, Handler = handler, Argument = argument };
             return;
@@ -171,7 +178,7 @@ internal sealed class EventQueue
         _bucketsInUse = 0;
         _nextBucket = 0;
         _base = 0;
-        _width = 1;
+        _shift = 0;
         _boundary = long.MinValue;
         _count = 0;
     }
@@ -198,7 +205,7 @@ internal sealed class EventQueue
     }
 
     /// <summary>Start time of bucket <paramref name="b"/>, saturating at <see cref="long.MaxValue"/>.</summary>
-    private long BucketStart(int b) => _width > (long.MaxValue - _base) / Math.Max(1, b) ? long.MaxValue : _base + (b * _width);
+    private long BucketStart(int b) => b > (long.MaxValue - _base) >> _shift ? long.MaxValue : _base + ((long)b << _shift);
 
     private void DrainBucket(int b) => FreeBucket(b, drain: true);
 
@@ -296,7 +303,7 @@ internal sealed class EventQueue
             _bucketsInUse = 0;
             _nextBucket = 0;
             _base = max == long.MaxValue ? max : max + 1;
-            _width = 1;
+            _shift = 0;
             _boundary = _base;
             for (int i = 0; i < n; i++)
             {
@@ -308,11 +315,22 @@ internal sealed class EventQueue
             return;
         }
 
-        int buckets = Math.Clamp(n / TargetPerBucket, 2, MaxBuckets);
-        // Width so that [min, max] fits in the buckets: (max - min) / width < buckets (times are non-negative, so the
-        // span fits in a long).
+        // Width: the largest power of two at or below TargetPerBucket × (mean offset from min) / n, so a bucket index is a
+        // shift. Why the mean offset rather than the span: event times are often front-loaded (exponential holds: many
+        // short delays, a few long ones), and buckets sized from the span would put most events into the first few, hence
+        // into one large near heap. For exponential delays this puts about TargetPerBucket events in each front bucket.
+        // At most BucketsPerSpread × n / TargetPerBucket buckets are made (the bucket table and chunk pool stay O(n)); events
+        // past the last one stay in the overflow and are spread again, with their own width, when the buckets run out.
         long span = max - min;
-        _width = (span / buckets) + 1;
+        double offsets = 0;
+        for (int i = 0; i < n; i++)
+        {
+            offsets += _overflow[i].Time - min;
+        }
+
+        long perBucket = (long)Math.Max(1, offsets * TargetPerBucket / ((double)n * n));
+        _shift = 63 - BitOperations.LeadingZeroCount((ulong)perBucket);
+        int buckets = (int)Math.Min((span >> _shift) + 1, Math.Min(MaxBuckets, BucketsPerSpread * (long)n / TargetPerBucket));
         _base = min;
         _nextBucket = 0;
         _boundary = min;
@@ -322,17 +340,29 @@ internal sealed class EventQueue
             int size = Math.Max(buckets, old * 2);
             Array.Resize(ref _head, size);
             Array.Resize(ref _tail, size);
-            Array.Resize(ref _tailFill, size);
             Array.Fill(_head, -1, old, size - old);
+            Array.Resize(ref _tailFill, size);
         }
 
         _bucketsInUse = buckets;
+        int kept = 0;
         for (int i = 0; i < n; i++)
         {
             ref Entry e = ref _overflow[i];
-            Append((int)((e.Time - min) / _width)) = e;
+            long index = (e.Time - min) >> _shift;
+            if (index < buckets)
+            {
+                Append((int)index) = e;
+            }
+            else
+            {
+                _overflowMin = Math.Min(_overflowMin, e.Time);
+                _overflowMax = Math.Max(_overflowMax, e.Time);
+                _overflow[kept++] = e;
+            }
         }
 
-        Array.Clear(_overflow, 0, n);
+        Array.Clear(_overflow, kept, n - kept);
+        _overflowCount = kept;
     }
 }

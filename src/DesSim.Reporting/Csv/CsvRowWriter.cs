@@ -41,6 +41,20 @@ public sealed class CsvRowWriter
         EndRow();
     }
 
+    /// <summary>Writes a whole file: the header row, then one row per item, each filled by <paramref name="row"/> (which
+    /// must write one field per header; the row is ended here).</summary>
+    public static void WriteAll<T>(TextWriter writer, IReadOnlyList<string> headers, IEnumerable<T> items, Action<CsvRowWriter, T> row)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(row);
+        var w = new CsvRowWriter(writer, headers);
+        foreach (var item in items)
+        {
+            row(w, item);
+            w.EndRow();
+        }
+    }
+
     /// <summary>An integer field.</summary>
     public void Int(long value)
     {

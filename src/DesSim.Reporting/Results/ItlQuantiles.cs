@@ -37,12 +37,10 @@ public static class ItlQuantiles
     public static void Write(TextWriter writer, LogHistogram itl)
     {
         var values = Compute(itl);
-        var w = new CsvRowWriter(writer, Columns);
-        for (var i = 0; i < values.Length; i++)
+        CsvRowWriter.WriteAll(writer, Columns, Enumerable.Range(0, values.Length), (w, i) =>
         {
             w.Double(Level(i), LevelFormat);
             w.Double(values[i], MsFormat);
-            w.EndRow();
-        }
+        });
     }
 }

@@ -6,7 +6,8 @@ namespace DesSim.Reporting.Results;
 
 /// <summary>Writes <c>requests.csv</c>, <c>gpus.csv</c>, <c>links.csv</c> and <c>timeseries.csv</c> (columns in docs/metrics.md).</summary>
 /// <remarks>Fields are formatted as <see cref="Fmt"/> does (fixed decimals, exact nanoseconds) by one <see cref="CsvRowWriter"/>
-/// per file, straight into its row buffer, so files are stable byte for byte and writing allocates nothing per row.</remarks>
+/// per file (<see cref="CsvRowWriter.WriteAll"/>), straight into its row buffer, so files are stable byte for byte and
+/// writing allocates nothing per row.</remarks>
 public static class ResultCsvWriters
 {
     private static readonly string[] RequestColumns = ["request_id", "replica", "input_tokens", "output_tokens", "arrival_s", "scheduled_s", "first_token_s", "completion_s", "ttft_ms", "tpot_ms", "e2el_ms", "queue_ms", "max_itl_ms", "preemptions", "slo_met", "rejected"];
@@ -31,12 +32,10 @@ public static class ResultCsvWriters
     /// only TPOT, a quotient, is formatted from its double.</remarks>
     public static void WriteRequests(TextWriter writer, IEnumerable<RequestRecord> requests, SloSpec slo, IReadOnlyList<KvTransferRecord>? kv = null, bool cachedTokens = false, bool loadedTokens = false)
     {
-        ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(slo);
         var byId = kv?.ToDictionary(k => k.Id);
         string[] columns = [.. RequestColumns, .. byId is null ? [] : KvColumns, .. cachedTokens ? ["cached_tokens"] : Array.Empty<string>(), .. loadedTokens ? ["loaded_tokens"] : Array.Empty<string>()];
-        var w = new CsvRowWriter(writer, columns);
-        foreach (var r in requests)
+        CsvRowWriter.WriteAll(writer, columns, requests, (w, r) =>
         {
             w.Int(r.Id);
             w.Int(r.Replica);
@@ -92,17 +91,12 @@ public static class ResultCsvWriters
             {
                 w.Int(r.LoadedTokens);
             }
-
-            w.EndRow();
-        }
+        });
     }
 
     /// <summary>One row per GPU: seconds and shares of the run's duration.</summary>
-    public static void WriteGpus(TextWriter writer, IEnumerable<GpuRecord> gpus)
-    {
-        ArgumentNullException.ThrowIfNull(gpus);
-        var w = new CsvRowWriter(writer, GpuColumns);
-        foreach (var g in gpus)
+    public static void WriteGpus(TextWriter writer, IEnumerable<GpuRecord> gpus) =>
+        CsvRowWriter.WriteAll(writer, GpuColumns, gpus, static (w, g) =>
         {
             w.Int(g.Gpu);
             w.Int(g.Replica);
@@ -124,16 +118,11 @@ public static class ResultCsvWriters
             w.Double(g.EnergyJoules, RatioFormat);
             w.Double(g.AveragePowerWatts, RatioFormat);
             w.Double(g.PeakPowerWatts, RatioFormat);
-            w.EndRow();
-        }
-    }
+        });
 
     /// <summary>One row per link: bytes, transfers, busy seconds and busy share of the run's duration.</summary>
-    public static void WriteLinks(TextWriter writer, IEnumerable<LinkUsage> links, double durationSeconds)
-    {
-        ArgumentNullException.ThrowIfNull(links);
-        var w = new CsvRowWriter(writer, LinkColumns);
-        foreach (var l in links)
+    public static void WriteLinks(TextWriter writer, IEnumerable<LinkUsage> links, double durationSeconds) =>
+        CsvRowWriter.WriteAll(writer, LinkColumns, links, (w, l) =>
         {
             w.Text(l.Name);
             w.Text(l.Kind);
@@ -141,16 +130,11 @@ public static class ResultCsvWriters
             w.Int(l.Transfers);
             w.Double(l.BusySeconds, SecondsFormat);
             w.Double(durationSeconds > 0 ? l.BusySeconds / durationSeconds : 0, RatioFormat);
-            w.EndRow();
-        }
-    }
+        });
 
     /// <summary>One row per sample.</summary>
-    public static void WriteTimeSeries(TextWriter writer, IEnumerable<TimeSeriesRow> rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        var w = new CsvRowWriter(writer, TimeSeriesColumns);
-        foreach (var r in rows)
+    public static void WriteTimeSeries(TextWriter writer, IEnumerable<TimeSeriesRow> rows) =>
+        CsvRowWriter.WriteAll(writer, TimeSeriesColumns, rows, static (w, r) =>
         {
             w.Double(r.TimeSeconds, SecondsFormat);
             w.Int(r.QueueLength);
@@ -159,9 +143,7 @@ public static class ResultCsvWriters
             w.Double(r.KvOccupancy, RatioFormat);
             w.Double(r.OutputTokensPerSecond, RatioFormat);
             w.Double(r.ClusterPowerWatts, RatioFormat);
-            w.EndRow();
-        }
-    }
+        });
 
     /// <summary>A time since the simulation start, ns, as seconds (9 decimals: exact); empty for -1 (did not happen).</summary>
     private static void Instant(CsvRowWriter w, long nanoseconds)
